@@ -1,0 +1,155 @@
+import { ConcurrencyError, werkbezoekCatalogue, type Event, type EventCatalogue, type NewEvent, type RecordedEvent } from '@werkbezoek/schema';
+import {
+  START,
+  type AppendOptions,
+  type AppendResult,
+  type EventStore,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type SubscribeOptions,
+  type Subscription,
+} from '../eventStore.js';
+import { AppendNotifier, pollingSubscription } from '../subscription.js';
+import {
+  describeActual,
+  describeExpected,
+  idempotencyConflict,
+  meetsExpectation,
+  prepareAppend,
+  validateExpectedRevision,
+  validateStreamId,
+} from '../validation.js';
+import { readStreamSlice } from '../streamSlice.js';
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/**
+ * The events of an in-memory store, as written (at their schema version).
+ * Several stores can share one, as several processes share a database file.
+ */
+export class MemoryStorage {
+  readonly all: RecordedEvent[] = [];
+  readonly streams = new Map<string, RecordedEvent[]>();
+  readonly byId = new Map<string, RecordedEvent>();
+  readonly notifier = new AppendNotifier();
+}
+
+/**
+ * An event store in memory, for fast tests of the layers above. It validates,
+ * checks revisions, deduplicates and upcasts exactly as the durable adapters do.
+ */
+export class MemoryEventStore<E extends Event = Event> implements EventStore<E> {
+  private readonly all: RecordedEvent<E>[];
+  private readonly streams: Map<string, RecordedEvent<E>[]>;
+  private readonly byId: Map<string, RecordedEvent<E>>;
+  private readonly notifier: AppendNotifier;
+  private closed = false;
+
+  constructor(
+    private readonly catalogue: EventCatalogue = werkbezoekCatalogue,
+    storage: MemoryStorage = new MemoryStorage(),
+  ) {
+    this.all = storage.all as RecordedEvent<E>[];
+    this.streams = storage.streams as Map<string, RecordedEvent<E>[]>;
+    this.byId = storage.byId as Map<string, RecordedEvent<E>>;
+    this.notifier = storage.notifier;
+  }
+
+  /** Lifts a stored event to the current version of its type. */
+  private current = (event: RecordedEvent<E>): RecordedEvent<E> => {
+    const version = this.catalogue.currentVersion(event.type);
+    if (event.metadata.schemaVersion === version) return event;
+    return {
+      ...event,
+      data: this.catalogue.upcast(event.type, event.metadata.schemaVersion, event.data),
+      metadata: { ...event.metadata, schemaVersion: version },
+    } as RecordedEvent<E>;
+  };
+
+  async appendToStream(streamId: string, events: readonly NewEvent<E>[], options?: AppendOptions): Promise<AppendResult> {
+    this.assertOpen();
+    const expected = validateExpectedRevision(options);
+    const prepared = prepareAppend(this.catalogue, streamId, events);
+    const stream = this.streams.get(streamId) ?? [];
+
+    const first = this.byId.get(prepared[0]!.eventId);
+    if (first) {
+      const repeats = prepared.every((p, i) => {
+        const stored = this.byId.get(p.eventId);
+        return stored?.streamId === streamId && stored.revision === first.revision + BigInt(i);
+      });
+      if (!repeats) throw idempotencyConflict(streamId, first.metadata.eventId, `${first.streamId}@${first.revision}`);
+      const last = stream[Number(first.revision) + prepared.length - 1]!;
+      return { nextExpectedRevision: last.revision, position: last.position };
+    }
+    for (const p of prepared) {
+      const stored = this.byId.get(p.eventId);
+      if (stored) throw idempotencyConflict(streamId, p.eventId, `${stored.streamId}@${stored.revision}`);
+    }
+
+    const actual = BigInt(stream.length) - 1n;
+    if (!meetsExpectation(expected, actual)) {
+      throw new ConcurrencyError(streamId, describeExpected(expected), describeActual(actual));
+    }
+    const recordedAt = new Date().toISOString();
+    for (const p of prepared) {
+      const recorded = deepFreeze({
+        type: p.type,
+        data: p.data,
+        metadata: p.metadata,
+        streamId,
+        revision: BigInt(stream.length),
+        position: BigInt(this.all.length + 1),
+        recordedAt,
+      }) as RecordedEvent<E>;
+      stream.push(recorded);
+      this.all.push(recorded);
+      this.byId.set(p.eventId, recorded);
+    }
+    this.streams.set(streamId, stream);
+    this.notifier.notify();
+    const last = stream[stream.length - 1]!;
+    return { nextExpectedRevision: last.revision, position: last.position };
+  }
+
+  async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent<E>> {
+    this.assertOpen();
+    validateStreamId(streamId);
+    for (const event of readStreamSlice(this.streams.get(streamId) ?? [], options)) yield this.current(event);
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent<E>> {
+    this.assertOpen();
+    const from = Number(options.fromPosition ?? START);
+    const end = options.maxCount === undefined ? this.all.length : Math.min(this.all.length, from + options.maxCount);
+    for (let i = Math.max(0, from); i < end; i++) yield this.current(this.all[i]!);
+  }
+
+  subscribeToAll(options: SubscribeOptions = {}): Subscription<E> {
+    this.assertOpen();
+    return pollingSubscription({
+      fromPosition: options.fromPosition ?? START,
+      notifier: this.notifier,
+      readBatch: (after, max) => this.all.slice(Number(after), Number(after) + max).map(this.current),
+    });
+  }
+
+  async headPosition(): Promise<bigint> {
+    return BigInt(this.all.length);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.notifier.notify();
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('This event store is closed');
+  }
+}
