@@ -82,7 +82,12 @@ describe('the event catalogue', () => {
   it('marks personal data with paths that exist in the schema', () => {
     const withPersonalData = eventDefinitions.filter((d) => d.personalData.length > 0).map((d) => d.type);
     expect(withPersonalData).toEqual(
-      expect.arrayContaining(['StaffMemberRegistered', 'TwinningActorChanged', 'ContactLogged', 'AccompanimentRequestSubmitted']),
+      expect.arrayContaining([
+        'StaffMemberRegistered',
+        'TwinningActorChanged',
+        'ContactLogged',
+        'AccompanimentRequestSubmitted',
+      ]),
     );
     for (const d of eventDefinitions) {
       for (const spec of d.personalData) {
@@ -98,18 +103,89 @@ describe('the event catalogue', () => {
   });
 
   it.each([
-    ['an unknown type', 'AccompanimentRequestTeleported', submitted, /Unknown event type "AccompanimentRequestTeleported"/],
-    ['a missing field', 'AccompanimentRequestSubmitted', { ...submitted, nisCode: undefined }, /nisCode: Invalid input/],
-    ['a malformed NIS code', 'AccompanimentRequestSubmitted', { ...submitted, nisCode: '1105' }, /nisCode: a Belgian NIS code is five digits/],
-    ['an impossible date', 'AccompanimentRequestSubmitted', { ...submitted, startDate: '2027-02-30' }, /startDate: "2027-02-30" is not a calendar date/],
-    ['dates in the wrong order', 'AccompanimentRequestSubmitted', { ...submitted, endDate: '2026-03-01' }, /endDate: the end date lies before the start date/],
-    ['an unknown mission type', 'AccompanimentRequestSubmitted', { ...submitted, missionType: 'TOURISM' }, /missionType: unknown mission type "TOURISM"; expected one of IDENTIFICATION, EVALUATION, TECHNICAL, POLITICAL/],
-    ['an unknown policy domain', 'AccompanimentRequestSubmitted', { ...submitted, policyDomains: ['GOLF'] }, /policyDomains.0: unknown policy domain "GOLF"/],
+    [
+      'an unknown type',
+      'AccompanimentRequestTeleported',
+      submitted,
+      /Unknown event type "AccompanimentRequestTeleported"/,
+    ],
+    [
+      'a missing field',
+      'AccompanimentRequestSubmitted',
+      { ...submitted, nisCode: undefined },
+      /nisCode: is required \(a string\)/,
+    ],
+    [
+      'a malformed NIS code',
+      'AccompanimentRequestSubmitted',
+      { ...submitted, nisCode: '1105' },
+      /nisCode: a Belgian NIS code is five digits/,
+    ],
+    [
+      'an impossible date',
+      'AccompanimentRequestSubmitted',
+      { ...submitted, startDate: '2027-02-30' },
+      /startDate: "2027-02-30" is not a calendar date/,
+    ],
+    [
+      'dates in the wrong order',
+      'AccompanimentRequestSubmitted',
+      { ...submitted, endDate: '2026-03-01' },
+      /endDate: the end date lies before the start date/,
+    ],
+    [
+      'an unknown mission type',
+      'AccompanimentRequestSubmitted',
+      { ...submitted, missionType: 'TOURISM' },
+      /missionType: unknown mission type "TOURISM"; expected one of IDENTIFICATION, EVALUATION, TECHNICAL, POLITICAL/,
+    ],
+    [
+      'an unknown policy domain',
+      'AccompanimentRequestSubmitted',
+      { ...submitted, policyDomains: ['GOLF'] },
+      /policyDomains.0: unknown policy domain "GOLF"/,
+    ],
     ['an undeclared field', 'AccompanimentRequestSubmitted', { ...submitted, budget: 1 }, /Unrecognized key: "budget"/],
-    ['a region outside the country', 'TwinningEstablished', { twinningId, nisCode: '11055', partnerName: 'Bohicon', countryCode: 'SN', regionCode: 'BJ-ZO', since: '2011-01-01', policyDomains: [] }, /regionCode: region BJ-ZO does not lie in country SN/],
-    ['an unknown ISO 3166-2 code', 'TwinningEstablished', { twinningId, nisCode: '11055', partnerName: 'Bohicon', countryCode: 'BJ', regionCode: 'BJ-XX', since: '2011-01-01', policyDomains: [] }, /regionCode: "BJ-XX" is not an ISO 3166-2 subdivision code/],
-    ['a negative amount', 'BudgetAllocated', { year: 2026, amountEur: -5 }, /amountEur: an amount in euro cannot be negative/],
-    ['a decline without a valid reason', 'AccompanimentDeclined', { requestId, reason: 'BORED', decidedOn: '2026-01-10', note: 'x' }, /reason: unknown decline reason "BORED"/],
+    [
+      'a region outside the country',
+      'TwinningEstablished',
+      {
+        twinningId,
+        nisCode: '11055',
+        partnerName: 'Bohicon',
+        countryCode: 'SN',
+        regionCode: 'BJ-ZO',
+        since: '2011-01-01',
+        policyDomains: [],
+      },
+      /regionCode: region BJ-ZO does not lie in country SN/,
+    ],
+    [
+      'an unknown ISO 3166-2 code',
+      'TwinningEstablished',
+      {
+        twinningId,
+        nisCode: '11055',
+        partnerName: 'Bohicon',
+        countryCode: 'BJ',
+        regionCode: 'BJ-XX',
+        since: '2011-01-01',
+        policyDomains: [],
+      },
+      /regionCode: "BJ-XX" is not an ISO 3166-2 subdivision code/,
+    ],
+    [
+      'a negative amount',
+      'BudgetAllocated',
+      { year: 2026, amountEur: -5 },
+      /amountEur: an amount in euro cannot be negative/,
+    ],
+    [
+      'a decline without a valid reason',
+      'AccompanimentDeclined',
+      { requestId, reason: 'BORED', decidedOn: '2026-01-10', note: 'x' },
+      /reason: unknown decline reason "BORED"/,
+    ],
   ])('rejects %s with a message naming the field', (_, type, data, message) => {
     let error: unknown;
     try {

@@ -11,7 +11,10 @@ import * as twinning from './events/twinning.js';
 /** Turns zod issues into one sentence per problem, with the field's path. */
 export function describeIssues(issues: readonly z.core.$ZodIssue[]): { message: string; fields: string[] } {
   const fields = issues.map((i) => i.path.map(String).join('.'));
-  const parts = issues.map((i, n) => (fields[n] ? `${fields[n]}: ${i.message}` : i.message));
+  const parts = issues.map((i, n) => {
+    const message = i.message.replace(/^Invalid input: expected (\w+), received undefined$/, 'is required (a $1)');
+    return fields[n] ? `${fields[n]}: ${message}` : message;
+  });
   return { message: parts.join('; '), fields };
 }
 

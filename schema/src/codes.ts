@@ -23,8 +23,7 @@ export const NisCode = z
   .regex(/^[1-9]\d{4}$/, 'a Belgian NIS code is five digits, such as "11055" for Zoersel');
 
 export const CountryCode = z.string().refine((c) => countries.has(c), {
-  error: (issue) =>
-    `${JSON.stringify(issue.input)} is not an ISO 3166-1 alpha-2 country code (e.g. "BJ" for Benin)`,
+  error: (issue) => `${JSON.stringify(issue.input)} is not an ISO 3166-1 alpha-2 country code (e.g. "BJ" for Benin)`,
 });
 
 export const RegionCode = z.string().refine((c) => subdivisions.has(c), {
@@ -62,7 +61,10 @@ export const UuidV7 = z.string().regex(UUID_V7, 'expected a lowercase UUID versi
 export const AmountEur = z
   .number()
   .nonnegative('an amount in euro cannot be negative')
-  .refine((n) => Number.isFinite(n) && Math.abs(Math.round(n * 100) - n * 100) < 1e-6, 'an amount in euro has at most two decimals');
+  .refine(
+    (n) => Number.isFinite(n) && Math.abs(Math.round(n * 100) - n * 100) < 1e-6,
+    'an amount in euro has at most two decimals',
+  );
 
 /** Staff days: non-negative, in half days. */
 export const Days = z
@@ -70,7 +72,11 @@ export const Days = z
   .nonnegative('a number of days cannot be negative')
   .refine((n) => Number.isInteger(n * 2), 'days are counted in half days (e.g. 2 or 2.5)');
 
-export const Year = z.number().int().min(2000, 'a programme year is 2000 or later').max(2100, 'a programme year is 2100 or earlier');
+export const Year = z
+  .number()
+  .int()
+  .min(2000, 'a programme year is 2000 or later')
+  .max(2100, 'a programme year is 2100 or earlier');
 
 export const NonEmptyText = (max: number) =>
   z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);

@@ -40,9 +40,12 @@ export class ConcurrencyError extends DomainError {
     readonly expected: string,
     readonly actual: string,
   ) {
+    const wanted =
+      expected === 'no_stream' ? 'not to exist yet' : expected === 'stream_exists' ? 'to exist' : `at revision ${expected}`;
+    const found = actual === 'no_stream' ? 'it does not exist' : `it is at revision ${actual}`;
     super(
-      `Stream "${streamId}" was expected at revision ${expected} but is at ${actual}; ` +
-        `someone else changed it first: reload the stream and decide again.`,
+      `Stream "${streamId}" was expected ${wanted} (expected revision ${expected}), but ${found} ` +
+        `(actual revision ${actual}); it changed in the meantime: reload the stream and decide again.`,
     );
   }
 }

@@ -38,10 +38,9 @@ export function vocabulary<const Es extends readonly [VocabularyEntry<string>, .
     name,
     codes,
     entries,
-    schema: z.enum(codes as unknown as [C, ...C[]], {
-      error: (issue) =>
-        `unknown ${name} ${JSON.stringify(issue.input)}; expected one of ${codes.join(', ')}`,
-    }) as unknown as z.ZodEnum<{ [K in C]: K }>,
+    schema: z.enum(codes, {
+      error: (issue) => `unknown ${name} ${JSON.stringify(issue.input)}; expected one of ${codes.join(', ')}`,
+    }),
     get(code) {
       const entry = byCode.get(code);
       if (!entry) throw new RangeError(`Unknown ${name} "${code}"; expected one of ${codes.join(', ')}`);

@@ -14,7 +14,11 @@ const Contact = z.strictObject({
 
 const Reasons = z.array(AdditionalReasons.schema).max(6);
 const Domains = z.array(PolicyDomains.schema).max(20);
-const DelegationSize = z.number().int().min(1, 'a delegation has at least one member').max(60, 'a delegation has at most 60 members');
+const DelegationSize = z
+  .number()
+  .int()
+  .min(1, 'a delegation has at least one member')
+  .max(60, 'a delegation has at most 60 members');
 
 function datesInOrder(d: { startDate?: string | undefined; endDate?: string | undefined }): boolean {
   return d.startDate === undefined || d.endDate === undefined || d.startDate <= d.endDate;
@@ -22,7 +26,10 @@ function datesInOrder(d: { startDate?: string | undefined; endDate?: string | un
 const datesInOrderRule = { error: 'the end date lies before the start date', path: ['endDate'] };
 
 /** Version 1 held a single policy domain; version 2 holds a list. */
-const SubmittedV1 = z.object({ policyDomain: z.string() }).passthrough();
+interface SubmittedV1 {
+  readonly policyDomain?: string;
+  readonly [field: string]: unknown;
+}
 
 export const AccompanimentRequestSubmitted = defineEvent({
   type: 'AccompanimentRequestSubmitted',
@@ -49,7 +56,7 @@ export const AccompanimentRequestSubmitted = defineEvent({
     .refine(datesInOrder, datesInOrderRule),
   personalData: [{ subject: 'contact.personId', fields: ['contact.name', 'contact.email', 'notes'] }],
   upcasters: {
-    1: (data: z.infer<typeof SubmittedV1>) => {
+    1: (data: SubmittedV1) => {
       const { policyDomain, ...rest } = data;
       return { ...rest, policyDomains: policyDomain ? [policyDomain] : [] };
     },
@@ -86,8 +93,7 @@ export const AccompanimentRequestWithdrawn = defineEvent({
 export const AccompanimentAdvised = defineEvent({
   type: 'AccompanimentAdvised',
   aggregate: 'twinning',
-  description:
-    'VVSG advised a municipality to ask for accompaniment of a visit; the municipality keeps the final say.',
+  description: 'VVSG advised a municipality to ask for accompaniment of a visit; the municipality keeps the final say.',
   schema: z.strictObject({
     adviceId: Id,
     twinningId: Id,

@@ -48,8 +48,7 @@ export const TwinningEstablished = defineEvent({
 export const TwinningActorChanged = defineEvent({
   type: 'TwinningActorChanged',
   aggregate: 'twinning',
-  description:
-    'An actor of the twinning was renewed: a new coordinator, coalition, mayor…, in the North or the South.',
+  description: 'An actor of the twinning was renewed: a new coordinator, coalition, mayor…, in the North or the South.',
   schema: z.strictObject({
     twinningId: Id,
     side: TwinningSides.schema,

@@ -20,7 +20,10 @@ export const Activities = vocabulary('activity', [
   {
     code: 'TERMS_OF_REFERENCE',
     phase: 'PREPARATION',
-    label: { nl: 'Begeleiding bij het opstellen van referentietermen', en: 'Guidance in drafting the terms of reference' },
+    label: {
+      nl: 'Begeleiding bij het opstellen van referentietermen',
+      en: 'Guidance in drafting the terms of reference',
+    },
   },
   {
     code: 'SUPRA_LOCAL_CONTACT',

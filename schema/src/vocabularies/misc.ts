@@ -22,7 +22,10 @@ export const ActorKinds = vocabulary('actor kind', [
   { code: 'COORDINATOR', label: { nl: 'Stedenbandcoördinator', en: 'Twinning coordinator' } },
   { code: 'COALITION', label: { nl: 'Politieke coalitie', en: 'Political coalition' } },
   { code: 'MAYOR', label: { nl: 'Burgemeester', en: 'Mayor' } },
-  { code: 'ALDERMAN', label: { nl: 'Schepen bevoegd voor de stedenband', en: 'Alderman responsible for the twinning' } },
+  {
+    code: 'ALDERMAN',
+    label: { nl: 'Schepen bevoegd voor de stedenband', en: 'Alderman responsible for the twinning' },
+  },
   { code: 'SECRETARY_GENERAL', label: { nl: 'Algemeen directeur', en: 'Secretary general' } },
   { code: 'COMMITTEE', label: { nl: 'Stedenbandcomité', en: 'Twinning committee' } },
 ]);

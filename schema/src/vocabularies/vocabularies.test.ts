@@ -30,7 +30,19 @@ describe('the vocabularies', () => {
   });
 
   it('map every policy domain except youth to OECD DAC purpose codes', () => {
-    for (const code of ['CIVIL_REGISTRATION', 'LOCAL_GOVERNANCE', 'LOCAL_TAXES', 'LOCAL_ECONOMY', 'WASTE_MANAGEMENT', 'WATER', 'ENVIRONMENT_CLIMATE', 'GENDER', 'PARTICIPATION', 'YOUTH', 'DIGITALISATION']) {
+    for (const code of [
+      'CIVIL_REGISTRATION',
+      'LOCAL_GOVERNANCE',
+      'LOCAL_TAXES',
+      'LOCAL_ECONOMY',
+      'WASTE_MANAGEMENT',
+      'WATER',
+      'ENVIRONMENT_CLIMATE',
+      'GENDER',
+      'PARTICIPATION',
+      'YOUTH',
+      'DIGITALISATION',
+    ]) {
       expect(PolicyDomains.is(code), code).toBe(true);
     }
     for (const d of PolicyDomains.entries) {
@@ -42,6 +54,8 @@ describe('the vocabularies', () => {
 
   it('refuse unknown codes with the list of valid ones', () => {
     expect(Roles.is('ADMIN')).toBe(false);
-    expect(() => Roles.get('ADMIN' as never)).toThrow(/Unknown role "ADMIN"; expected one of MANAGEMENT, PLANNER, ANALYST, STAFF, COORDINATOR/);
+    expect(() => Roles.get('ADMIN' as never)).toThrow(
+      /Unknown role "ADMIN"; expected one of MANAGEMENT, PLANNER, ANALYST, STAFF, COORDINATOR/,
+    );
   });
 });

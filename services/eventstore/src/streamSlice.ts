@@ -8,7 +8,10 @@ export function streamRange(options: ReadStreamOptions): { backwards: boolean; f
 }
 
 /** The part of a stream (in revision order) that a read asks for. */
-export function* readStreamSlice<T extends { revision: bigint }>(stream: readonly T[], options: ReadStreamOptions): Iterable<T> {
+export function* readStreamSlice<T extends { revision: bigint }>(
+  stream: readonly T[],
+  options: ReadStreamOptions,
+): Iterable<T> {
   const { backwards, from, max } = streamRange(options);
   let count = 0;
   if (backwards) {

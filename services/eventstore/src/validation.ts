@@ -31,7 +31,9 @@ export function validateStreamId(streamId: unknown): asserts streamId is string 
     );
   }
   if (streamId.startsWith('$')) {
-    throw new ValidationError(`Stream id "${streamId}" must not start with "$": those are the store's own streams`, ['streamId']);
+    throw new ValidationError(`Stream id "${streamId}" must not start with "$": those are the store's own streams`, [
+      'streamId',
+    ]);
   }
 }
 
@@ -39,7 +41,9 @@ export function validateExpectedRevision(options: AppendOptions | undefined): Ex
   const expected = options?.expectedRevision ?? 'any';
   if (typeof expected === 'bigint') {
     if (expected < 0n) {
-      throw new ValidationError(`expectedRevision ${expected} is negative; use 'no_stream' for a new stream`, ['expectedRevision']);
+      throw new ValidationError(`expectedRevision ${expected} is negative; use 'no_stream' for a new stream`, [
+        'expectedRevision',
+      ]);
     }
     return expected;
   }
@@ -54,13 +58,20 @@ export function validateExpectedRevision(options: AppendOptions | undefined): Ex
  * Checks a whole append before anything is written: the stream id, every
  * event's type, data and metadata, and that no event id repeats.
  */
-export function prepareAppend(catalogue: EventCatalogue, streamId: string, events: readonly NewEvent[]): PreparedEvent[] {
+export function prepareAppend(
+  catalogue: EventCatalogue,
+  streamId: string,
+  events: readonly NewEvent[],
+): PreparedEvent[] {
   validateStreamId(streamId);
-  if (!Array.isArray(events) || events.length === 0) {
+  if (events === undefined || events === null || events.length === 0) {
     throw new ValidationError(`An append to "${streamId}" needs at least one event`, ['events']);
   }
   if (events.length > MAX_EVENTS_PER_APPEND) {
-    throw new ValidationError(`An append holds at most ${MAX_EVENTS_PER_APPEND} events; split the ${events.length} events`, ['events']);
+    throw new ValidationError(
+      `An append holds at most ${MAX_EVENTS_PER_APPEND} events; split the ${events.length} events`,
+      ['events'],
+    );
   }
   const seen = new Set<string>();
   return events.map((event, index) => {
@@ -80,16 +91,24 @@ export function prepareAppend(catalogue: EventCatalogue, streamId: string, event
       data = catalogue.validate(event.type, event.data);
     } catch (error) {
       const v = error as ValidationError;
-      throw new ValidationError(`${where}: ${v.message}`, v.fields.map((f) => `events.${index}.data.${f}`));
+      throw new ValidationError(
+        `${where}: ${v.message}`,
+        v.fields.map((f) => `events.${index}.data.${f}`),
+      );
     }
     const parsed = EventMetadataSchema.safeParse({ ...event.metadata, schemaVersion });
     if (!parsed.success) {
       const { message, fields } = describeIssues(parsed.error.issues);
-      throw new ValidationError(`${where}: invalid metadata: ${message}`, fields.map((f) => `events.${index}.metadata.${f}`));
+      throw new ValidationError(
+        `${where}: invalid metadata: ${message}`,
+        fields.map((f) => `events.${index}.metadata.${f}`),
+      );
     }
     const metadata = parsed.data as EventMetadata;
     if (seen.has(metadata.eventId)) {
-      throw new ValidationError(`${where}: event id ${metadata.eventId} appears twice in one append`, [`events.${index}.metadata.eventId`]);
+      throw new ValidationError(`${where}: event id ${metadata.eventId} appears twice in one append`, [
+        `events.${index}.metadata.eventId`,
+      ]);
     }
     seen.add(metadata.eventId);
     return { eventId: metadata.eventId, type: event.type, schemaVersion, data, metadata };

@@ -1,4 +1,11 @@
-import { ConcurrencyError, werkbezoekCatalogue, type Event, type EventCatalogue, type NewEvent, type RecordedEvent } from '@werkbezoek/schema';
+import {
+  ConcurrencyError,
+  werkbezoekCatalogue,
+  type Event,
+  type EventCatalogue,
+  type NewEvent,
+  type RecordedEvent,
+} from '@werkbezoek/schema';
 import {
   START,
   type AppendOptions,
@@ -69,10 +76,14 @@ export class MemoryEventStore<E extends Event = Event> implements EventStore<E> 
       ...event,
       data: this.catalogue.upcast(event.type, event.metadata.schemaVersion, event.data),
       metadata: { ...event.metadata, schemaVersion: version },
-    } as RecordedEvent<E>;
+    };
   };
 
-  async appendToStream(streamId: string, events: readonly NewEvent<E>[], options?: AppendOptions): Promise<AppendResult> {
+  async appendToStream(
+    streamId: string,
+    events: readonly NewEvent<E>[],
+    options?: AppendOptions,
+  ): Promise<AppendResult> {
     this.assertOpen();
     const expected = validateExpectedRevision(options);
     const prepared = prepareAppend(this.catalogue, streamId, events);

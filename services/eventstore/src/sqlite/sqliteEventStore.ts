@@ -104,12 +104,18 @@ export class SqliteEventStore<E extends Event = Event> implements EventStore<E> 
       insert: db.prepare(
         'INSERT INTO events (event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
-      readAll: db.prepare<[number, number]>(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`).raw(),
+      readAll: db
+        .prepare<[number, number]>(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`)
+        .raw(),
       readForwards: db
-        .prepare<[string, number, number]>(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`)
+        .prepare<[string, number, number]>(
+          `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
+        )
         .raw(),
       readBackwards: db
-        .prepare<[string, number, number]>(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`)
+        .prepare<[string, number, number]>(
+          `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+        )
         .raw(),
       head: db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
     };
@@ -122,7 +128,9 @@ export class SqliteEventStore<E extends Event = Event> implements EventStore<E> 
   private migrate(): void {
     const version = this.db.pragma('user_version', { simple: true }) as number;
     if (version > LAYOUT_VERSION) {
-      throw new Error(`The event store file has layout v${version}; this code knows up to v${LAYOUT_VERSION}: upgrade the software`);
+      throw new Error(
+        `The event store file has layout v${version}; this code knows up to v${LAYOUT_VERSION}: upgrade the software`,
+      );
     }
     if (version === LAYOUT_VERSION) return;
     this.db.exec(`
@@ -152,7 +160,11 @@ export class SqliteEventStore<E extends Event = Event> implements EventStore<E> 
       prepared.forEach((p, i) => {
         const stored = i === 0 ? first : byEventId.get(p.eventId);
         if (stored?.stream_id !== streamId || stored.revision !== first.revision + i) {
-          throw idempotencyConflict(streamId, first === stored ? p.eventId : prepared[0]!.eventId, `${first.stream_id}@${first.revision}`);
+          throw idempotencyConflict(
+            streamId,
+            first === stored ? p.eventId : prepared[0]!.eventId,
+            `${first.stream_id}@${first.revision}`,
+          );
         }
       });
       const lastRev = first.revision + prepared.length - 1;
@@ -170,7 +182,16 @@ export class SqliteEventStore<E extends Event = Event> implements EventStore<E> 
     for (const p of prepared) {
       const { eventId: _id, schemaVersion: _v, ...metadata } = p.metadata;
       try {
-        const info = insert.run(p.eventId, streamId, ++revision, p.type, p.schemaVersion, JSON.stringify(p.data), JSON.stringify(metadata), recordedAt);
+        const info = insert.run(
+          p.eventId,
+          streamId,
+          ++revision,
+          p.type,
+          p.schemaVersion,
+          JSON.stringify(p.data),
+          JSON.stringify(metadata),
+          recordedAt,
+        );
         position = Number(info.lastInsertRowid);
       } catch (error) {
         const stored = byEventId.get(p.eventId);
@@ -181,7 +202,11 @@ export class SqliteEventStore<E extends Event = Event> implements EventStore<E> 
     return { nextExpectedRevision: BigInt(revision), position: BigInt(position) };
   }
 
-  async appendToStream(streamId: string, events: readonly NewEvent<E>[], options?: AppendOptions): Promise<AppendResult> {
+  async appendToStream(
+    streamId: string,
+    events: readonly NewEvent<E>[],
+    options?: AppendOptions,
+  ): Promise<AppendResult> {
     const result = this.append(streamId, events, options);
     this.notifier.notify();
     return result;
@@ -195,7 +220,11 @@ export class SqliteEventStore<E extends Event = Event> implements EventStore<E> 
     let remaining = max;
     while (remaining > 0) {
       const limit = Math.min(batchSize, remaining);
-      const rows = (backwards ? this.statements.readBackwards : this.statements.readForwards).all(streamId, next, limit) as Row[];
+      const rows = (backwards ? this.statements.readBackwards : this.statements.readForwards).all(
+        streamId,
+        next,
+        limit,
+      ) as Row[];
       for (const row of rows) yield this.toRecorded(row);
       if (rows.length < limit) return;
       remaining -= rows.length;
@@ -258,7 +287,11 @@ export class SqliteEventStore<E extends Event = Event> implements EventStore<E> 
     return {
       type,
       data: schemaVersion === current ? parsed : this.catalogue.upcast(type, schemaVersion, parsed),
-      metadata: { eventId, schemaVersion: current, ...(JSON.parse(metadata) as Omit<EventMetadata, 'eventId' | 'schemaVersion'>) },
+      metadata: {
+        eventId,
+        schemaVersion: current,
+        ...(JSON.parse(metadata) as Omit<EventMetadata, 'eventId' | 'schemaVersion'>),
+      },
       streamId,
       revision: BigInt(revision),
       position: BigInt(position),

@@ -1,6 +1,8 @@
 import { uuidv7, type EventMetadata, type NewEvent } from '@werkbezoek/schema';
 
-export function testMetadata(overrides: Partial<Omit<EventMetadata, 'schemaVersion'>> = {}): Omit<EventMetadata, 'schemaVersion'> {
+export function testMetadata(
+  overrides: Partial<Omit<EventMetadata, 'schemaVersion'>> = {},
+): Omit<EventMetadata, 'schemaVersion'> {
   const eventId = overrides.eventId ?? uuidv7();
   return {
     eventId,

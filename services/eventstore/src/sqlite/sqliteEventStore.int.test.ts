@@ -1,0 +1,107 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { collect } from '../testing/builders.js';
+import { SqliteEventStore } from './sqliteEventStore.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'werkbezoek-es-int-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const writerScript = fileURLToPath(new URL('../testing/sqliteWriter.ts', import.meta.url));
+
+interface Writer {
+  child: ChildProcessWithoutNullStreams;
+  acks: { position: bigint; eventId: string }[];
+  exited: Promise<number | null>;
+}
+
+function startWriter(db: string, name: string, count: number, sharedEvery = 0): Writer {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', writerScript, db, name, String(count), String(sharedEvery)],
+    {
+      cwd: fileURLToPath(new URL('../../../..', import.meta.url)),
+    },
+  );
+  const acks: Writer['acks'] = [];
+  let buffer = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    buffer += chunk;
+    const lines = buffer.split('\n');
+    buffer = lines.pop()!;
+    for (const line of lines) {
+      const [, position, eventId] = line.split(' ');
+      acks.push({ position: BigInt(position!), eventId: eventId! });
+    }
+  });
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code) => {
+      if (code !== 0 && code !== null) console.error(`writer ${name} failed:\n${stderr}`);
+      resolve(code);
+    }),
+  );
+  return { child, acks, exited };
+}
+
+describe('SQLite event store across processes', () => {
+  it('gives gapless, never-decreasing positions to readers while several processes write', async () => {
+    const db = join(dir, 'multi.db');
+    await new SqliteEventStore({ path: db }).close();
+    const writers = ['a', 'b', 'c'].map((name) => startWriter(db, name, 200, 10));
+    const reader = new SqliteEventStore({ path: db, readBatchSize: 50 });
+    let last = 0n;
+    let seen = 0;
+    const running = Promise.all(writers.map((w) => w.exited));
+    let finished = false;
+    void running.then(() => (finished = true));
+    while (!finished || seen < 600) {
+      for await (const event of reader.readAll({ fromPosition: last })) {
+        expect(event.position).toBe(last + 1n);
+        last = event.position;
+        seen++;
+      }
+      if (finished && seen < 600) break;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    expect(await running).toEqual([0, 0, 0]);
+    expect(seen).toBe(600);
+
+    const shared = await collect(reader.readStream('shared'));
+    expect(shared.map((e) => e.revision)).toEqual(shared.map((_, i) => BigInt(i)));
+    expect(shared).toHaveLength(3 * 20);
+    const acked = new Set(writers.flatMap((w) => w.acks.map((a) => a.eventId)));
+    expect(acked.size).toBe(600);
+    await reader.close();
+  }, 60_000);
+
+  it('keeps every acknowledged append when the writer is killed with SIGKILL', async () => {
+    const db = join(dir, 'crash.db');
+    const writer = startWriter(db, 'victim', 1_000_000);
+    await new Promise<void>((resolve) => {
+      const check = setInterval(() => {
+        if (writer.acks.length >= 300) {
+          clearInterval(check);
+          resolve();
+        }
+      }, 5);
+    });
+    writer.child.kill('SIGKILL');
+    await writer.exited;
+    const acked = writer.acks.slice();
+    expect(acked.length).toBeGreaterThanOrEqual(300);
+
+    const check = new Database(db);
+    expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
+    check.close();
+    const store = new SqliteEventStore({ path: db });
+    const stored = new Map((await collect(store.readAll())).map((e) => [e.metadata.eventId, e.position]));
+    for (const ack of acked) expect(stored.get(ack.eventId)).toBe(ack.position);
+    expect(stored.size).toBeGreaterThanOrEqual(acked.length);
+    await store.close();
+  }, 60_000);
+});
