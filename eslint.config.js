@@ -21,7 +21,7 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
       // Adapters implement an async interface with synchronous work (better-sqlite3, memory).
       '@typescript-eslint/require-await': 'off',
       '@typescript-eslint/no-unused-vars': [

@@ -28,6 +28,11 @@ export class IllegalStateError extends DomainError {
   readonly code = 'ILLEGAL_STATE';
 }
 
+/** The actor may not do this (a coordinator acting for another municipality). */
+export class ForbiddenError extends DomainError {
+  readonly code = 'FORBIDDEN';
+}
+
 export class NotFoundError extends DomainError {
   readonly code = 'NOT_FOUND';
 }
@@ -41,7 +46,11 @@ export class ConcurrencyError extends DomainError {
     readonly actual: string,
   ) {
     const wanted =
-      expected === 'no_stream' ? 'not to exist yet' : expected === 'stream_exists' ? 'to exist' : `at revision ${expected}`;
+      expected === 'no_stream'
+        ? 'not to exist yet'
+        : expected === 'stream_exists'
+          ? 'to exist'
+          : `at revision ${expected}`;
     const found = actual === 'no_stream' ? 'it does not exist' : `it is at revision ${actual}`;
     super(
       `Stream "${streamId}" was expected ${wanted} (expected revision ${expected}), but ${found} ` +

@@ -3,7 +3,7 @@ import { Id, Instant, NisCode, UuidV7 } from './codes.js';
 import { ActorRoles, type ActorRole } from './vocabularies/roles.js';
 
 /** A domain event as deciders see it: a past-tense type and its data. */
-export interface Event<Type extends string = string, Data extends object = Record<string, unknown>> {
+export interface Event<Type extends string = string, Data extends object = object> {
   readonly type: Type;
   readonly data: Data;
 }
@@ -25,7 +25,7 @@ export interface CommandMetadata {
 }
 
 /** A request to change state, in the imperative. */
-export interface Command<Type extends string = string, Data extends object = Record<string, unknown>> {
+export interface Command<Type extends string = string, Data extends object = object> {
   readonly type: Type;
   readonly data: Data;
   readonly metadata: CommandMetadata;

@@ -24,6 +24,12 @@ export const MissionScheduled = defineEvent({
       staffMemberIds: z.array(Id).min(1, 'a mission needs at least one VVSG staff member').max(10),
       bookedDays: Days,
       reservedBudgetEur: AmountEur,
+      /** The budget reservation and staff bookings made for the mission, released or spent when it ends. */
+      reservationId: Id.optional(),
+      staffBookings: z
+        .array(z.strictObject({ staffMemberId: Id, bookingId: Id }))
+        .max(10)
+        .optional(),
     })
     .refine((d) => d.startDate <= d.endDate, { error: 'the end date lies before the start date', path: ['endDate'] }),
 });

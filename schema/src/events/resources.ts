@@ -67,7 +67,8 @@ export const StaffMemberRegistered = defineEvent({
 export const StaffCapacityDeclared = defineEvent({
   type: 'StaffCapacityDeclared',
   aggregate: 'staff',
-  description: 'The days a staff member can spend on accompaniment in a year (replaces the earlier figure).',
+  description:
+    'The days a staff member can spend on accompaniment per year, from `year` on, until a later declaration replaces it.',
   schema: z.strictObject({
     staffMemberId: Id,
     year: Year,

@@ -14,12 +14,18 @@ const path = join(dataDir, 'events.db');
 const store = new SqliteEventStore({ path });
 
 const at = Date.parse('2026-01-05T09:00:00Z');
-function event(name: string, type: string, data: object): NewEvent {
+function event(name: string, type: string, data: Record<string, unknown>): NewEvent {
   const eventId = deterministicUuidv7(at, `demo/${name}`);
   return {
     type,
     data,
-    metadata: { eventId, occurredAt: new Date(at).toISOString(), actor: { id: 'demo', role: 'SYSTEM' }, correlationId: 'demo', causationId: eventId },
+    metadata: {
+      eventId,
+      occurredAt: new Date(at).toISOString(),
+      actor: { id: 'demo', role: 'SYSTEM' },
+      correlationId: 'demo',
+      causationId: eventId,
+    },
   };
 }
 
@@ -34,12 +40,26 @@ console.log(`Werkbezoek event store demo — SQLite file ${path}\n`);
 const before = await store.headPosition();
 for (const [nisCode, name, province, partner, country, region, since] of twinnings) {
   const twinningId = deterministicUuidv7(at, `twinning/${nisCode}`);
-  await store.appendToStream(`municipality-${nisCode}`, [event(`m/${nisCode}`, 'MunicipalityRegistered', { nisCode, name, province })], {
-    expectedRevision: 'no_stream',
-  });
+  await store.appendToStream(
+    `municipality-${nisCode}`,
+    [event(`m/${nisCode}`, 'MunicipalityRegistered', { nisCode, name, province })],
+    {
+      expectedRevision: 'no_stream',
+    },
+  );
   await store.appendToStream(
     `twinning-${twinningId}`,
-    [event(`t/${nisCode}`, 'TwinningEstablished', { twinningId, nisCode, partnerName: partner, countryCode: country, regionCode: region, since, policyDomains: [] })],
+    [
+      event(`t/${nisCode}`, 'TwinningEstablished', {
+        twinningId,
+        nisCode,
+        partnerName: partner,
+        countryCode: country,
+        regionCode: region,
+        since,
+        policyDomains: [],
+      }),
+    ],
     { expectedRevision: 'no_stream' },
   );
 }
@@ -52,19 +72,27 @@ console.log(
 
 console.log('\nThe global log:');
 for await (const e of store.readAll({ maxCount: 12 })) {
-  console.log(`  #${e.position}  ${e.streamId.padEnd(46)} r${e.revision}  ${e.type}  ${JSON.stringify(e.data).slice(0, 70)}`);
+  console.log(
+    `  #${e.position}  ${e.streamId.padEnd(46)} r${e.revision}  ${e.type}  ${JSON.stringify(e.data).slice(0, 70)}`,
+  );
 }
 
 try {
-  await store.appendToStream('municipality-11055', [event('stale', 'MunicipalityRegistered', { nisCode: '11055', name: 'Zoersel', province: 'ANTWERPEN' })], {
-    expectedRevision: 'no_stream',
-  });
+  await store.appendToStream(
+    'municipality-11055',
+    [event('stale', 'MunicipalityRegistered', { nisCode: '11055', name: 'Zoersel', province: 'ANTWERPEN' })],
+    {
+      expectedRevision: 'no_stream',
+    },
+  );
 } catch (error) {
   if (error instanceof ConcurrencyError) console.log(`\nOptimistic concurrency: ${error.message}`);
   else throw error;
 }
 try {
-  await store.appendToStream('twinning-bad', [event('bad', 'TwinningEstablished', { nisCode: '1105', countryCode: 'SN', regionCode: 'BJ-ZO' })]);
+  await store.appendToStream('twinning-bad', [
+    event('bad', 'TwinningEstablished', { nisCode: '1105', countryCode: 'SN', regionCode: 'BJ-ZO' }),
+  ]);
 } catch (error) {
   if (error instanceof ValidationError) console.log(`Validation:             ${error.message}`);
   else throw error;

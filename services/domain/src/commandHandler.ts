@@ -1,0 +1,145 @@
+import type { EventStore } from '@werkbezoek/eventstore';
+import {
+  ConcurrencyError,
+  deterministicUuidv7,
+  type Command,
+  type Event,
+  type NewEvent,
+  type RecordedEvent,
+} from '@werkbezoek/schema';
+import type { Decider } from './decider.js';
+
+export interface LoadedStream<State, E extends Event> {
+  readonly state: State;
+  /** -1n when the stream does not exist. */
+  readonly revision: bigint;
+  readonly events: readonly RecordedEvent<E>[];
+}
+
+export async function loadStream<State, E extends Event>(
+  store: EventStore,
+  decider: Pick<Decider<State, never, E>, 'evolve' | 'initialState'>,
+  streamId: string,
+): Promise<LoadedStream<State, E>> {
+  let state = decider.initialState();
+  let revision = -1n;
+  const events: RecordedEvent<E>[] = [];
+  for await (const event of store.readStream(streamId)) {
+    const e = event as unknown as RecordedEvent<E>;
+    state = decider.evolve(state, e);
+    revision = e.revision;
+    events.push(e);
+  }
+  return { state, revision, events };
+}
+
+/**
+ * The id of the `index`th event that `causationId` (a command id, or the id of
+ * the event a reaction answers) appends to `streamId`. Derived, not random, so
+ * the same command stores its events once, however often it is sent.
+ */
+export function derivedEventId(issuedAt: string, causationId: string, streamId: string, index: number): string {
+  return deterministicUuidv7(Date.parse(issuedAt), `${causationId}/${streamId}/${index}`);
+}
+
+export function toNewEvents<E extends Event>(
+  command: Command,
+  streamId: string,
+  events: readonly E[],
+  causationId?: string,
+): NewEvent<E>[] {
+  const { commandId, issuedAt, actor, correlationId } = command.metadata;
+  const cause = causationId ?? commandId;
+  return events.map((event, index) => ({
+    type: event.type,
+    data: event.data,
+    metadata: {
+      eventId: derivedEventId(issuedAt, cause, streamId, index),
+      occurredAt: issuedAt,
+      actor,
+      correlationId: correlationId ?? commandId,
+      causationId: cause,
+    },
+  }));
+}
+
+export interface HandledCommand<E extends Event = Event> {
+  readonly streamId: string;
+  readonly events: readonly E[];
+  /** The ids of `events`, to name them as the cause of reactions. */
+  readonly eventIds: readonly string[];
+  /** Global position of the last event (of this or the earlier identical command); wait for projections to reach it. */
+  readonly position: bigint;
+  readonly nextExpectedRevision: bigint;
+  /** True when the command had been handled before and nothing new was stored. */
+  readonly repeated: boolean;
+}
+
+export interface HandleOptions {
+  /** How often to reload and decide again after a concurrent change. */
+  readonly maxAttempts?: number;
+  /** Causation id of the events when not the command itself (reactions to an event). */
+  readonly causationId?: string;
+}
+
+/**
+ * Loads a stream, decides, and appends with the expected revision. On a
+ * concurrency conflict it reloads and decides again, a bounded number of
+ * times. A command already handled (its events are in the stream) returns
+ * the earlier events and stores nothing.
+ */
+export async function handleCommand<State, C extends Command, E extends Event>(
+  store: EventStore,
+  decider: Decider<State, C, E>,
+  streamId: string,
+  command: C,
+  options: HandleOptions = {},
+): Promise<HandledCommand<E>> {
+  const maxAttempts = options.maxAttempts ?? 5;
+  const causationId = options.causationId ?? command.metadata.commandId;
+  for (let attempt = 1; ; attempt++) {
+    const loaded = await loadStream(store, decider, streamId);
+    const earlier = loaded.events.filter((e) => e.metadata.causationId === causationId);
+    if (earlier.length > 0) {
+      const last = earlier[earlier.length - 1]!;
+      const eventIds = earlier.map((e) => e.metadata.eventId);
+      return {
+        streamId,
+        events: earlier,
+        eventIds,
+        position: last.position,
+        nextExpectedRevision: loaded.revision,
+        repeated: true,
+      };
+    }
+    const events = decider.decide(command, loaded.state);
+    if (events.length === 0) {
+      const last = loaded.events[loaded.events.length - 1];
+      return {
+        streamId,
+        events,
+        eventIds: [],
+        position: last?.position ?? 0n,
+        nextExpectedRevision: loaded.revision,
+        repeated: false,
+      };
+    }
+    try {
+      const newEvents = toNewEvents(command, streamId, events, options.causationId);
+      const result = await store.appendToStream(streamId, newEvents, {
+        expectedRevision: loaded.revision < 0n ? 'no_stream' : loaded.revision,
+      });
+      const eventIds = newEvents.map((e) => e.metadata.eventId);
+      return {
+        streamId,
+        events,
+        eventIds,
+        position: result.position,
+        nextExpectedRevision: result.nextExpectedRevision,
+        repeated: false,
+      };
+    } catch (error) {
+      if (!(error instanceof ConcurrencyError) || attempt >= maxAttempts) throw error;
+    }
+  }
+}

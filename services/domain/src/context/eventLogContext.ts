@@ -1,0 +1,215 @@
+import { START, type EventStore } from '@werkbezoek/eventstore';
+import type { RecordedEvent, WerkbezoekEvent } from '@werkbezoek/schema';
+import type { BudgetStatus, RegionVisit, StaffAvailability } from '../assessment/assess.js';
+import { budgetDecider, reservedCents, unreservedEur, type BudgetState } from '../budget/budget.js';
+import { periodsMeet } from '../dates.js';
+import { bookedIn, capacityIn, freeDaysIn, staffDecider, type StaffState } from '../staff/staffMember.js';
+import type { DomainContext, OpenRequest } from './context.js';
+
+interface RequestFacts {
+  requestId: string;
+  nisCode: string;
+  regionCode: string;
+  startDate: string;
+  endDate: string;
+  status: 'SUBMITTED' | 'ACCEPTED' | 'DECLINED' | 'WITHDRAWN';
+}
+
+interface MissionFacts {
+  missionId: string;
+  nisCodes: readonly string[];
+  regionCode: string;
+  startDate: string;
+  endDate: string;
+  status: 'SCHEDULED' | 'COMPLETED' | 'CANCELLED';
+}
+
+/**
+ * The domain context computed from the event log itself: an in-memory index
+ * that catches up with the store (reading only what is new) before each
+ * answer. Correct and simple; the read models answer the same questions
+ * faster in production.
+ */
+export class EventLogContext implements DomainContext {
+  private position = START;
+  private catchingUp: Promise<void> = Promise.resolve();
+  private readonly municipalities = new Map<string, string>();
+  private readonly twinningRegions = new Map<string, string>();
+  private readonly requests = new Map<string, RequestFacts>();
+  private readonly missions = new Map<string, MissionFacts>();
+  private readonly staff = new Map<string, StaffState>();
+  private readonly budgets = new Map<number, BudgetState>();
+
+  constructor(private readonly store: EventStore) {}
+
+  /** Reads the events appended since the last call; concurrent callers share one catch-up. */
+  catchUp(): Promise<void> {
+    this.catchingUp = this.catchingUp.then(async () => {
+      for await (const event of this.store.readAll({ fromPosition: this.position })) {
+        this.apply(event as RecordedEvent<WerkbezoekEvent>);
+        this.position = event.position;
+      }
+    });
+    return this.catchingUp;
+  }
+
+  private apply(e: RecordedEvent<WerkbezoekEvent>): void {
+    switch (e.type) {
+      case 'MunicipalityRegistered':
+        this.municipalities.set(e.data.nisCode, e.data.name);
+        return;
+      case 'TwinningEstablished':
+        this.twinningRegions.set(e.data.twinningId, e.data.regionCode);
+        return;
+      case 'AccompanimentRequestSubmitted': {
+        const regionCode = this.twinningRegions.get(e.data.twinningId);
+        if (!regionCode) return;
+        const { requestId, nisCode, startDate, endDate } = e.data;
+        this.requests.set(requestId, { requestId, nisCode, regionCode, startDate, endDate, status: 'SUBMITTED' });
+        return;
+      }
+      case 'AccompanimentRequestAmended': {
+        const r = this.requests.get(e.data.requestId);
+        if (r) {
+          r.startDate = e.data.startDate ?? r.startDate;
+          r.endDate = e.data.endDate ?? r.endDate;
+        }
+        return;
+      }
+      case 'AccompanimentRequestWithdrawn':
+      case 'AccompanimentAccepted':
+      case 'AccompanimentDeclined': {
+        const r = this.requests.get(e.data.requestId);
+        if (r)
+          r.status =
+            e.type === 'AccompanimentAccepted'
+              ? 'ACCEPTED'
+              : e.type === 'AccompanimentDeclined'
+                ? 'DECLINED'
+                : 'WITHDRAWN';
+        return;
+      }
+      case 'MissionScheduled': {
+        const { missionId, nisCodes, regionCode, startDate, endDate } = e.data;
+        this.missions.set(missionId, { missionId, nisCodes, regionCode, startDate, endDate, status: 'SCHEDULED' });
+        return;
+      }
+      case 'MissionCompleted':
+      case 'MissionCancelled': {
+        const m = this.missions.get(e.data.missionId);
+        if (m) m.status = e.type === 'MissionCompleted' ? 'COMPLETED' : 'CANCELLED';
+        return;
+      }
+      case 'StaffMemberRegistered':
+      case 'StaffCapacityDeclared':
+      case 'StaffDaysBooked':
+      case 'StaffDaysReleased': {
+        const id = e.data.staffMemberId;
+        this.staff.set(id, staffDecider.evolve(this.staff.get(id) ?? staffDecider.initialState(), e));
+        return;
+      }
+      case 'BudgetAllocated':
+      case 'BudgetReserved':
+      case 'BudgetReleased':
+      case 'CostRecorded': {
+        const year = e.data.year;
+        this.budgets.set(year, budgetDecider.evolve(this.budgets.get(year) ?? budgetDecider.initialState(), e));
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  async lastAccompaniedVisit(nisCode: string, onOrBefore: string): Promise<string | undefined> {
+    await this.catchUp();
+    let last: string | undefined;
+    for (const m of this.missions.values()) {
+      if (m.status !== 'CANCELLED' && m.nisCodes.includes(nisCode) && m.startDate <= onOrBefore) {
+        const end = m.endDate < onOrBefore ? m.endDate : onOrBefore;
+        if (!last || end > last) last = end;
+      }
+    }
+    return last;
+  }
+
+  async visitsInRegion(regionCode: string, from: string, to: string, marginDays: number): Promise<RegionVisit[]> {
+    await this.catchUp();
+    const visits: RegionVisit[] = [];
+    for (const r of this.requests.values()) {
+      if (
+        r.regionCode === regionCode &&
+        (r.status === 'SUBMITTED' || r.status === 'ACCEPTED') &&
+        periodsMeet(from, to, r.startDate, r.endDate, marginDays)
+      ) {
+        visits.push({
+          kind: 'REQUEST',
+          id: r.requestId,
+          nisCode: r.nisCode,
+          municipalityName: this.municipalities.get(r.nisCode),
+          startDate: r.startDate,
+          endDate: r.endDate,
+        });
+      }
+    }
+    for (const m of this.missions.values()) {
+      if (
+        m.regionCode === regionCode &&
+        m.status !== 'CANCELLED' &&
+        periodsMeet(from, to, m.startDate, m.endDate, marginDays)
+      ) {
+        for (const nisCode of m.nisCodes) {
+          visits.push({
+            kind: 'MISSION',
+            id: m.missionId,
+            nisCode,
+            municipalityName: this.municipalities.get(nisCode),
+            startDate: m.startDate,
+            endDate: m.endDate,
+          });
+        }
+      }
+    }
+    return visits.sort((a, b) => a.startDate.localeCompare(b.startDate) || a.id.localeCompare(b.id));
+  }
+
+  async openRequestsInRegion(regionCode: string, from: string, to: string, marginDays: number): Promise<OpenRequest[]> {
+    await this.catchUp();
+    return [...this.requests.values()]
+      .filter(
+        (r) =>
+          r.regionCode === regionCode &&
+          r.status === 'SUBMITTED' &&
+          periodsMeet(from, to, r.startDate, r.endDate, marginDays),
+      )
+      .map((r) => ({ requestId: r.requestId, nisCode: r.nisCode }));
+  }
+
+  async staffAvailability(year: number): Promise<StaffAvailability[]> {
+    await this.catchUp();
+    const out: StaffAvailability[] = [];
+    for (const s of this.staff.values()) {
+      if (s.status !== 'REGISTERED') continue;
+      out.push({
+        staffMemberId: s.staffMemberId,
+        name: s.name,
+        declaredDays: capacityIn(s, year),
+        bookedDays: bookedIn(s, year),
+        freeDays: freeDaysIn(s, year),
+      });
+    }
+    return out.sort((a, b) => a.staffMemberId.localeCompare(b.staffMemberId));
+  }
+
+  async budgetStatus(year: number): Promise<BudgetStatus> {
+    await this.catchUp();
+    const b = this.budgets.get(year) ?? budgetDecider.initialState();
+    return {
+      year,
+      allocatedEur: b.allocatedCents / 100,
+      reservedEur: reservedCents(b) / 100,
+      spentEur: b.spentCents / 100,
+      unreservedEur: unreservedEur(b),
+    };
+  }
+}

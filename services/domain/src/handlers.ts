@@ -1,0 +1,706 @@
+import type { EventStore } from '@werkbezoek/eventstore';
+import {
+  deterministicUuidv7,
+  type Command,
+  type CommandMetadata,
+  type Decision,
+  type DeclineReason,
+  type EventData,
+  type Province,
+  type Event,
+} from '@werkbezoek/schema';
+import { assess, type AssessmentResult } from './assessment/assess.js';
+import { defaultPolicy, type AssessmentPolicy } from './assessment/policy.js';
+import { budgetDecider, budgetStream } from './budget/budget.js';
+import { handleCommand, loadStream, type HandledCommand } from './commandHandler.js';
+import type { DomainContext } from './context/context.js';
+import { localDateOf, visitDays, yearOf } from './dates.js';
+import type { Decider } from './decider.js';
+import { lessonDecider, lessonStream, type LessonCommand } from './lessons/lesson.js';
+import { missionDecider, missionStream, type MissionCommand, type MissionState } from './missions/mission.js';
+import { municipalityDecider, municipalityStream } from './municipalities/municipality.js';
+import { requestDecider, type RequestCommand } from './requests/decide.js';
+import { requestStream, type RequestState } from './requests/request.js';
+import { staffDecider, staffStream } from './staff/staffMember.js';
+import { twinningDecider, twinningStream, type TwinningCommand, type TwinningState } from './twinnings/twinning.js';
+
+/** What a handled command answers: the aggregate's id and the position to wait for. */
+export interface CommandResult {
+  readonly id: string;
+  readonly position: bigint;
+}
+
+type Input<C extends Command> = C['data'];
+
+/** An id for a new aggregate, derived from the command so a retry names the same aggregate. */
+export function newId(meta: CommandMetadata, purpose: string): string {
+  return deterministicUuidv7(Date.parse(meta.issuedAt), `${meta.commandId}/${purpose}`);
+}
+
+function command<T extends string, D extends object>(type: T, data: D, metadata: CommandMetadata): Command<T, D> {
+  return { type, data, metadata };
+}
+
+const maxPosition = (...results: readonly { position: bigint }[]) =>
+  results.reduce((max, r) => (r.position > max ? r.position : max), 0n);
+
+export interface CommandHandlersOptions {
+  readonly policy?: AssessmentPolicy;
+}
+
+/**
+ * The write side's entry point: one method per command. Each loads what it
+ * needs, lets the pure deciders decide, and appends with optimistic
+ * concurrency (see `handleCommand`). Commands that touch several aggregates
+ * append in an order that keeps every intermediate state valid, and a retry
+ * with the same command id completes what a crash left unfinished.
+ */
+export class CommandHandlers {
+  readonly policy: AssessmentPolicy;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly context: DomainContext,
+    options: CommandHandlersOptions = {},
+  ) {
+    this.policy = options.policy ?? defaultPolicy;
+  }
+
+  private handle<S, C extends Command, E extends Event>(
+    decider: Decider<S, C, E>,
+    streamId: string,
+    cmd: C,
+    causationId?: string,
+  ): Promise<HandledCommand<E>> {
+    return handleCommand<S, C, E>(this.store, decider, streamId, cmd, causationId ? { causationId } : {});
+  }
+
+  // Municipalities and twinnings
+
+  async registerMunicipality(
+    input: { nisCode: string; name: string; province: Province },
+    meta: CommandMetadata,
+  ): Promise<CommandResult> {
+    const r = await this.handle(
+      municipalityDecider,
+      municipalityStream(input.nisCode),
+      command('RegisterMunicipality', input, meta),
+    );
+    return { id: input.nisCode, position: r.position };
+  }
+
+  async establishTwinning(
+    input: Omit<EventData<'TwinningEstablished'>, 'twinningId' | 'policyDomains'> & {
+      twinningId?: string;
+      policyDomains?: EventData<'TwinningEstablished'>['policyDomains'];
+    },
+    meta: CommandMetadata,
+  ): Promise<CommandResult> {
+    const twinningId = input.twinningId ?? newId(meta, 'twinning');
+    const municipality = await loadStream(this.store, municipalityDecider, municipalityStream(String(input.nisCode)));
+    const r = await this.handle(
+      twinningDecider,
+      twinningStream(twinningId),
+      command(
+        'EstablishTwinning',
+        {
+          ...input,
+          twinningId,
+          policyDomains: input.policyDomains ?? [],
+          municipalityRegistered: municipality.state.status === 'REGISTERED',
+        },
+        meta,
+      ),
+    );
+    return { id: twinningId, position: r.position };
+  }
+
+  private async twinningCommand<C extends TwinningCommand>(
+    type: C['type'],
+    data: C['data'],
+    meta: CommandMetadata,
+    id: string,
+  ): Promise<CommandResult> {
+    const r = await this.handle(
+      twinningDecider,
+      twinningStream(data.twinningId),
+      command(type, data, meta) as TwinningCommand,
+    );
+    return { id, position: r.position };
+  }
+
+  recordActorChange(input: EventData<'TwinningActorChanged'>, meta: CommandMetadata): Promise<CommandResult> {
+    return this.twinningCommand('RecordActorChange', input, meta, input.twinningId);
+  }
+
+  endTwinning(input: EventData<'TwinningEnded'>, meta: CommandMetadata): Promise<CommandResult> {
+    return this.twinningCommand('EndTwinning', input, meta, input.twinningId);
+  }
+
+  adviseAccompaniment(
+    input: Omit<EventData<'AccompanimentAdvised'>, 'adviceId'> & { adviceId?: string },
+    meta: CommandMetadata,
+  ): Promise<CommandResult> {
+    const adviceId = input.adviceId ?? newId(meta, 'advice');
+    return this.twinningCommand('AdviseAccompaniment', { ...input, adviceId }, meta, adviceId);
+  }
+
+  logContact(
+    input: Omit<EventData<'ContactLogged'>, 'contactId'> & { contactId?: string },
+    meta: CommandMetadata,
+  ): Promise<CommandResult> {
+    const contactId = input.contactId ?? newId(meta, 'contact');
+    return this.twinningCommand('LogContact', { ...input, contactId }, meta, contactId);
+  }
+
+  // Staff and budget
+
+  async registerStaffMember(
+    input: { staffMemberId?: string; name: string; email?: string; daysPerYear?: number; fromYear?: number },
+    meta: CommandMetadata,
+  ): Promise<CommandResult> {
+    const staffMemberId = input.staffMemberId ?? newId(meta, 'staff');
+    const r = await this.handle(
+      staffDecider,
+      staffStream(staffMemberId),
+      command('RegisterStaffMember', { ...input, staffMemberId }, meta),
+    );
+    return { id: staffMemberId, position: r.position };
+  }
+
+  async declareStaffCapacity(input: EventData<'StaffCapacityDeclared'>, meta: CommandMetadata): Promise<CommandResult> {
+    const r = await this.handle(
+      staffDecider,
+      staffStream(input.staffMemberId),
+      command('DeclareStaffCapacity', input, meta),
+    );
+    return { id: input.staffMemberId, position: r.position };
+  }
+
+  async allocateBudget(input: EventData<'BudgetAllocated'>, meta: CommandMetadata): Promise<CommandResult> {
+    const r = await this.handle(budgetDecider, budgetStream(input.year), command('AllocateBudget', input, meta));
+    return { id: String(input.year), position: r.position };
+  }
+
+  // Requests
+
+  async submitRequest(
+    input: Omit<Input<Extract<RequestCommand, { type: 'SubmitAccompanimentRequest' }>>, 'requestId' | 'twinning'> & {
+      requestId?: string;
+    },
+    meta: CommandMetadata,
+  ): Promise<CommandResult> {
+    const requestId = input.requestId ?? newId(meta, 'request');
+    const twinning = await loadStream(this.store, twinningDecider, twinningStream(String(input.twinningId)));
+    const facts =
+      twinning.state.status === 'ABSENT'
+        ? undefined
+        : { twinningId: twinning.state.twinningId, nisCode: twinning.state.nisCode, status: twinning.state.status };
+    const submitted = await this.handle(
+      requestDecider,
+      requestStream(requestId),
+      command('SubmitAccompanimentRequest', { ...input, requestId, twinning: facts }, meta),
+    );
+    const cause = submitted.eventIds[0]!;
+    const assessed = await this.assessAndRecord(requestId, 'SUBMITTED', meta, cause);
+    const others = await this.reassessRegion(requestId, meta, cause);
+    return { id: requestId, position: maxPosition(submitted, assessed, ...others) };
+  }
+
+  async amendRequest(
+    input: Input<Extract<RequestCommand, { type: 'AmendAccompanimentRequest' }>>,
+    meta: CommandMetadata,
+  ): Promise<CommandResult> {
+    const before = await this.loadRequest(input.requestId);
+    const amended = await this.handle(
+      requestDecider,
+      requestStream(input.requestId),
+      command('AmendAccompanimentRequest', input, meta),
+    );
+    const cause = amended.eventIds[0];
+    if (!cause) return { id: input.requestId, position: amended.position };
+    const assessed = await this.assessAndRecord(input.requestId, 'AMENDED', meta, cause);
+    const others = await this.reassessRegion(input.requestId, meta, cause, before);
+    return { id: input.requestId, position: maxPosition(amended, assessed, ...others) };
+  }
+
+  async withdrawRequest(input: { requestId: string; reason: string }, meta: CommandMetadata): Promise<CommandResult> {
+    const before = await this.loadRequest(input.requestId);
+    const withdrawn = await this.handle(
+      requestDecider,
+      requestStream(input.requestId),
+      command('WithdrawAccompanimentRequest', input, meta),
+    );
+    const others = withdrawn.eventIds[0]
+      ? await this.reassessRegion(input.requestId, meta, withdrawn.eventIds[0], before)
+      : [];
+    return { id: input.requestId, position: maxPosition(withdrawn, ...others) };
+  }
+
+  /** Assesses an undecided request again on demand (staff). */
+  async assessRequest(input: { requestId: string }, meta: CommandMetadata): Promise<CommandResult> {
+    const r = await this.assessAndRecord(input.requestId, 'REQUESTED', meta, meta.commandId);
+    return { id: input.requestId, position: r.position };
+  }
+
+  async decideRequest(
+    input: {
+      requestId: string;
+      decision: Decision;
+      declineReason?: DeclineReason | undefined;
+      staffMemberId?: string | undefined;
+      note?: string | undefined;
+    },
+    meta: CommandMetadata,
+  ): Promise<CommandResult> {
+    if (input.decision === 'DECLINE') {
+      const before = await this.loadRequest(input.requestId);
+      const declined = await this.handle(
+        requestDecider,
+        requestStream(input.requestId),
+        command(
+          'DeclineAccompanimentRequest',
+          { requestId: input.requestId, reason: input.declineReason, note: input.note },
+          meta,
+        ),
+      );
+      const others = declined.eventIds[0]
+        ? await this.reassessRegion(input.requestId, meta, declined.eventIds[0], before)
+        : [];
+      return { id: input.requestId, position: maxPosition(declined, ...others) };
+    }
+    return this.acceptRequest(input, meta);
+  }
+
+  /**
+   * Accepting touches four aggregates. All four decisions are taken first, on
+   * the loaded states, so a refusal (no free days, no budget, a request that
+   * is no longer undecided) writes nothing. Then: staff booking, budget
+   * reservation, the request's acceptance, the mission. Should the acceptance
+   * itself fail after the resources were taken (the request was withdrawn in
+   * the meantime), the booking and reservation are released again.
+   */
+  private async acceptRequest(
+    input: { requestId: string; staffMemberId?: string | undefined; note?: string | undefined },
+    meta: CommandMetadata,
+  ): Promise<CommandResult> {
+    const { requestId, staffMemberId, note } = input;
+    const request = await this.loadRequest(requestId);
+    const missionId = request.status === 'ACCEPTED' ? request.missionId : newId(meta, 'mission');
+    const bookingId = newId(meta, 'booking');
+    const reservationId = newId(meta, 'reservation');
+    const decide = command(
+      'AcceptAccompanimentRequest',
+      { requestId, missionId, staffMemberId, bookedDays: 0, reservedBudgetEur: 0, note },
+      meta,
+    );
+    requestDecider.decide(decide, request); // fails fast: unknown, decided or withdrawn request, no staff member
+    if (request.status !== 'SUBMITTED' || !staffMemberId) throw new Error('unreachable');
+
+    const twinning = await this.loadTwinning(request.twinningId);
+    const year = yearOf(request.startDate);
+    const days = visitDays(request.startDate, request.endDate);
+    const bookedDays = this.policy.preparationDays + days + this.policy.processingDays;
+    const cost = this.policy.costs[twinning.countryCode] ?? this.policy.defaultCost;
+    const reservedBudgetEur = Math.round((cost.travelEur + cost.dailyAllowanceEur * days) * 100) / 100;
+
+    const staffCmd = command(
+      'BookStaffDays',
+      { staffMemberId, year, bookingId, days: bookedDays, missionId, requestId },
+      meta,
+    );
+    const budgetCmd = command(
+      'ReserveBudget',
+      { year, reservationId, amountEur: reservedBudgetEur, missionId, requestId },
+      meta,
+    );
+    const acceptCmd = command('AcceptAccompanimentRequest', { ...decide.data, bookedDays, reservedBudgetEur }, meta);
+    const missionCmd = command(
+      'ScheduleMission',
+      {
+        missionId,
+        requestIds: [requestId],
+        twinningIds: [request.twinningId],
+        nisCodes: [request.nisCode],
+        missionType: request.missionType,
+        countryCode: twinning.countryCode,
+        regionCode: twinning.regionCode,
+        startDate: request.startDate,
+        endDate: request.endDate,
+        staffMemberIds: [staffMemberId],
+        bookedDays,
+        reservedBudgetEur,
+        reservationId,
+        staffBookings: [{ staffMemberId, bookingId }],
+      },
+      meta,
+    );
+    // Decide everything before writing anything.
+    const staff = await loadStream(this.store, staffDecider, staffStream(staffMemberId));
+    const budget = await loadStream(this.store, budgetDecider, budgetStream(year));
+    if (!staff.events.some((e) => e.metadata.causationId === meta.commandId))
+      staffDecider.decide(staffCmd, staff.state);
+    if (!budget.events.some((e) => e.metadata.causationId === meta.commandId))
+      budgetDecider.decide(budgetCmd, budget.state);
+    requestDecider.decide(acceptCmd, request);
+
+    const booked = await this.handle(staffDecider, staffStream(staffMemberId), staffCmd);
+    const reserved = await this.handle(budgetDecider, budgetStream(year), budgetCmd);
+    let accepted;
+    try {
+      accepted = await this.handle(requestDecider, requestStream(requestId), acceptCmd);
+    } catch (error) {
+      const compensation = `${meta.commandId}/compensation`;
+      const reason = `Acceptance of request ${requestId} failed: ${(error as Error).message}`;
+      await this.handle(
+        staffDecider,
+        staffStream(staffMemberId),
+        command(
+          'ReleaseStaffDays',
+          { staffMemberId, year, bookingId, days: bookedDays, reason: reason.slice(0, 1000) },
+          meta,
+        ),
+        compensation,
+      );
+      await this.handle(
+        budgetDecider,
+        budgetStream(year),
+        command(
+          'ReleaseBudget',
+          { year, reservationId, amountEur: reservedBudgetEur, reason: reason.slice(0, 1000) },
+          meta,
+        ),
+        compensation,
+      );
+      throw error;
+    }
+    const scheduled = await this.handle(missionDecider, missionStream(missionId), missionCmd);
+    return { id: requestId, position: maxPosition(booked, reserved, accepted, scheduled) };
+  }
+
+  private async loadRequest(requestId: string): Promise<RequestState> {
+    return (await loadStream(this.store, requestDecider, requestStream(requestId))).state;
+  }
+
+  private async loadTwinning(twinningId: string): Promise<Exclude<TwinningState, { status: 'ABSENT' }>> {
+    const { state } = await loadStream(this.store, twinningDecider, twinningStream(twinningId));
+    if (state.status === 'ABSENT')
+      throw new Error(`Twinning ${twinningId} of a stored request is missing from the store`);
+    return state;
+  }
+
+  /** Gathers the facts, runs the policy and records the assessment of one undecided request. */
+  private async assessAndRecord(
+    requestId: string,
+    trigger: 'SUBMITTED' | 'AMENDED' | 'CONTEXT_CHANGED' | 'REQUESTED',
+    meta: CommandMetadata,
+    causationId: string,
+  ): Promise<HandledCommand> {
+    const result = await this.assessment(requestId, localDateOf(meta.issuedAt));
+    return this.handle(
+      requestDecider,
+      requestStream(requestId),
+      command('RecordAssessment', { requestId, trigger, result }, meta),
+      causationId,
+    );
+  }
+
+  /** The policy's current assessment of an undecided request, without recording it. */
+  async assessment(requestId: string, assessedOn: string): Promise<AssessmentResult> {
+    const request = await this.loadRequest(requestId);
+    if (request.status === 'NONE') throw new Error(`Request ${requestId} does not exist`);
+    const twinning = await this.loadTwinning(request.twinningId);
+    const year = yearOf(request.startDate);
+    const margin = this.policy.combinedVisitWindowDays;
+    const [lastAccompaniedOn, visitsInRegion, staff, budget] = await Promise.all([
+      this.context.lastAccompaniedVisit(request.nisCode, assessedOn),
+      this.context.visitsInRegion(twinning.regionCode, request.startDate, request.endDate, margin),
+      this.context.staffAvailability(year),
+      this.context.budgetStatus(year),
+    ]);
+    return assess(
+      {
+        assessedOn,
+        request: {
+          requestId,
+          nisCode: request.nisCode,
+          twinningId: request.twinningId,
+          missionType: request.missionType,
+          startDate: request.startDate,
+          endDate: request.endDate,
+          claimedReasons: request.claimedReasons,
+          countryCode: twinning.countryCode,
+          regionCode: twinning.regionCode,
+        },
+        lastAccompaniedOn,
+        visitsInRegion,
+        actorChanges: twinning.actorChanges,
+        staff,
+        budget,
+      },
+      this.policy,
+    );
+  }
+
+  /**
+   * A request that appears, moves, or leaves a region changes the context of
+   * the other undecided requests there (COMBINED_VISITS). Each is reassessed;
+   * an assessment event is recorded only where the outcome changed.
+   */
+  private async reassessRegion(
+    requestId: string,
+    meta: CommandMetadata,
+    causationId: string,
+    before?: RequestState,
+  ): Promise<HandledCommand[]> {
+    const after = await this.loadRequest(requestId);
+    if (after.status === 'NONE') return [];
+    const twinning = await this.loadTwinning(after.twinningId);
+    const margin = this.policy.combinedVisitWindowDays;
+    const periods = [[after.startDate, after.endDate]];
+    if (
+      before &&
+      before.status !== 'NONE' &&
+      (before.startDate !== after.startDate || before.endDate !== after.endDate)
+    )
+      periods.push([before.startDate, before.endDate]);
+    const affected = new Map<string, string>();
+    for (const [from, to] of periods) {
+      for (const open of await this.context.openRequestsInRegion(twinning.regionCode, from!, to!, margin)) {
+        if (open.requestId !== requestId && open.nisCode !== after.nisCode) affected.set(open.requestId, open.nisCode);
+      }
+    }
+    const recorded: HandledCommand[] = [];
+    const today = localDateOf(meta.issuedAt);
+    for (const other of [...affected.keys()].sort()) {
+      const state = await this.loadRequest(other);
+      if (state.status !== 'SUBMITTED') continue;
+      const previous = (await loadStream(this.store, requestDecider, requestStream(other))).events
+        .filter((e) => e.type === 'AccompanimentRequestAssessed')
+        .at(-1);
+      const result = await this.assessment(other, today);
+      const prev = previous?.data as AssessmentResult | undefined;
+      if (
+        prev &&
+        prev.recommendation === result.recommendation &&
+        prev.declineReason === result.declineReason &&
+        prev.satisfiedReasons.join() === result.satisfiedReasons.join()
+      )
+        continue;
+      recorded.push(
+        await this.handle(
+          requestDecider,
+          requestStream(other),
+          command('RecordAssessment', { requestId: other, trigger: 'CONTEXT_CHANGED' as const, result }, meta),
+          causationId,
+        ),
+      );
+    }
+    return recorded;
+  }
+
+  // Missions
+
+  private async missionCommand(cmd: MissionCommand): Promise<HandledCommand> {
+    return this.handle(missionDecider, missionStream(cmd.data.missionId), cmd);
+  }
+
+  async planActivity(
+    input: Omit<EventData<'MissionActivityPlanned'>, 'activityId'> & { activityId?: string },
+    meta: CommandMetadata,
+  ): Promise<CommandResult> {
+    const activityId = input.activityId ?? newId(meta, 'activity');
+    const r = await this.missionCommand(command('PlanActivity', { ...input, activityId }, meta));
+    return { id: activityId, position: r.position };
+  }
+
+  async recordActivityDone(input: EventData<'MissionActivityDone'>, meta: CommandMetadata): Promise<CommandResult> {
+    const r = await this.missionCommand(command('RecordActivityDone', input, meta));
+    return { id: input.activityId, position: r.position };
+  }
+
+  async fileReport(input: EventData<'MissionReportFiled'>, meta: CommandMetadata): Promise<CommandResult> {
+    const r = await this.missionCommand(command('FileReport', input, meta));
+    return { id: input.missionId, position: r.position };
+  }
+
+  /**
+   * Completes a mission, then settles its resources: the cost is recorded
+   * against the reservation and what is left of it released; booked staff
+   * days that were not used are released.
+   */
+  async completeMission(
+    input: {
+      missionId: string;
+      completedOn: string;
+      report?: string | undefined;
+      daysSpent?: number;
+      costEur?: number;
+    },
+    meta: CommandMetadata,
+  ): Promise<CommandResult> {
+    const cmd = command(
+      'CompleteMission',
+      Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as typeof input,
+      meta,
+    );
+    const completed = await this.missionCommand(cmd);
+    const mission = await this.loadMission(input.missionId);
+    if (mission.status !== 'COMPLETED') return { id: input.missionId, position: completed.position };
+    const settled = await this.settle(
+      mission,
+      meta,
+      completed.eventIds.at(-1) ?? meta.commandId,
+      mission.daysSpent,
+      mission.costEur,
+    );
+    return { id: input.missionId, position: maxPosition(completed, ...settled) };
+  }
+
+  async cancelMission(
+    input: { missionId: string; reason: string; cancelledOn?: string },
+    meta: CommandMetadata,
+  ): Promise<CommandResult> {
+    const cancelledOn = input.cancelledOn ?? localDateOf(meta.issuedAt);
+    const cancelled = await this.missionCommand(
+      command('CancelMission', { missionId: input.missionId, reason: input.reason, cancelledOn }, meta),
+    );
+    const mission = await this.loadMission(input.missionId);
+    if (mission.status !== 'CANCELLED') return { id: input.missionId, position: cancelled.position };
+    const settled = await this.settle(mission, meta, cancelled.eventIds[0] ?? meta.commandId, 0, 0);
+    return { id: input.missionId, position: maxPosition(cancelled, ...settled) };
+  }
+
+  private async loadMission(missionId: string): Promise<MissionState> {
+    return (await loadStream(this.store, missionDecider, missionStream(missionId))).state;
+  }
+
+  /** Spends `costEur` of the mission's reservation and `daysSpent` of its bookings, releasing the rest. */
+  private async settle(
+    mission: Exclude<MissionState, { status: 'NONE' }>,
+    meta: CommandMetadata,
+    causationId: string,
+    daysSpent: number,
+    costEur: number,
+  ): Promise<HandledCommand[]> {
+    const out: HandledCommand[] = [];
+    const year = yearOf(mission.startDate);
+    const reason =
+      mission.status === 'CANCELLED'
+        ? `Mission ${mission.missionId} was cancelled`
+        : `Mission ${mission.missionId} was completed`;
+    const bookings = [] as { staffMemberId: string; bookingId: string }[];
+    for (const id of mission.staffMemberIds) {
+      const staff = await loadStream(this.store, staffDecider, staffStream(id));
+      if (staff.state.status !== 'REGISTERED') continue;
+      for (const [bookingId, b] of staff.state.bookings) {
+        const event = staff.events.find((e) => e.type === 'StaffDaysBooked' && e.data.bookingId === bookingId);
+        if (event?.type === 'StaffDaysBooked' && event.data.missionId === mission.missionId && b.days - b.released > 0)
+          bookings.push({ staffMemberId: id, bookingId });
+      }
+    }
+    let spentDays = daysSpent;
+    for (const { staffMemberId, bookingId } of bookings) {
+      const staff = await loadStream(this.store, staffDecider, staffStream(staffMemberId));
+      const b = staff.state.status === 'REGISTERED' ? staff.state.bookings.get(bookingId) : undefined;
+      if (!b) continue;
+      const outstanding = b.days - b.released;
+      const used = Math.min(outstanding, spentDays);
+      spentDays -= used;
+      if (outstanding - used > 0) {
+        out.push(
+          await this.handle(
+            staffDecider,
+            staffStream(staffMemberId),
+            command(
+              'ReleaseStaffDays',
+              { staffMemberId, year: b.year, bookingId, days: outstanding - used, reason },
+              meta,
+            ),
+            causationId,
+          ),
+        );
+      }
+    }
+    const budget = await loadStream(this.store, budgetDecider, budgetStream(year));
+    const reservationId = [...budget.state.reservations.keys()].find((id) =>
+      budget.events.some(
+        (e) => e.type === 'BudgetReserved' && e.data.reservationId === id && e.data.missionId === mission.missionId,
+      ),
+    );
+    const costs: EventData<'CostRecorded'>[] = [];
+    if (costEur > 0) {
+      const country = this.policy.costs[mission.countryCode] ?? this.policy.defaultCost;
+      const travel = Math.min(costEur, country.travelEur);
+      const allowance = Math.round((costEur - travel) * 100) / 100;
+      const incurredOn = mission.status === 'COMPLETED' ? mission.completedOn : localDateOf(meta.issuedAt);
+      const cost = (purpose: string, amountEur: number, category: 'TRAVEL' | 'ALLOWANCE') => ({
+        year,
+        costId: deterministicUuidv7(Date.parse(meta.issuedAt), `${causationId}/${purpose}`),
+        missionId: mission.missionId,
+        amountEur,
+        category,
+        incurredOn,
+      });
+      costs.push(cost('travel', travel, 'TRAVEL'));
+      if (allowance > 0) costs.push(cost('allowance', allowance, 'ALLOWANCE'));
+    }
+    if (costs.length > 0 || reservationId) {
+      out.push(
+        await this.handle(
+          budgetDecider,
+          budgetStream(year),
+          command('SettleReservation', { year, reservationId, costs, reason }, meta),
+          causationId,
+        ),
+      );
+    }
+    return out;
+  }
+
+  // Lessons
+
+  async recordLesson(
+    input: Omit<EventData<'LessonRecorded'>, 'lessonId' | 'recordedOn' | 'sdgs' | 'dacCriteria' | 'language'> &
+      Partial<Pick<EventData<'LessonRecorded'>, 'lessonId' | 'recordedOn' | 'sdgs' | 'dacCriteria' | 'language'>>,
+    meta: CommandMetadata,
+  ): Promise<CommandResult> {
+    const lessonId = input.lessonId ?? newId(meta, 'lesson');
+    const mission = await this.loadMission(String(input.missionId));
+    const facts =
+      mission.status === 'NONE'
+        ? undefined
+        : { missionId: mission.missionId, status: mission.status, startDate: mission.startDate };
+    const data = {
+      language: 'nl' as const,
+      sdgs: [],
+      dacCriteria: [],
+      recordedOn: localDateOf(meta.issuedAt),
+      ...input,
+      lessonId,
+      mission: facts,
+    };
+    const r = await this.handle(lessonDecider, lessonStream(lessonId), command('RecordLesson', data, meta));
+    return { id: lessonId, position: r.position };
+  }
+
+  private async lessonCommand(cmd: LessonCommand): Promise<CommandResult> {
+    const r = await this.handle(lessonDecider, lessonStream(cmd.data.lessonId), cmd);
+    return { id: cmd.data.lessonId, position: r.position };
+  }
+
+  editLesson(input: EventData<'LessonEdited'>, meta: CommandMetadata): Promise<CommandResult> {
+    return this.lessonCommand(command('EditLesson', input, meta));
+  }
+
+  promoteToGoodPractice(
+    input: { lessonId: string; rationale?: string },
+    meta: CommandMetadata,
+  ): Promise<CommandResult> {
+    return this.lessonCommand(command('PromoteToGoodPractice', input, meta));
+  }
+
+  retractLesson(input: EventData<'LessonRetracted'>, meta: CommandMetadata): Promise<CommandResult> {
+    return this.lessonCommand(command('RetractLesson', input, meta));
+  }
+}

@@ -1,0 +1,61 @@
+export * from './decider.js';
+export * from './dates.js';
+export * from './events.js';
+export * from './commandHandler.js';
+export * from './handlers.js';
+export * from './assessment/assess.js';
+export * from './assessment/policy.js';
+export * from './context/context.js';
+export * from './context/eventLogContext.js';
+export {
+  municipalityDecider,
+  municipalityStream,
+  type MunicipalityCommand,
+  type MunicipalityEvent,
+  type MunicipalityState,
+} from './municipalities/municipality.js';
+export {
+  twinningDecider,
+  twinningStream,
+  type ActorChange,
+  type TwinningCommand,
+  type TwinningEvent,
+  type TwinningState,
+} from './twinnings/twinning.js';
+export { requestStream, type RequestDetails, type RequestEvent, type RequestState } from './requests/request.js';
+export { requestDecider, MAX_VISIT_DAYS, type RequestCommand, type TwinningFacts } from './requests/decide.js';
+export {
+  missionDecider,
+  missionStream,
+  activityDays,
+  type MissionCommand,
+  type MissionEvent,
+  type MissionState,
+} from './missions/mission.js';
+export {
+  lessonDecider,
+  lessonStream,
+  type LessonCommand,
+  type LessonEvent,
+  type LessonState,
+  type MissionFacts,
+} from './lessons/lesson.js';
+export {
+  staffDecider,
+  staffStream,
+  capacityIn,
+  bookedIn,
+  freeDaysIn,
+  type StaffCommand,
+  type StaffEvent,
+  type StaffState,
+} from './staff/staffMember.js';
+export {
+  budgetDecider,
+  budgetStream,
+  unreservedEur,
+  reservedCents,
+  type BudgetCommand,
+  type BudgetEvent,
+  type BudgetState,
+} from './budget/budget.js';
