@@ -15,7 +15,7 @@ import { budgetDecider, budgetStream } from './budget/budget.js';
 import { handleCommand, loadStream, type HandledCommand } from './commandHandler.js';
 import type { DomainContext } from './context/context.js';
 import { localDateOf, visitDays, yearOf } from './dates.js';
-import type { Decider } from './decider.js';
+import { fold, type Decider } from './decider.js';
 import { lessonDecider, lessonStream, type LessonCommand } from './lessons/lesson.js';
 import { missionDecider, missionStream, type MissionCommand, type MissionState } from './missions/mission.js';
 import { municipalityDecider, municipalityStream } from './municipalities/municipality.js';
@@ -285,8 +285,14 @@ export class CommandHandlers {
     meta: CommandMetadata,
   ): Promise<CommandResult> {
     const { requestId, staffMemberId, note } = input;
-    const request = await this.loadRequest(requestId);
-    const missionId = request.status === 'ACCEPTED' ? request.missionId : newId(meta, 'mission');
+    // Decide on the request as it was before this command: a retry after a
+    // crash then walks the same steps, each of which recognises its own events.
+    const loaded = await loadStream(this.store, requestDecider, requestStream(requestId));
+    const request = fold(
+      requestDecider,
+      loaded.events.filter((e) => e.metadata.causationId !== meta.commandId),
+    );
+    const missionId = newId(meta, 'mission');
     const bookingId = newId(meta, 'booking');
     const reservationId = newId(meta, 'reservation');
     const decide = command(

@@ -1,34 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { SqliteEventStore } from '@werkbezoek/eventstore';
-import type { Actor, RecordedEvent, WerkbezoekEvent } from '@werkbezoek/schema';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EventLogContext } from './context/eventLogContext.js';
-import { CommandHandlers } from './handlers.js';
-import { meta } from './testing/spec.js';
+import type { Actor } from '@werkbezoek/schema';
+import { afterAll, describe, expect, it } from 'vitest';
+import { at as atDay, managementActor as management, sqliteWorld, streamEvents as read } from './testing/world.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'werkbezoek-domain-'));
-let store: SqliteEventStore;
-let handlers: CommandHandlers;
-afterAll(async () => {
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-beforeAll(() => {
-  store = new SqliteEventStore({ path: join(dir, 'events.db') });
-  handlers = new CommandHandlers(store, new EventLogContext(store));
-});
-
-const staff: Actor = { id: 'staff-1', role: 'STAFF' };
-const management: Actor = { id: 'mgmt-1', role: 'MANAGEMENT' };
-const at = (day: string, actor: Actor = staff) => meta({ issuedAt: `${day}T09:00:00.000Z`, actor });
-
-async function streamEvents(streamId: string): Promise<RecordedEvent<WerkbezoekEvent>[]> {
-  const out: RecordedEvent<WerkbezoekEvent>[] = [];
-  for await (const e of store.readStream(streamId)) out.push(e as RecordedEvent<WerkbezoekEvent>);
-  return out;
-}
+const { store, handlers, close } = sqliteWorld();
+afterAll(close);
+const at = (day: string, actor?: Actor) => atDay(day, actor);
+const streamEvents = (streamId: string) => read(store, streamId);
 
 describe('the request lifecycle through the command handlers on SQLite', () => {
   it('registers, twins, submits, assesses, accepts, completes and learns, settling staff days and budget', async () => {

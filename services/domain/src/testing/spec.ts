@@ -15,7 +15,6 @@ export function meta(overrides: Partial<CommandMetadata> & { actor?: Actor } = {
   };
 }
 
-export const staffActor: Actor = { id: 'staff-test', role: 'STAFF' };
 export const coordinatorOf = (nisCode: string): Actor => ({
   id: `coordinator-${nisCode}`,
   role: 'COORDINATOR',
