@@ -8,8 +8,10 @@ export default defineConfig({
   test: {
     include: ['**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**'],
+    // One real PostgreSQL for the run; projection tests run on it and on SQLite.
+    globalSetup: ['./projections/src/testing/postgresGlobalSetup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    reporters: ['default'],
+    reporters: ['default', './test/src/summaryReporter.ts'],
   },
 });

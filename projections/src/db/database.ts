@@ -1,0 +1,55 @@
+import Database from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, type Dialect } from 'kysely';
+import pg from 'pg';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export type ReadModelConfig =
+  | { readonly dialect: 'sqlite'; readonly path: string }
+  | { readonly dialect: 'postgres'; readonly url: string; readonly poolSize?: number };
+
+/** A Kysely handle on the read models, with the dialect it speaks. */
+export interface ReadModelDb<DB = unknown> {
+  readonly db: Kysely<DB>;
+  readonly dialect: DialectName;
+  close(): Promise<void>;
+}
+
+// PostgreSQL returns int8 (bigint) as strings; positions and counts fit in a double
+// only up to 2^53, so the parser keeps them exact as numbers where safe.
+pg.types.setTypeParser(20, (value) => {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`int8 ${value} does not fit a JavaScript number`);
+  return n;
+});
+
+export function openReadModels<DB>(config: ReadModelConfig): ReadModelDb<DB> {
+  let dialect: Dialect;
+  if (config.dialect === 'sqlite') {
+    const database = new Database(config.path);
+    database.pragma('journal_mode = WAL');
+    // The projector can always rebuild from the event log, so a power loss may
+    // cost the last checkpoints but never correctness: NORMAL is enough here.
+    database.pragma('synchronous = NORMAL');
+    database.pragma('busy_timeout = 10000');
+    dialect = new SqliteDialect({ database });
+  } else {
+    dialect = new PostgresDialect({ pool: new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10 }) });
+  }
+  const db = new Kysely<DB>({ dialect });
+  return { db, dialect: config.dialect, close: () => db.destroy() };
+}
+
+/** Read-model configuration from the environment: DATABASE_URL for PostgreSQL, else SQLite in DATA_DIR. */
+export function readModelConfigFromEnv(env: NodeJS.ProcessEnv, dataDir: string): ReadModelConfig {
+  return env.DATABASE_URL
+    ? { dialect: 'postgres', url: env.DATABASE_URL }
+    : { dialect: 'sqlite', path: `${dataDir}/read-models.db` };
+}
+
+/**
+ * Kysely over tables whose names are only known at run time (the physical
+ * tables of a projection version). Typed queries go through the views.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- dynamic table names
+export type AnyKysely = Kysely<any>;

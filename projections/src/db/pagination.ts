@@ -1,0 +1,28 @@
+import { ValidationError } from '@werkbezoek/schema';
+
+export interface PageRequest {
+  readonly first?: number;
+  readonly after?: string;
+}
+
+export interface Page<T> {
+  readonly edges: readonly { readonly cursor: string; readonly node: T }[];
+  readonly hasNextPage: boolean;
+}
+
+/** An opaque cursor: the sort key of the last row seen. */
+export function encodeCursor(key: readonly unknown[]): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+export function decodeCursor<T extends unknown[]>(cursor: string): T {
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(key)) return key as T;
+  } catch {
+    // fall through
+  }
+  throw new ValidationError(`"${cursor}" is not a cursor this list handed out; use an endCursor from an earlier page`, [
+    'after',
+  ]);
+}

@@ -1,0 +1,42 @@
+import type { AnyKysely } from '../db/database.js';
+import type { Kysely } from 'kysely';
+
+/**
+ * One row per built (or building) version of a projection: its checkpoint,
+ * its status, and the error that stopped it, if any. The checkpoint is
+ * written in the same transaction as the read-model rows it covers.
+ */
+export interface ProjectionStateTable {
+  name: string;
+  version: number;
+  generation: number;
+  /** BUILDING: catching up beside the active one; ACTIVE: what readers see; RETIRED: replaced. */
+  status: 'BUILDING' | 'ACTIVE' | 'RETIRED';
+  /** The global position of the last event applied, as a decimal string (EventStoreDB positions exceed 2^63). */
+  position: string;
+  error: string | null;
+  error_position: string | null;
+  error_event_type: string | null;
+  updated_at: string;
+}
+
+export interface RegistryDb {
+  projection_state: ProjectionStateTable;
+}
+
+export async function createRegistry(db: AnyKysely): Promise<void> {
+  await db.schema
+    .createTable('projection_state')
+    .ifNotExists()
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('version', 'integer', (c) => c.notNull())
+    .addColumn('generation', 'integer', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('position', 'text', (c) => c.notNull())
+    .addColumn('error', 'text')
+    .addColumn('error_position', 'text')
+    .addColumn('error_event_type', 'text')
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('projection_state_pk', ['name', 'version', 'generation'])
+    .execute();
+}

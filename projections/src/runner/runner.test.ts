@@ -1,0 +1,154 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Kysely } from 'kysely';
+import { requestsProjection } from '../requests/projection.js';
+import { getRequestById } from '../requests/queries.js';
+import type { RequestTable } from '../requests/table.js';
+import { DIALECTS, freshDatabase, type TestDatabase } from '../testing/dialects.js';
+import { History, id } from '../testing/history.js';
+import { defineProjection } from './projection.js';
+import { ProjectionRunner } from './runner.js';
+
+let database: TestDatabase | undefined;
+afterEach(async () => {
+  await database?.drop();
+  database = undefined;
+});
+
+describe.each(DIALECTS)('the projection runner on %s', (dialect) => {
+  it('builds read models from the log and serves them through views', async () => {
+    database = await freshDatabase(dialect);
+    const history = new History();
+    await history.basics();
+    const requestId = await history.submitted('r1');
+    const runner = new ProjectionRunner({
+      store: history.store,
+      readModels: database.readModels,
+      projections: [requestsProjection],
+    });
+    await runner.catchUp();
+    const db = database.readModels.db as Kysely<{ requests: RequestTable }>;
+    expect(await getRequestById(db, requestId)).toMatchObject({
+      status: 'SUBMITTED',
+      municipalityName: 'Zoersel',
+      regionCode: 'BJ-ZO',
+      partnerName: 'Bohicon',
+      policyDomains: ['CIVIL_REGISTRATION'],
+      assessment: null,
+    });
+    const [health] = await runner.health();
+    expect(health).toMatchObject({ name: 'requests', status: 'ACTIVE', lag: 0n, error: undefined });
+  });
+
+  it('stops a projection at the event it cannot apply, keeps what came before, and lets the others go on', async () => {
+    database = await freshDatabase(dialect);
+    const history = new History();
+    await history.basics();
+    await history.submitted('ok');
+    const bad = await history.submitted('bad');
+    await history.submitted('after');
+    const fragile = defineProjection({
+      ...requestsProjection,
+      name: 'fragile',
+      tables: [],
+      async apply(e) {
+        if (e.type === 'AccompanimentRequestSubmitted' && e.data.requestId === bad)
+          throw new Error('cannot handle this request');
+      },
+    });
+    const runner = new ProjectionRunner({
+      store: history.store,
+      readModels: database.readModels,
+      projections: [fragile, requestsProjection],
+    });
+    await runner.catchUp();
+    const health = await runner.health();
+    const badPosition = 5n;
+    expect(health[0]).toMatchObject({
+      name: 'fragile',
+      position: badPosition - 1n,
+      error: {
+        message: 'cannot handle this request',
+        position: badPosition,
+        eventType: 'AccompanimentRequestSubmitted',
+      },
+    });
+    expect(health[1]).toMatchObject({ name: 'requests', position: 6n, error: undefined });
+    const rows = await (database.readModels.db as Kysely<{ requests: RequestTable }>)
+      .selectFrom('requests')
+      .select('request_id')
+      .execute();
+    expect(rows).toHaveLength(3);
+    // The error is durable: a new runner over the same database reports it too.
+    const again = new ProjectionRunner({
+      store: history.store,
+      readModels: database.readModels,
+      projections: [fragile],
+    });
+    expect((await again.health())[0]!.error).toMatchObject({ position: badPosition });
+  });
+
+  it('rebuilds a new version beside the old one, which serves until the switch', async () => {
+    database = await freshDatabase(dialect);
+    const history = new History();
+    await history.basics();
+    const first = await history.submitted('first');
+    const v1 = new ProjectionRunner({
+      store: history.store,
+      readModels: database.readModels,
+      projections: [requestsProjection],
+    });
+    await v1.catchUp();
+    const db = database.readModels.db as Kysely<{ requests: RequestTable }>;
+
+    const upper = defineProjection({
+      ...requestsProjection,
+      version: 2,
+      async apply(e, uow) {
+        await requestsProjection.apply(e, uow);
+        if (e.type === 'AccompanimentRequestSubmitted')
+          await uow.update(
+            requestsProjection.tables[0] as never,
+            { request_id: e.data.requestId } as never,
+            () => ({ notes: 'v2' }) as never,
+          );
+      },
+    });
+    const v2 = new ProjectionRunner({
+      store: history.store,
+      readModels: database.readModels,
+      projections: [upper],
+      batchSize: 2,
+    });
+    await v2.migrate();
+    expect((await v2.health())[0]).toMatchObject({ version: 2, status: 'BUILDING', position: 0n });
+    await v2.runOnce(); // two events in: still building, readers see v1
+    expect((await getRequestById(db, first))?.notes).toBeNull();
+    await v2.catchUp();
+    expect((await v2.health())[0]).toMatchObject({ version: 2, status: 'ACTIVE' });
+    expect((await getRequestById(db, first))?.notes).toBe('v2');
+    expect(id('first')).toBe(first);
+  });
+
+  it('lets a writer wait until the read models reach its position', async () => {
+    database = await freshDatabase(dialect);
+    const history = new History();
+    await history.basics();
+    const runner = new ProjectionRunner({
+      store: history.store,
+      readModels: database.readModels,
+      projections: [requestsProjection],
+    });
+    runner.start();
+    try {
+      await history.submitted('live');
+      const position = await history.store.headPosition();
+      await runner.waitFor(position, 5000);
+      expect(
+        await getRequestById(database.readModels.db as Kysely<{ requests: RequestTable }>, id('live')),
+      ).toBeDefined();
+      await expect(runner.waitFor(position + 100n, 50)).rejects.toThrow(/did not reach position/);
+    } finally {
+      await runner.stop();
+    }
+  });
+});

@@ -1,0 +1,417 @@
+import type { AnyKysely } from '../db/database.js';
+import { START, type EventStore } from '@werkbezoek/eventstore';
+import type { RecordedEvent, WerkbezoekEvent } from '@werkbezoek/schema';
+import type { Kysely, Transaction } from 'kysely';
+import type { ReadModelDb } from '../db/database.js';
+import { physicalName, type Projection } from './projection.js';
+import { createRegistry, type ProjectionStateTable, type RegistryDb } from './registry.js';
+import { UnitOfWork } from './unitOfWork.js';
+
+export interface ProjectionHealth {
+  readonly name: string;
+  readonly version: number;
+  readonly generation: number;
+  readonly status: ProjectionStateTable['status'];
+  readonly position: bigint;
+  readonly lag: bigint;
+  readonly error: { readonly message: string; readonly position: bigint; readonly eventType: string } | undefined;
+}
+
+export interface Progress {
+  readonly position: bigint;
+  readonly head: bigint;
+  readonly events: number;
+  readonly elapsedMs: number;
+}
+
+export interface RunnerOptions {
+  readonly store: EventStore;
+  readonly readModels: ReadModelDb;
+  readonly projections: readonly Projection[];
+  /** Events read and applied per transaction. */
+  readonly batchSize?: number;
+  readonly onProgress?: (progress: Progress) => void;
+  readonly log?: (message: string) => void;
+}
+
+interface Worker {
+  readonly projection: Projection;
+  readonly handles: ReadonlySet<string>;
+  generation: number;
+  status: ProjectionStateTable['status'];
+  position: bigint;
+  error: ProjectionHealth['error'];
+  /** The generation it replaces while BUILDING. */
+  replaces: { version: number; generation: number } | undefined;
+}
+
+class ProjectionFailure extends Error {
+  constructor(
+    readonly event: RecordedEvent,
+    override readonly cause: unknown,
+  ) {
+    super(`${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+}
+
+/**
+ * Runs projections over the event log. One reader takes batches from the
+ * lowest checkpoint; each projection applies the events after its own
+ * checkpoint in one transaction that also moves the checkpoint, so a crash
+ * at any point neither loses nor repeats an effect. A projection whose
+ * `apply` throws stops at that event (the others go on), keeps what it
+ * applied before it, and reports the error through `health()`.
+ *
+ * A projection whose version is new is built into new tables from position 0
+ * while readers keep seeing the old version's tables; when it has caught up,
+ * one transaction points the views at the new tables and drops the old ones.
+ */
+export class ProjectionRunner {
+  private readonly db: Kysely<RegistryDb>;
+  private readonly workers: Worker[] = [];
+  private readonly batchSize: number;
+  private running: Promise<void> | undefined;
+  private stopping = false;
+  private wake: (() => void) | undefined;
+  private waiters: { position: bigint; resolve: () => void }[] = [];
+  private migrated = false;
+
+  constructor(private readonly options: RunnerOptions) {
+    this.db = options.readModels.db as Kysely<RegistryDb>;
+    this.batchSize = options.batchSize ?? 2000;
+  }
+
+  private physical(worker: Worker): (table: string) => string {
+    return (table) => physicalName(table, worker.projection.version, worker.generation);
+  }
+
+  /** Creates the registry and each projection version's tables; decides what must be built. */
+  async migrate(): Promise<void> {
+    if (this.migrated) return;
+    await createRegistry(this.db as unknown as AnyKysely);
+    for (const projection of this.options.projections) {
+      const rows = await this.db
+        .selectFrom('projection_state')
+        .selectAll()
+        .where('name', '=', projection.name)
+        .execute();
+      const active = rows.find((r) => r.status === 'ACTIVE');
+      const current =
+        active?.version === projection.version
+          ? active
+          : rows.find((r) => r.version === projection.version && r.status === 'BUILDING');
+      const worker: Worker = {
+        projection,
+        handles: new Set(projection.handles),
+        generation: current?.generation ?? Math.max(-1, ...rows.map((r) => r.generation)) + 1,
+        status: current?.status ?? (active ? 'BUILDING' : 'ACTIVE'),
+        position: BigInt(current?.position ?? START),
+        error: current?.error
+          ? {
+              message: current.error,
+              position: BigInt(current.error_position ?? 0),
+              eventType: current.error_event_type ?? '',
+            }
+          : undefined,
+        replaces:
+          active && active.version !== projection.version
+            ? { version: active.version, generation: active.generation }
+            : undefined,
+      };
+      if (!current) await this.createGeneration(worker);
+      this.workers.push(worker);
+    }
+    this.migrated = true;
+  }
+
+  private async createGeneration(worker: Worker): Promise<void> {
+    const { projection } = worker;
+    await this.db.transaction().execute(async (tx) => {
+      for (const table of projection.tables)
+        await table.create(
+          tx as unknown as AnyKysely,
+          this.physical(worker)(table.name),
+          this.options.readModels.dialect,
+        );
+      await tx
+        .insertInto('projection_state')
+        .values({
+          name: projection.name,
+          version: projection.version,
+          generation: worker.generation,
+          status: worker.status,
+          position: String(worker.position),
+          error: null,
+          error_position: null,
+          error_event_type: null,
+          updated_at: new Date().toISOString(),
+        })
+        .execute();
+      if (worker.status === 'ACTIVE') await this.pointViews(tx, worker);
+    });
+    this.options.log?.(
+      `${projection.name} v${projection.version}: ${worker.status === 'ACTIVE' ? 'created' : 'building beside the active version'}`,
+    );
+  }
+
+  private async pointViews(tx: Transaction<RegistryDb>, worker: Worker): Promise<void> {
+    const db = tx as unknown as AnyKysely;
+    for (const table of worker.projection.tables) {
+      await db.schema.dropView(table.name).ifExists().execute();
+      await db.schema
+        .createView(table.name)
+        .as(db.selectFrom(this.physical(worker)(table.name)).selectAll())
+        .execute();
+    }
+  }
+
+  private async dropGeneration(
+    tx: Transaction<RegistryDb>,
+    projection: Projection,
+    version: number,
+    generation: number,
+  ): Promise<void> {
+    const db = tx as unknown as AnyKysely;
+    for (const table of projection.tables) {
+      const physical = physicalName(table.name, version, generation);
+      for (const companion of table.companions?.(physical) ?? []) {
+        if (companion.kind === 'table') await db.schema.dropTable(companion.name).ifExists().execute();
+      }
+      await db.schema.dropTable(physical).ifExists().execute();
+    }
+  }
+
+  /** Applies one batch; returns the number of events read (0 when every projection is at the head). */
+  async runOnce(): Promise<number> {
+    await this.migrate();
+    const live = this.workers.filter((w) => !w.error);
+    if (live.length === 0) return 0;
+    const from = live.reduce((min, w) => (w.position < min ? w.position : min), live[0]!.position);
+    const batch: RecordedEvent<WerkbezoekEvent>[] = [];
+    for await (const event of this.options.store.readAll({ fromPosition: from, maxCount: this.batchSize })) {
+      batch.push(event as RecordedEvent<WerkbezoekEvent>);
+    }
+    if (batch.length === 0) {
+      for (const w of live) if (w.status === 'BUILDING') await this.switchOver(w);
+      return 0;
+    }
+    for (const worker of live) await this.applyBatch(worker, batch);
+    if (batch.length < this.batchSize)
+      for (const w of live) if (w.status === 'BUILDING' && !w.error) await this.switchOver(w);
+    this.notifyWaiters();
+    return batch.length;
+  }
+
+  private async applyBatch(worker: Worker, batch: readonly RecordedEvent<WerkbezoekEvent>[]): Promise<void> {
+    const pending = batch.filter((e) => e.position > worker.position);
+    if (pending.length === 0) return;
+    try {
+      await this.commit(worker, pending, pending[pending.length - 1]!.position);
+    } catch (error) {
+      if (!(error instanceof ProjectionFailure)) throw error;
+      // Keep what came before the failing event, then stop this projection at it.
+      const before = pending.filter((e) => e.position < error.event.position);
+      const message = error.message.slice(0, 2000);
+      const failure = { message, position: error.event.position, eventType: error.event.type };
+      await this.commit(worker, before, error.event.position - 1n, failure);
+      worker.error = failure;
+      this.options.log?.(
+        `${worker.projection.name} v${worker.projection.version} stopped at ${error.event.type} #${error.event.position}: ${message}`,
+      );
+    }
+  }
+
+  private async commit(
+    worker: Worker,
+    events: readonly RecordedEvent<WerkbezoekEvent>[],
+    checkpoint: bigint,
+    failure?: ProjectionHealth['error'],
+  ): Promise<void> {
+    await this.db.transaction().execute(async (tx) => {
+      const uow = new UnitOfWork(tx as unknown as AnyKysely, this.options.readModels.dialect, this.physical(worker));
+      for (const event of events) {
+        if (!worker.handles.has(event.type)) continue;
+        try {
+          await worker.projection.apply(event, uow);
+        } catch (cause) {
+          throw new ProjectionFailure(event, cause);
+        }
+      }
+      await uow.flush();
+      await tx
+        .updateTable('projection_state')
+        .set({
+          position: String(checkpoint),
+          updated_at: new Date().toISOString(),
+          ...(failure
+            ? { error: failure.message, error_position: String(failure.position), error_event_type: failure.eventType }
+            : {}),
+        })
+        .where('name', '=', worker.projection.name)
+        .where('version', '=', worker.projection.version)
+        .where('generation', '=', worker.generation)
+        .execute();
+    });
+    worker.position = checkpoint;
+  }
+
+  private async switchOver(worker: Worker): Promise<void> {
+    const { projection } = worker;
+    const head = await this.options.store.headPosition();
+    if (worker.position < head) return;
+    await this.db.transaction().execute(async (tx) => {
+      const old = await tx
+        .selectFrom('projection_state')
+        .selectAll()
+        .where('name', '=', projection.name)
+        .where('status', '=', 'ACTIVE')
+        .executeTakeFirst();
+      await this.pointViews(tx, worker);
+      if (old) {
+        await tx
+          .updateTable('projection_state')
+          .set({ status: 'RETIRED', updated_at: new Date().toISOString() })
+          .where('name', '=', old.name)
+          .where('version', '=', old.version)
+          .where('generation', '=', old.generation)
+          .execute();
+        await this.dropGeneration(tx, projection, old.version, old.generation);
+      }
+      await tx
+        .updateTable('projection_state')
+        .set({ status: 'ACTIVE', updated_at: new Date().toISOString() })
+        .where('name', '=', projection.name)
+        .where('version', '=', projection.version)
+        .where('generation', '=', worker.generation)
+        .execute();
+    });
+    worker.status = 'ACTIVE';
+    worker.replaces = undefined;
+    this.options.log?.(`${projection.name} v${projection.version} (generation ${worker.generation}) is now active`);
+  }
+
+  /** Applies batches until every projection has reached the head of the log. */
+  async catchUp(): Promise<void> {
+    const started = Date.now();
+    let events = 0;
+    const head = await this.options.store.headPosition();
+    for (;;) {
+      const n = await this.runOnce();
+      if (n === 0) break;
+      events += n;
+      if (this.options.onProgress) {
+        const position = this.workers
+          .filter((w) => !w.error)
+          .reduce((min, w) => (w.position < min ? w.position : min), head);
+        this.options.onProgress({ position, head, events, elapsedMs: Date.now() - started });
+      }
+    }
+  }
+
+  /** Runs until stopped: catches up, then follows the log live. */
+  start(): void {
+    if (this.running) return;
+    this.stopping = false;
+    this.running = (async () => {
+      const subscription = this.options.store.subscribeToAll({ fromPosition: await this.options.store.headPosition() });
+      const signal = (async () => {
+        for await (const _ of subscription) this.wake?.();
+      })();
+      try {
+        while (!this.stopping) {
+          const n = await this.runOnce();
+          if (n === 0 && !this.stopping)
+            await new Promise<void>((resolve) => {
+              this.wake = resolve;
+              setTimeout(resolve, 1000);
+            });
+        }
+      } finally {
+        await subscription.stop();
+        await signal;
+      }
+    })();
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wake?.();
+    await this.running;
+    this.running = undefined;
+  }
+
+  private notifyWaiters(): void {
+    const reached = this.minimumPosition();
+    this.waiters = this.waiters.filter((w) => {
+      if (w.position > reached) return true;
+      w.resolve();
+      return false;
+    });
+  }
+
+  private minimumPosition(): bigint {
+    const active = this.workers.filter((w) => w.status === 'ACTIVE' && !w.error);
+    return active.reduce((min, w) => (w.position < min ? w.position : min), active[0]?.position ?? START);
+  }
+
+  /**
+   * Resolves when every active projection has reached `position` (read your
+   * writes); rejects after `timeoutMs`.
+   */
+  waitFor(position: bigint, timeoutMs = 5000): Promise<void> {
+    if (this.minimumPosition() >= position) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w.resolve !== done);
+        reject(
+          new Error(
+            `The read models did not reach position ${position} within ${timeoutMs} ms (at ${this.minimumPosition()})`,
+          ),
+        );
+      }, timeoutMs);
+      const done = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      this.waiters.push({ position, resolve: done });
+      this.wake?.();
+    });
+  }
+
+  async health(): Promise<ProjectionHealth[]> {
+    await this.migrate();
+    const head = await this.options.store.headPosition();
+    return this.workers.map((w) => ({
+      name: w.projection.name,
+      version: w.projection.version,
+      generation: w.generation,
+      status: w.status,
+      position: w.position,
+      lag: head - w.position,
+      error: w.error,
+    }));
+  }
+
+  /**
+   * Rebuilds projections from position 0 into new tables, beside the ones
+   * readers use, and switches when caught up. Without names: all of them.
+   */
+  async rebuild(names?: readonly string[]): Promise<void> {
+    await this.migrate();
+    for (const worker of this.workers) {
+      if (names && !names.includes(worker.projection.name)) continue;
+      if (worker.status === 'BUILDING') continue;
+      worker.generation =
+        (await this.db
+          .selectFrom('projection_state')
+          .select((eb) => eb.fn.max('generation').as('g'))
+          .where('name', '=', worker.projection.name)
+          .executeTakeFirst())!.g + 1;
+      worker.status = 'BUILDING';
+      worker.position = START;
+      worker.error = undefined;
+      await this.createGeneration(worker);
+    }
+    await this.catchUp();
+  }
+}
