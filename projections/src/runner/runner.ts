@@ -32,6 +32,8 @@ export interface RunnerOptions {
   readonly batchSize?: number;
   readonly onProgress?: (progress: Progress) => void;
   readonly log?: (message: string) => void;
+  /** Fault injection for crash tests: called inside each batch's transaction, after the rows are written and before the checkpoint. */
+  readonly beforeCheckpoint?: (projection: string) => void;
 }
 
 interface Worker {
@@ -238,6 +240,7 @@ export class ProjectionRunner {
         }
       }
       await uow.flush();
+      this.options.beforeCheckpoint?.(worker.projection.name);
       await tx
         .updateTable('projection_state')
         .set({
