@@ -11,6 +11,8 @@ import type { UnitOfWork } from './unitOfWork.js';
 export interface TableDef<Row extends object> {
   readonly name: string;
   readonly key: readonly (keyof Row & string)[];
+  /** Columns the database computes (generated columns): read, never written. */
+  readonly generatedColumns?: readonly string[];
   /** Creates the physical table `physical` (and its indexes) with Kysely's schema builder. */
   create(db: AnyKysely, physical: string, dialect: DialectName): Promise<void>;
   /** Extra objects tied to the table (full-text index, triggers), dropped with it. */

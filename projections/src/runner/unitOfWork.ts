@@ -118,7 +118,8 @@ export class UnitOfWork {
   }
 
   private async upsert(def: AnyTableDef, table: string, rows: Record<string, unknown>[]): Promise<void> {
-    const columns = Object.keys(rows[0]!);
+    // Every column any row sets: a row that leaves one out writes NULL there, as a whole-row put means.
+    const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
     const perStatement = Math.max(1, Math.floor((this.dialect === 'sqlite' ? 32_000 : 60_000) / columns.length));
     const keys: readonly string[] = def.key;
     const nonKey = columns.filter((c) => !keys.includes(c));

@@ -86,6 +86,8 @@ export function decide(command: LessonCommand, state: LessonState): LessonEvent[
         throw new NotFoundError(`Mission ${data.missionId} does not exist: a lesson is learned from a mission`);
       if (mission.status === 'CANCELLED')
         throw new IllegalStateError(`Mission ${data.missionId} was cancelled: no lessons can be learned from it`);
+      if (data.recordedOn > today)
+        throw new ValidationError(`A lesson cannot be recorded in the future (${data.recordedOn})`, ['recordedOn']);
       if (data.recordedOn < mission.startDate) {
         throw new ValidationError(
           `A lesson cannot be recorded (${data.recordedOn}) before its mission started (${mission.startDate})`,

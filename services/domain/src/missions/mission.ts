@@ -7,6 +7,7 @@ import {
   MissionCompleted,
   MissionReportFiled,
   MissionScheduled,
+  LocalDate,
   NotFoundError,
   ValidationError,
   type Activity,
@@ -207,6 +208,14 @@ export function decide(command: MissionCommand, state: MissionState): MissionEve
       const data = checkInput(MissionReportFiled.schema, command.data, 'report');
       const mission = requireScheduled(state, data.missionId, 'file a report');
       if (mission.reportFiled) throw new IllegalStateError(`Mission ${data.missionId} already has its report`);
+      if (!mission.staffMemberIds.includes(data.authorStaffMemberId)) {
+        throw new ValidationError(
+          `Staff member ${data.authorStaffMemberId} did not accompany mission ${data.missionId}: only its staff file its report`,
+          ['authorStaffMemberId'],
+        );
+      }
+      if (data.filedOn > today)
+        throw new ValidationError(`A report cannot be filed in the future (${data.filedOn})`, ['filedOn']);
       if (data.filedOn < mission.startDate)
         throw new ValidationError(`A report cannot be filed before the visit started (${mission.startDate})`, [
           'filedOn',
@@ -215,6 +224,7 @@ export function decide(command: MissionCommand, state: MissionState): MissionEve
     }
     case 'CompleteMission': {
       const { missionId, completedOn, report, authorStaffMemberId } = command.data;
+      checkInput(LocalDate, completedOn, 'completion date');
       const mission = requireScheduled(state, missionId, 'complete it');
       if (completedOn < mission.endDate) {
         throw new ValidationError(
@@ -228,6 +238,12 @@ export function decide(command: MissionCommand, state: MissionState): MissionEve
       if (report !== undefined && report.trim() !== '') {
         if (mission.reportFiled) throw new IllegalStateError(`Mission ${missionId} already has its report`);
         const author = authorStaffMemberId ?? mission.staffMemberIds[0]!;
+        if (!mission.staffMemberIds.includes(author)) {
+          throw new ValidationError(
+            `Staff member ${author} did not accompany mission ${missionId}: only its staff file its report`,
+            ['authorStaffMemberId'],
+          );
+        }
         events.push(
           event(
             'MissionReportFiled',

@@ -60,6 +60,13 @@ export type RequestCommand =
   | AcceptAccompanimentRequest
   | DeclineAccompanimentRequest;
 
+/** VVSG decides: staff (or the platform itself), never the municipality. */
+function checkDecider(actor: Actor): void {
+  if (actor.role !== 'STAFF' && actor.role !== 'SYSTEM') {
+    throw new ForbiddenError(`Only VVSG staff decide on accompaniment; a ${actor.role.toLowerCase()} cannot`);
+  }
+}
+
 /** A coordinator acts for one municipality only. */
 function checkCoordinator(actor: Actor, nisCode: string): void {
   if (actor.role === 'COORDINATOR' && actor.nisCode !== nisCode) {
@@ -135,8 +142,8 @@ export function decide(command: RequestCommand, state: RequestState): RequestEve
     }
     case 'AmendAccompanimentRequest': {
       const data = checkInput(AccompanimentRequestAmended.schema, command.data, 'amendment');
+      if (state.status !== 'NONE') checkCoordinator(command.metadata.actor, state.nisCode);
       const request = requireUndecided(state, data.requestId, 'be amended');
-      checkCoordinator(command.metadata.actor, request.nisCode);
       const { requestId: _id, contactPersonId: _c, ...changes } = data;
       const changed = Object.entries(changes).filter(
         ([key, value]) =>
@@ -155,8 +162,8 @@ export function decide(command: RequestCommand, state: RequestState): RequestEve
     }
     case 'WithdrawAccompanimentRequest': {
       const data = checkInput(AccompanimentRequestWithdrawn.schema, command.data, 'withdrawal');
-      const request = requireUndecided(state, data.requestId, 'be withdrawn');
-      checkCoordinator(command.metadata.actor, request.nisCode);
+      if (state.status !== 'NONE') checkCoordinator(command.metadata.actor, state.nisCode);
+      requireUndecided(state, data.requestId, 'be withdrawn');
       return [event('AccompanimentRequestWithdrawn', data)];
     }
     case 'RecordAssessment': {
@@ -177,12 +184,14 @@ export function decide(command: RequestCommand, state: RequestState): RequestEve
           ['staffMemberId'],
         );
       }
+      checkDecider(command.metadata.actor);
       const data = checkInput(AccompanimentAccepted.schema, { ...rest, staffMemberId, decidedOn: today }, 'acceptance');
       requireUndecided(state, data.requestId, 'be decided');
       return [event('AccompanimentAccepted', data)];
     }
     case 'DeclineAccompanimentRequest': {
       const { requestId, reason, note } = command.data;
+      checkDecider(command.metadata.actor);
       if (!reason) {
         throw new ValidationError(`Declining a request needs one of the reasons ${DeclineReasons.codes.join(', ')}`, [
           'declineReason',

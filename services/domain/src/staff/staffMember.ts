@@ -131,11 +131,17 @@ export function decide(command: StaffCommand, state: StaffState): StaffEvent[] {
     case 'DeclareStaffCapacity': {
       const data = checkInput(StaffCapacityDeclared.schema, command.data, 'capacity');
       const staff = requireRegistered(state, data.staffMemberId);
-      const booked = bookedIn(staff, data.year);
-      if (data.days < booked) {
-        throw new IllegalStateError(
-          `${staff.name} already has ${booked} days booked in ${data.year}; declare at least that many, or release bookings first`,
-        );
+      // The declaration holds from its year until the next declaration: check every year it covers.
+      const next = Math.min(...[...staff.capacity.keys()].filter((y) => y > data.year), Infinity);
+      const years = new Set([data.year, ...[...staff.bookings.values()].map((b) => b.year)]);
+      for (const year of [...years].filter((y) => y >= data.year && y < next).sort()) {
+        const booked = bookedIn(staff, year);
+        if (data.days < booked) {
+          throw new IllegalStateError(
+            `${staff.name} already has ${booked} days booked in ${year}, which this declaration (from ${data.year}) covers; ` +
+              'declare at least that many, or release bookings first',
+          );
+        }
       }
       return [event('StaffCapacityDeclared', data)];
     }
@@ -158,6 +164,9 @@ export function decide(command: StaffCommand, state: StaffState): StaffEvent[] {
       const staff = requireRegistered(state, data.staffMemberId);
       const booking = staff.bookings.get(data.bookingId);
       if (!booking) throw new NotFoundError(`${staff.name} has no booking ${data.bookingId}`);
+      if (booking.year !== data.year) {
+        throw new ValidationError(`Booking ${data.bookingId} is for ${booking.year}, not ${data.year}`, ['year']);
+      }
       const outstanding = booking.days - booking.released;
       if (data.days > outstanding) {
         throw new IllegalStateError(

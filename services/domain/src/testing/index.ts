@@ -1,2 +1,3 @@
 export * from './spec.js';
 export * from './world.js';
+export * from './builders.js';

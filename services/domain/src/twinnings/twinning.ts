@@ -115,6 +115,10 @@ export function decide(command: TwinningCommand, state: TwinningState): Twinning
     case 'RecordActorChange': {
       const data = checkInput(TwinningActorChanged.schema, command.data, 'actor change');
       const twinning = requireActive(state, data.twinningId, 'record an actor change');
+      if (data.changedOn > today)
+        throw new ValidationError(`An actor change cannot be recorded in the future (${data.changedOn})`, [
+          'changedOn',
+        ]);
       if (data.changedOn < twinning.since) {
         throw new ValidationError(
           `The change on ${data.changedOn} lies before the twinning started (${twinning.since})`,
@@ -126,6 +130,8 @@ export function decide(command: TwinningCommand, state: TwinningState): Twinning
     case 'EndTwinning': {
       const data = checkInput(TwinningEnded.schema, command.data, 'end of twinning');
       const twinning = requireActive(state, data.twinningId, 'end it again');
+      if (data.endedOn > today)
+        throw new ValidationError(`A twinning cannot be ended in the future (${data.endedOn})`, ['endedOn']);
       if (data.endedOn < twinning.since) {
         throw new ValidationError(`A twinning cannot end (${data.endedOn}) before it started (${twinning.since})`, [
           'endedOn',

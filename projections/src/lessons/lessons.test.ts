@@ -1,0 +1,392 @@
+import { sql, type Kysely } from 'kysely';
+import type { EventData } from '@werkbezoek/schema';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from '../db/pagination.js';
+import { ProjectionRunner } from '../runner/runner.js';
+import { DIALECTS, freshDatabase, type TestDatabase } from '../testing/dialects.js';
+import { History, id } from '../testing/history.js';
+import { lessonsProjection } from './projection.js';
+import { getLessonById, searchLessons, type LessonSearch, type LessonsDb, type LessonView } from './queries.js';
+import { ftsQuery, searchTerms } from './search.js';
+
+let database: TestDatabase | undefined;
+afterEach(async () => {
+  await database?.drop();
+  database = undefined;
+});
+
+const lessonId = (name: string) => id(`lesson-${name}`);
+const missionId = (name: string) => id(`mission-${name}`);
+
+async function scheduled(
+  history: History,
+  name: string,
+  mission: Pick<EventData<'MissionScheduled'>, 'missionType' | 'countryCode' | 'regionCode' | 'nisCodes'>,
+): Promise<void> {
+  await history.add(`mission-${missionId(name)}`, 'MissionScheduled', {
+    missionId: missionId(name),
+    requestIds: [],
+    twinningIds: [id('tw-zoersel')],
+    startDate: '2026-05-04',
+    endDate: '2026-05-13',
+    staffMemberIds: [id('lies')],
+    bookedDays: 8,
+    reservedBudgetEur: 2500,
+    ...mission,
+  });
+}
+
+async function recorded(
+  history: History,
+  name: string,
+  lesson: Partial<EventData<'LessonRecorded'>> & Pick<EventData<'LessonRecorded'>, 'title' | 'body'>,
+): Promise<string> {
+  await history.add(`lesson-${lessonId(name)}`, 'LessonRecorded', {
+    lessonId: lessonId(name),
+    missionId: missionId('zou'),
+    recordedOn: '2026-05-20',
+    authorStaffMemberId: id('lies'),
+    language: 'nl',
+    level: 'PROCESS',
+    phase: 'DURING',
+    policyDomains: [],
+    sdgs: [],
+    dacCriteria: [],
+    ...lesson,
+  });
+  return lessonId(name);
+}
+
+/** Two missions (Zou in Benin, Western Cape) and four lessons, two Dutch and two English. */
+async function catalogue(history = new History()): Promise<History> {
+  await history.basics();
+  await scheduled(history, 'zou', {
+    missionType: 'EVALUATION',
+    countryCode: 'BJ',
+    regionCode: 'BJ-ZO',
+    nisCodes: ['11055'],
+  });
+  await scheduled(history, 'cape', {
+    missionType: 'TECHNICAL',
+    countryCode: 'ZA',
+    regionCode: 'ZA-WC',
+    nisCodes: ['11002', '11055'],
+  });
+  await recorded(history, 'births', {
+    title: 'Geboorteaktes sneller afleveren',
+    body: 'De dienst burgerlijke stand in Bohicon digitaliseert het register, zodat ouders niet meer dagen wachten.',
+    policyDomains: ['CIVIL_REGISTRATION', 'DIGITALISATION'],
+    sdgs: [16],
+    dacCriteria: ['EFFECTIVENESS'],
+  });
+  await recorded(history, 'youth', {
+    title: 'Jongeren betrekken bij de begroting',
+    body: 'Een jongerenraad gaf advies over de begroting; voor de inschrijving volstond een kopie van de geboorteakte.',
+    level: 'RESULTS',
+    phase: 'PROCESSING',
+    policyDomains: ['YOUTH', 'PARTICIPATION'],
+    recordedOn: '2026-05-21',
+  });
+  await recorded(history, 'waste', {
+    missionId: missionId('cape'),
+    title: 'Waste collection by local associations',
+    body: 'The municipality contracted neighbourhood associations; certificates of completion were handed out after the training.',
+    language: 'en',
+    level: 'RESULTS',
+    policyDomains: ['WASTE_MANAGEMENT'],
+    recordedOn: '2026-06-10',
+  });
+  await recorded(history, 'taxes', {
+    missionId: missionId('cape'),
+    title: 'Preparing a local tax census',
+    body: 'Terms of reference were drafted with the partner before the visit.',
+    language: 'en',
+    phase: 'PREPARATION',
+    policyDomains: ['LOCAL_TAXES'],
+    recordedOn: '2026-06-11',
+  });
+  return history;
+}
+
+describe('search terms', () => {
+  it('keeps only words, so no input reaches FTS5 as syntax', () => {
+    expect(searchTerms('  "Geboorteakte*" OR NEAR(x y) -Bohicon; DROP TABLE lessons --')).toEqual([
+      'geboorteakte',
+      'or',
+      'near',
+      'x',
+      'y',
+      'bohicon',
+      'drop',
+      'table',
+      'lessons',
+    ]);
+    expect(searchTerms('coöperatie')).toEqual(['coöperatie']);
+    expect(searchTerms('*** "" ()')).toEqual([]);
+    expect(ftsQuery(['geboorteakte', 'or'])).toBe('"geboorteakte"* AND "or"*');
+  });
+});
+
+describe.each(DIALECTS)('the lessons catalogue on %s', (dialect) => {
+  async function project(history: History, batchSize?: number) {
+    database = await freshDatabase(dialect);
+    const runner = new ProjectionRunner({
+      store: history.store,
+      readModels: database.readModels,
+      projections: [lessonsProjection],
+      batchSize,
+    });
+    await runner.catchUp();
+    expect((await runner.health())[0]!.error).toBeUndefined();
+    return { readModels: database.readModels, db: database.readModels.db as Kysely<LessonsDb>, runner };
+  }
+
+  const ids = (page: Page<LessonView>) => page.edges.map((e) => e.node.lessonId);
+
+  it('records a lesson with its mission, its author and its policy domains', async () => {
+    const { db } = await project(await catalogue());
+    expect(await getLessonById(db, lessonId('births'))).toEqual({
+      lessonId: lessonId('births'),
+      missionId: missionId('zou'),
+      title: 'Geboorteaktes sneller afleveren',
+      body: 'De dienst burgerlijke stand in Bohicon digitaliseert het register, zodat ouders niet meer dagen wachten.',
+      language: 'nl',
+      level: 'PROCESS',
+      phase: 'DURING',
+      policyDomains: ['CIVIL_REGISTRATION', 'DIGITALISATION'],
+      sdgs: [16],
+      dacCriteria: ['EFFECTIVENESS'],
+      missionType: 'EVALUATION',
+      countryCode: 'BJ',
+      regionCode: 'BJ-ZO',
+      nisCodes: ['11055'],
+      recordedOn: '2026-05-20',
+      authorStaffMemberId: id('lies'),
+      authorName: 'Lies Janssens',
+      goodPractice: false,
+      promotedOn: null,
+      retracted: false,
+      retractionReason: null,
+      editedCount: 0,
+      rank: null,
+    });
+    expect(await getLessonById(db, lessonId('waste'))).toMatchObject({
+      missionType: 'TECHNICAL',
+      regionCode: 'ZA-WC',
+      nisCodes: ['11002', '11055'],
+    });
+    expect(await getLessonById(db, id('nothing'))).toBeUndefined();
+    const domains = await db
+      .selectFrom('lesson_policy_domains')
+      .selectAll()
+      .where('lesson_id', '=', lessonId('births'))
+      .orderBy('policy_domain')
+      .execute();
+    expect(domains.map((d) => d.policy_domain)).toEqual(['CIVIL_REGISTRATION', 'DIGITALISATION']);
+  });
+
+  // Batch size 1 makes every event read its lesson back from the database (on
+  // PostgreSQL with the generated `search` column) instead of from the batch.
+  it.each([2000, 1])('applies edits to the row, the domain rows and the search index (batch size %i)', async (size) => {
+    const history = await catalogue();
+    await history.add(`lesson-${lessonId('births')}`, 'LessonEdited', {
+      lessonId: lessonId('births'),
+      title: 'Uittreksels uit het bevolkingsregister',
+      policyDomains: ['CIVIL_REGISTRATION', 'LOCAL_GOVERNANCE'],
+    });
+    await history.add(`lesson-${lessonId('births')}`, 'LessonEdited', {
+      lessonId: lessonId('births'),
+      sdgs: [16, 5],
+    });
+    const { readModels, db } = await project(history, size);
+    expect(await getLessonById(db, lessonId('births'))).toMatchObject({
+      title: 'Uittreksels uit het bevolkingsregister',
+      body: expect.stringContaining('burgerlijke stand') as unknown,
+      policyDomains: ['CIVIL_REGISTRATION', 'LOCAL_GOVERNANCE'],
+      sdgs: [16, 5],
+      editedCount: 2,
+    });
+    const domains = await db
+      .selectFrom('lesson_policy_domains')
+      .select('policy_domain')
+      .where('lesson_id', '=', lessonId('births'))
+      .orderBy('policy_domain')
+      .execute();
+    expect(domains.map((d) => d.policy_domain)).toEqual(['CIVIL_REGISTRATION', 'LOCAL_GOVERNANCE']);
+    expect(ids(await searchLessons(readModels, { filter: { policyDomain: 'DIGITALISATION' } }))).toEqual([]);
+    expect(ids(await searchLessons(readModels, { filter: { policyDomain: 'LOCAL_GOVERNANCE' } }))).toEqual([
+      lessonId('births'),
+    ]);
+    // The old title left the index, the new one is in it.
+    expect(ids(await searchLessons(readModels, { search: 'sneller afleveren' }))).toEqual([]);
+    expect(ids(await searchLessons(readModels, { search: 'uittreksels bevolkingsregister' }))).toEqual([
+      lessonId('births'),
+    ]);
+    // FTS5 compares its index with the content table, token by token, and throws on any difference.
+    if (dialect === 'sqlite')
+      await sql`INSERT INTO lessons__v1_g0_fts (lessons__v1_g0_fts, rank) VALUES ('integrity-check', 1)`.execute(db);
+  });
+
+  it('marks good practices and hides retracted lessons unless asked', async () => {
+    const history = await catalogue();
+    await history.add(`lesson-${lessonId('waste')}`, 'LessonPromotedToGoodPractice', {
+      lessonId: lessonId('waste'),
+      promotedOn: '2026-07-01',
+      rationale: 'Useful for every municipality starting waste collection.',
+    });
+    await history.add(`lesson-${lessonId('taxes')}`, 'LessonRetracted', {
+      lessonId: lessonId('taxes'),
+      reason: 'Recorded on the wrong mission.',
+    });
+    const { readModels, db } = await project(history, 1);
+    expect(await getLessonById(db, lessonId('waste'))).toMatchObject({ goodPractice: true, promotedOn: '2026-07-01' });
+    expect(await getLessonById(db, lessonId('taxes'))).toMatchObject({
+      retracted: true,
+      retractionReason: 'Recorded on the wrong mission.',
+    });
+    expect(ids(await searchLessons(readModels, { filter: { goodPracticeOnly: true } }))).toEqual([lessonId('waste')]);
+    expect(ids(await searchLessons(readModels))).toEqual([lessonId('waste'), lessonId('youth'), lessonId('births')]);
+    expect(ids(await searchLessons(readModels, { search: 'census' }))).toEqual([]);
+    expect(ids(await searchLessons(readModels, { search: 'census', filter: { includeRetracted: true } }))).toEqual([
+      lessonId('taxes'),
+    ]);
+  });
+
+  it('finds Dutch text by Dutch words, also other forms of the word, title matches first', async () => {
+    const { readModels } = await project(await catalogue());
+    const page = await searchLessons(readModels, { search: 'geboorteakte' });
+    // "Geboorteaktes" in the title of one beats "geboorteakte" in the body of the other.
+    expect(ids(page)).toEqual([lessonId('births'), lessonId('youth')]);
+    const [title, body] = page.edges.map((e) => e.node.rank!);
+    expect(title).toBeGreaterThan(body!);
+    expect(ids(await searchLessons(readModels, { search: 'Burgerlijke Stand' }))).toEqual([lessonId('births')]);
+    expect(ids(await searchLessons(readModels, { search: 'jongerenraad begroting' }))).toEqual([lessonId('youth')]);
+    // Every word must match.
+    expect(ids(await searchLessons(readModels, { search: 'geboorteakte jongerenraad' }))).toEqual([lessonId('youth')]);
+    expect(ids(await searchLessons(readModels, { search: 'geboorteakte waste' }))).toEqual([]);
+  });
+
+  it('finds English text by English words', async () => {
+    const { readModels } = await project(await catalogue());
+    expect(ids(await searchLessons(readModels, { search: 'certificate' }))).toEqual([lessonId('waste')]);
+    expect(ids(await searchLessons(readModels, { search: 'Waste associations' }))).toEqual([lessonId('waste')]);
+    expect(ids(await searchLessons(readModels, { search: 'terms of reference' }))).toEqual([lessonId('taxes')]);
+    // Only PostgreSQL stems (SQLite matches prefixes): "contracting" meets "contracted".
+    if (dialect === 'postgres')
+      expect(ids(await searchLessons(readModels, { search: 'contracting' }))).toEqual([lessonId('waste')]);
+  });
+
+  it('combines search text with filters', async () => {
+    const { readModels } = await project(await catalogue());
+    const search = (request: LessonSearch) => searchLessons(readModels, request).then(ids);
+    expect(await search({ search: 'geboorteakte', filter: { policyDomain: 'YOUTH' } })).toEqual([lessonId('youth')]);
+    expect(await search({ search: 'geboorteakte', filter: { regionCode: 'ZA-WC' } })).toEqual([]);
+    expect(await search({ search: 'geboorteakte', filter: { missionType: 'EVALUATION', level: 'PROCESS' } })).toEqual([
+      lessonId('births'),
+    ]);
+    expect(await search({ search: 'geboorteakte', filter: { phase: 'PROCESSING', countryCode: 'BJ' } })).toEqual([
+      lessonId('youth'),
+    ]);
+    expect(await search({ filter: { countryCode: 'ZA' } })).toEqual([lessonId('taxes'), lessonId('waste')]);
+    expect(await search({ filter: { policyDomain: 'CIVIL_REGISTRATION', missionType: 'EVALUATION' } })).toEqual([
+      lessonId('births'),
+    ]);
+  });
+
+  it('pages through every result exactly once, with and without search text', async () => {
+    const history = await catalogue();
+    for (let n = 0; n < 23; n++) {
+      await recorded(history, `training-${n}`, {
+        title: n % 3 === 0 ? `Vorming ${n} voor de delegatie` : `Voorbereiding ${n}`,
+        body: `Een voorbereidende vorming met de delegatie, sessie ${n}.`,
+        // Several lessons a day, so the order needs the id to break ties.
+        recordedOn: `2026-04-${String(10 + (n % 5)).padStart(2, '0')}`,
+      });
+    }
+    const { readModels } = await project(history);
+    for (const search of [undefined, 'vorming delegatie']) {
+      const all = ids(await searchLessons(readModels, { search, first: 100 }));
+      expect(all.length).toBe(search ? 23 : 27);
+      const seen: string[] = [];
+      let after: string | undefined;
+      for (;;) {
+        const page = await searchLessons(readModels, { search, first: 5, after });
+        seen.push(...ids(page));
+        if (!page.hasNextPage) break;
+        after = page.edges[page.edges.length - 1]!.cursor;
+      }
+      expect(seen).toEqual(all);
+      expect(new Set(seen).size).toBe(all.length);
+    }
+    const ranked = await searchLessons(readModels, { search: 'vorming', first: 100 });
+    const ranks = ranked.edges.map((e) => e.node.rank!);
+    expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
+    // Title matches (every third lesson) come before body-only matches.
+    expect(ranked.edges.slice(0, 8).every((e) => e.node.title.startsWith('Vorming'))).toBe(true);
+    await expect(searchLessons(readModels, { after: ranked.edges[0]!.cursor })).rejects.toThrow(/not a cursor/);
+    await expect(searchLessons(readModels, { search: 'x', after: 'garbage' })).rejects.toThrow(/not a cursor/);
+  });
+
+  it('treats hostile search text as words and never fails', async () => {
+    const { readModels, db } = await project(await catalogue());
+    const hostile = [
+      '"',
+      '"geboorteakte',
+      'geboorteakte"*',
+      '*',
+      'OR',
+      'AND NOT',
+      'geboorteakte OR jongerenraad',
+      'NEAR(geboorteakte jongerenraad',
+      'title:geboorteakte',
+      '-geboorteakte',
+      '^geboorteakte',
+      "'); DROP TABLE lessons; --",
+      "geboorteakte' OR '1'='1",
+      '\\',
+      '!!:*&|<->',
+      'e\u0301\u0301',
+      '🦆 🦆',
+      'x'.repeat(5000),
+      Array.from({ length: 200 }, (_, n) => `word${n}`).join(' '),
+    ];
+    for (const search of hostile) {
+      const page = await searchLessons(readModels, { search });
+      expect(Array.isArray(page.edges), search).toBe(true);
+    }
+    // Quotes and stars are separators: these are plain searches for the word.
+    for (const search of ['"geboorteakte', 'geboorteakte"*', '^geboorteakte', '-geboorteakte'])
+      expect(ids(await searchLessons(readModels, { search })), search).toEqual([lessonId('births'), lessonId('youth')]);
+    // OR is a word, not an operator: no lesson holds a word starting with "or" next to both.
+    expect(ids(await searchLessons(readModels, { search: 'geboorteakte OR jongerenraad' }))).toEqual([]);
+    expect(ids(await searchLessons(readModels, { search: 'NEAR(geboorteakte jongerenraad' }))).toEqual([]);
+    // Only separators: no search text, the whole catalogue.
+    expect(ids(await searchLessons(readModels, { search: '*' }))).toHaveLength(4);
+    const count = await db
+      .selectFrom('lessons')
+      .select(sql<number>`count(*)`.as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(4);
+  });
+
+  it('searches the new generation after a rebuild and drops the old index with its table', async () => {
+    const { readModels, runner } = await project(await catalogue());
+    await runner.rebuild(['lessons']);
+    expect((await runner.health())[0]).toMatchObject({ generation: 1, status: 'ACTIVE', error: undefined });
+    expect(ids(await searchLessons(readModels, { search: 'geboorteakte' }))).toEqual([
+      lessonId('births'),
+      lessonId('youth'),
+    ]);
+    const tables =
+      dialect === 'sqlite'
+        ? await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE name LIKE 'lessons__v1_g0%'`.execute(
+            readModels.db,
+          )
+        : await sql<{
+            name: string;
+          }>`SELECT table_name AS name FROM information_schema.tables WHERE table_name LIKE 'lessons__v1_g0%'`.execute(
+            readModels.db,
+          );
+    expect(tables.rows).toEqual([]);
+  });
+});

@@ -1,0 +1,165 @@
+import { sql, type AliasedRawBuilder, type Kysely } from 'kysely';
+import type { AnyKysely, DialectName } from '../db/database.js';
+import { physicalName } from '../runner/projection.js';
+import type { ProjectionStateTable } from '../runner/registry.js';
+
+/*
+ * Full-text search over lessons: the one place where SQLite and PostgreSQL
+ * differ. Both take the same user words (`searchTerms`), AND them, and match
+ * each as a prefix, so that a half-typed word already finds something and the
+ * two engines mostly agree on what a search means:
+ * - SQLite (FTS5, unicode61 without diacritics): each word is a quoted
+ *   prefix ("geboorteakte" finds "geboorteaktes"); no stemming.
+ * - PostgreSQL: the lesson's text is stemmed in its language (English for
+ *   'en', Dutch for the rest, which is what the catalogue mostly holds); each
+ *   word is stemmed and matched as a prefix of a lexeme, in Dutch or in
+ *   English. Prefix matching is needed: the Dutch snowball stemmer leaves
+ *   "geboorteaktes" whole but cuts "geboorteakte" to "geboorteakt", so
+ *   websearch_to_tsquery('dutch', 'geboorteakte') does not find the plural.
+ * Titles weigh more than bodies on both.
+ */
+
+/** At most this many words are searched; the rest of a pasted paragraph would only narrow to nothing. */
+const MAX_TERMS = 16;
+const MAX_TERM_LENGTH = 64;
+
+/**
+ * The words of a user's search text: runs of letters, digits and marks.
+ * Everything else (quotes, `*`, parentheses, `-`, `:`, SQL) separates words,
+ * so no user input reaches either engine as query syntax.
+ */
+export function searchTerms(text: string | undefined): string[] {
+  if (!text) return [];
+  const words = (text.normalize('NFC').match(/[\p{L}\p{N}\p{M}]+/gu) ?? []).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  return [...new Set(words.map((w) => [...w.toLowerCase()].slice(0, MAX_TERM_LENGTH).join('')))].slice(0, MAX_TERMS);
+}
+
+/** An FTS5 query that ANDs every word as a quoted prefix: `"geboorteakte"* AND "bohicon"*`. */
+export function ftsQuery(terms: readonly string[]): string {
+  return terms.map((t) => `"${t.replace(/"/g, '""')}"*`).join(' AND ');
+}
+
+/**
+ * A to_tsquery text that ANDs every word as a quoted prefix: `'geboorteakte':* & 'bohicon':*`.
+ * The words hold only letters, digits and marks; the quoting is there all the same.
+ */
+export function tsQuery(terms: readonly string[]): string {
+  return terms.map((t) => `'${t.replace(/\\/g, '\\\\').replace(/'/g, "''")}':*`).join(' & ');
+}
+
+/** Names come from `physicalName` and the snake_case check in `defineProjection`; this keeps raw SQL honest. */
+function identifier(name: string): string {
+  if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`"${name}" is not a safe table name`);
+  return name;
+}
+
+const ftsName = (physical: string) => `${physical}_fts`;
+const triggerNames = (physical: string) => ['ai', 'ad', 'au'].map((s) => `${physical}_fts_${s}`);
+
+/** The objects `createLessonSearch` adds beside the physical table, for the runner to drop with it. */
+export function lessonSearchCompanions(physical: string): readonly { kind: 'table' | 'trigger'; name: string }[] {
+  return [
+    { kind: 'table', name: ftsName(physical) },
+    ...triggerNames(physical).map((name) => ({ kind: 'trigger' as const, name })),
+  ];
+}
+
+/**
+ * Adds the full-text index to the physical lessons table `physical`.
+ * SQLite: an external-content FTS5 table on (title, body) keyed by
+ * `rowid_ref`, kept in step by triggers. The unit of work upserts with
+ * INSERT … ON CONFLICT DO UPDATE, which fires the UPDATE trigger on a
+ * conflict, and rewrites whole rows; the trigger's WHEN skips rows whose
+ * text did not change (a promotion, a retraction).
+ * PostgreSQL: a generated, stored tsvector column `search` with a GIN index.
+ * The unit of work never writes it because rows put by the projection do
+ * not carry it.
+ */
+export async function createLessonSearch(db: AnyKysely, physical: string, dialect: DialectName): Promise<void> {
+  const table = identifier(physical);
+  if (dialect === 'postgres') {
+    await sql`
+      ALTER TABLE ${sql.table(table)} ADD COLUMN search tsvector GENERATED ALWAYS AS (
+        CASE language
+          WHEN 'en' THEN setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', body), 'B')
+          ELSE setweight(to_tsvector('dutch', title), 'A') || setweight(to_tsvector('dutch', body), 'B')
+        END
+      ) STORED`.execute(db);
+    await db.schema.createIndex(`${table}_search`).ifNotExists().on(table).using('gin').column('search').execute();
+    return;
+  }
+  const fts = identifier(ftsName(physical));
+  const [inserted, deleted, updated] = triggerNames(physical).map((n) => sql.id(identifier(n)));
+  // content= and content_rowid= take names as string literals; `identifier` made them safe to inline.
+  await sql`
+    CREATE VIRTUAL TABLE IF NOT EXISTS ${sql.table(fts)} USING fts5(
+      title, body,
+      content = '${sql.raw(table)}',
+      content_rowid = 'rowid_ref',
+      tokenize = 'unicode61 remove_diacritics 2'
+    )`.execute(db);
+  await sql`
+    CREATE TRIGGER IF NOT EXISTS ${inserted} AFTER INSERT ON ${sql.table(table)} BEGIN
+      INSERT INTO ${sql.table(fts)} (rowid, title, body) VALUES (new.rowid_ref, new.title, new.body);
+    END`.execute(db);
+  await sql`
+    CREATE TRIGGER IF NOT EXISTS ${deleted} AFTER DELETE ON ${sql.table(table)} BEGIN
+      INSERT INTO ${sql.table(fts)} (${sql.table(fts)}, rowid, title, body)
+        VALUES ('delete', old.rowid_ref, old.title, old.body);
+    END`.execute(db);
+  await sql`
+    CREATE TRIGGER IF NOT EXISTS ${updated} AFTER UPDATE ON ${sql.table(table)}
+    WHEN old.title IS NOT new.title OR old.body IS NOT new.body OR old.rowid_ref IS NOT new.rowid_ref
+    BEGIN
+      INSERT INTO ${sql.table(fts)} (${sql.table(fts)}, rowid, title, body)
+        VALUES ('delete', old.rowid_ref, old.title, old.body);
+      INSERT INTO ${sql.table(fts)} (rowid, title, body) VALUES (new.rowid_ref, new.title, new.body);
+    END`.execute(db);
+}
+
+/** A lesson that matches a search, with its relevance (higher is better; only comparable within one search). */
+export interface LessonMatch {
+  lesson_id: string;
+  rank: number;
+}
+
+/**
+ * The lessons matching `terms` (non-empty) as a derived table `m` to join
+ * on `lesson_id`; undefined when the lessons projection has no active
+ * version yet. Run it in the same transaction as the query that joins it,
+ * so SQLite's index and the `lessons` view are of the same generation.
+ */
+export async function lessonMatches(
+  db: AnyKysely,
+  dialect: DialectName,
+  projectionName: string,
+  tableName: string,
+  terms: readonly string[],
+): Promise<AliasedRawBuilder<LessonMatch, 'm'> | undefined> {
+  if (dialect === 'postgres') {
+    const text = tsQuery(terms);
+    // The `lessons` view is SELECT * of the active physical table, generated column included.
+    // A word that is a stop word in one language drops out of that language's query only.
+    return sql<LessonMatch>`(
+      SELECT ${sql.ref(`${tableName}.lesson_id`)} AS lesson_id, ts_rank(${sql.ref(`${tableName}.search`)}, query.q) AS rank
+      FROM ${sql.table(tableName)},
+        (SELECT to_tsquery('dutch', ${text}) || to_tsquery('english', ${text}) AS q) AS query
+      WHERE ${sql.ref(`${tableName}.search`)} @@ query.q
+    )`.as('m');
+  }
+  const active = await (db as Kysely<{ projection_state: ProjectionStateTable }>)
+    .selectFrom('projection_state')
+    .select(['version', 'generation'])
+    .where('name', '=', projectionName)
+    .where('status', '=', 'ACTIVE')
+    .executeTakeFirst();
+  if (!active) return undefined;
+  const physical = identifier(physicalName(tableName, active.version, active.generation));
+  const fts = identifier(ftsName(physical));
+  // bm25 is lower for better matches; negated so that higher is better on both dialects.
+  return sql<LessonMatch>`(
+    SELECT p.lesson_id AS lesson_id, -bm25(${sql.table(fts)}, 10.0, 1.0) AS rank
+    FROM ${sql.table(fts)} JOIN ${sql.table(physical)} AS p ON p.rowid_ref = ${sql.ref(`${fts}.rowid`)}
+    WHERE ${sql.table(fts)} MATCH ${ftsQuery(terms)}
+  )`.as('m');
+}
