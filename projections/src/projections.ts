@@ -1,7 +1,19 @@
-import type { Projection } from './runner/projection.js';
 import { auditProjection } from './audit/projection.js';
+import { capacityProjection } from './capacity/projection.js';
+import { clustersProjection } from './clusters/projection.js';
+import { dashboardProjection } from './dashboard/projection.js';
+import { historyProjection } from './history/projection.js';
 import { lessonsProjection } from './lessons/projection.js';
 import { requestsProjection } from './requests/projection.js';
+import type { Projection } from './runner/projection.js';
 
 /** Every read model of the platform, in the order the runner applies them. */
-export const allProjections: readonly Projection[] = [requestsProjection, lessonsProjection, auditProjection];
+export const allProjections: readonly Projection[] = [
+  requestsProjection,
+  historyProjection,
+  clustersProjection,
+  lessonsProjection,
+  capacityProjection,
+  dashboardProjection,
+  auditProjection,
+];

@@ -1,5 +1,4 @@
 import type { AnyKysely } from '../db/database.js';
-import type { Kysely } from 'kysely';
 
 /**
  * One row per built (or building) version of a projection: its checkpoint,

@@ -2,10 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
 import { requestsProjection } from '../requests/projection.js';
 import { getRequestById } from '../requests/queries.js';
-import type { RequestTable } from '../requests/table.js';
+import { requests, type RequestTable } from '../requests/table.js';
 import { DIALECTS, freshDatabase, type TestDatabase } from '../testing/dialects.js';
 import { History, id } from '../testing/history.js';
-import { defineProjection } from './projection.js';
+import { defineProjection, defineTable } from './projection.js';
 import { ProjectionRunner } from './runner.js';
 
 let database: TestDatabase | undefined;
@@ -87,6 +87,50 @@ describe.each(DIALECTS)('the projection runner on %s', (dialect) => {
     expect((await again.health())[0]!.error).toMatchObject({ position: badPosition });
   });
 
+  it('stops a projection whose writes the database refuses at the event that caused them', async () => {
+    database = await freshDatabase(dialect);
+    const history = new History();
+    await history.basics();
+    await history.submitted('fine');
+    const bad = await history.submitted('bad', { notes: 'the null' });
+    const strict = defineTable<{ request_id: string; note: string }>({
+      name: 'strict_notes',
+      key: ['request_id'],
+      create: async (db, t) => {
+        await db.schema
+          .createTable(t)
+          .addColumn('request_id', 'text', (c) => c.primaryKey())
+          .addColumn('note', 'text', (c) => c.notNull())
+          .execute();
+      },
+    });
+    const writesNull = defineProjection({
+      name: 'strict',
+      version: 1,
+      tables: [strict],
+      handles: ['AccompanimentRequestSubmitted'],
+      apply(e, uow) {
+        if (e.type !== 'AccompanimentRequestSubmitted') return;
+        uow.put(strict, { request_id: e.data.requestId, note: (e.data.notes === 'the null' ? null : 'ok') as string });
+      },
+    });
+    const runner = new ProjectionRunner({
+      store: history.store,
+      readModels: database.readModels,
+      projections: [writesNull, requestsProjection],
+    });
+    await runner.catchUp();
+    const [failed, fine] = await runner.health();
+    expect(failed).toMatchObject({
+      name: 'strict',
+      position: 4n,
+      error: { position: 5n, eventType: 'AccompanimentRequestSubmitted' },
+    });
+    expect(failed!.error!.message).toMatch(/null/i);
+    expect(fine).toMatchObject({ name: 'requests', position: 5n, error: undefined });
+    expect(bad).toBe(id('bad'));
+  });
+
   it('rebuilds a new version beside the old one, which serves until the switch', async () => {
     database = await freshDatabase(dialect);
     const history = new History();
@@ -106,11 +150,7 @@ describe.each(DIALECTS)('the projection runner on %s', (dialect) => {
       async apply(e, uow) {
         await requestsProjection.apply(e, uow);
         if (e.type === 'AccompanimentRequestSubmitted')
-          await uow.update(
-            requestsProjection.tables[0] as never,
-            { request_id: e.data.requestId } as never,
-            () => ({ notes: 'v2' }) as never,
-          );
+          await uow.update(requests, { request_id: e.data.requestId }, () => ({ notes: 'v2' }));
       },
     });
     const v2 = new ProjectionRunner({

@@ -81,6 +81,15 @@ export class ProjectionRunner {
   constructor(private readonly options: RunnerOptions) {
     this.db = options.readModels.db as Kysely<RegistryDb>;
     this.batchSize = options.batchSize ?? 2000;
+    const owners = new Map<string, string>();
+    for (const p of options.projections) {
+      for (const t of p.tables) {
+        const owner = owners.get(t.name);
+        if (owner)
+          throw new Error(`Table "${t.name}" belongs to both ${owner} and ${p.name}: each table has one writer`);
+        owners.set(t.name, p.name);
+      }
+    }
   }
 
   private physical(worker: Worker): (table: string) => string {
@@ -90,7 +99,7 @@ export class ProjectionRunner {
   /** Creates the registry and each projection version's tables; decides what must be built. */
   async migrate(): Promise<void> {
     if (this.migrated) return;
-    await createRegistry(this.db as unknown as AnyKysely);
+    await createRegistry(this.db);
     for (const projection of this.options.projections) {
       const rows = await this.db
         .selectFrom('projection_state')
@@ -130,11 +139,7 @@ export class ProjectionRunner {
     const { projection } = worker;
     await this.db.transaction().execute(async (tx) => {
       for (const table of projection.tables)
-        await table.create(
-          tx as unknown as AnyKysely,
-          this.physical(worker)(table.name),
-          this.options.readModels.dialect,
-        );
+        await table.create(tx, this.physical(worker)(table.name), this.options.readModels.dialect);
       await tx
         .insertInto('projection_state')
         .values({
@@ -210,17 +215,43 @@ export class ProjectionRunner {
     try {
       await this.commit(worker, pending, pending[pending.length - 1]!.position);
     } catch (error) {
-      if (!(error instanceof ProjectionFailure)) throw error;
-      // Keep what came before the failing event, then stop this projection at it.
-      const before = pending.filter((e) => e.position < error.event.position);
-      const message = error.message.slice(0, 2000);
-      const failure = { message, position: error.event.position, eventType: error.event.type };
-      await this.commit(worker, before, error.event.position - 1n, failure);
-      worker.error = failure;
-      this.options.log?.(
-        `${worker.projection.name} v${worker.projection.version} stopped at ${error.event.type} #${error.event.position}: ${message}`,
-      );
+      if (error instanceof ProjectionFailure) {
+        // Keep what came before the failing event, then stop this projection at it.
+        const before = pending.filter((e) => e.position < error.event.position);
+        await this.stopAt(worker, error.event, error.message, before);
+        return;
+      }
+      // The batch's writes failed (a constraint, a type): find the event by committing one at a time.
+      for (const event of pending) {
+        try {
+          await this.commit(worker, [event], event.position);
+        } catch (single) {
+          const message =
+            single instanceof ProjectionFailure
+              ? single.message
+              : single instanceof Error
+                ? single.message
+                : String(single);
+          await this.stopAt(worker, event, message, []);
+          return;
+        }
+      }
     }
+  }
+
+  /** Records that a projection cannot apply `event` and stops it there; a failure to record that is an outage, and is thrown. */
+  private async stopAt(
+    worker: Worker,
+    event: RecordedEvent,
+    message: string,
+    before: readonly RecordedEvent<WerkbezoekEvent>[],
+  ): Promise<void> {
+    const failure = { message: message.slice(0, 2000), position: event.position, eventType: event.type };
+    await this.commit(worker, before, event.position - 1n, failure);
+    worker.error = failure;
+    this.options.log?.(
+      `${worker.projection.name} v${worker.projection.version} stopped at ${event.type} #${event.position}: ${failure.message}`,
+    );
   }
 
   private async commit(
@@ -230,7 +261,7 @@ export class ProjectionRunner {
     failure?: ProjectionHealth['error'],
   ): Promise<void> {
     await this.db.transaction().execute(async (tx) => {
-      const uow = new UnitOfWork(tx as unknown as AnyKysely, this.options.readModels.dialect, this.physical(worker));
+      const uow = new UnitOfWork(tx, this.options.readModels.dialect, this.physical(worker));
       for (const event of events) {
         if (!worker.handles.has(event.type)) continue;
         try {

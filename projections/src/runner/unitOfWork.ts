@@ -36,38 +36,36 @@ export class UnitOfWork {
       .map((k) => {
         const v = values[k];
         if (v === undefined || v === null) throw new Error(`Row of ${table.name} lacks its key ${k}`);
-        return String(v);
+        return typeof v === 'object' ? JSON.stringify(v) : String(v);
       })
       .join('\u0000');
   }
 
   /** The row with this key, or undefined; read from the database at most once per batch. */
   async get<Row extends object>(table: TableDef<Row>, key: Partial<Row>): Promise<Row | undefined> {
-    const entries = this.entries(table as unknown as AnyTableDef);
-    const k = this.keyOf(table as unknown as AnyTableDef, key as Record<string, unknown>);
+    const entries = this.entries(table);
+    const k = this.keyOf(table, key);
     const cached = entries.get(k);
-    if (cached) return cached.row as Row | undefined;
+    // A copy: changing it in place must not change the batch's rows behind the unit of work's back.
+    if (cached) return cached.row ? ({ ...cached.row } as Row) : undefined;
     let query = this.db.selectFrom(this.physical(table.name)).selectAll();
     for (const column of table.key) query = query.where(column, '=', (key as Record<string, unknown>)[column] as never);
     const row = (await query.executeTakeFirst()) as Row | undefined;
     entries.set(k, {
       row: row as Record<string, unknown> | undefined,
       dirty: false,
-      key: key as Record<string, unknown>,
+      key: key,
     });
     return row;
   }
 
   /** Inserts or replaces a whole row. */
   put<Row extends object>(table: TableDef<Row>, row: Row): void {
-    this.entries(table as unknown as AnyTableDef).set(
-      this.keyOf(table as unknown as AnyTableDef, row as Record<string, unknown>),
-      {
-        row: { ...row } as Record<string, unknown>,
-        dirty: true,
-        key: row as Record<string, unknown>,
-      },
-    );
+    this.entries(table).set(this.keyOf(table, row as Record<string, unknown>), {
+      row: { ...row } as Record<string, unknown>,
+      dirty: true,
+      key: row as Record<string, unknown>,
+    });
   }
 
   /** Changes an existing row; a missing row is left missing (the event came before its subject). */
@@ -84,14 +82,11 @@ export class UnitOfWork {
   }
 
   delete<Row extends object>(table: TableDef<Row>, key: Partial<Row>): void {
-    this.entries(table as unknown as AnyTableDef).set(
-      this.keyOf(table as unknown as AnyTableDef, key as Record<string, unknown>),
-      {
-        row: undefined,
-        dirty: true,
-        key: key as Record<string, unknown>,
-      },
-    );
+    this.entries(table).set(this.keyOf(table, key), {
+      row: undefined,
+      dirty: true,
+      key: key,
+    });
   }
 
   /** Writes every changed row: upserts in chunks (within SQLite's variable limit), then deletes. */

@@ -1,2 +1,3 @@
 export * from './dialects.js';
 export * from './history.js';
+export * from './visitHistory.js';

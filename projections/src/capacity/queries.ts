@@ -1,0 +1,130 @@
+import { ValidationError } from '@werkbezoek/schema';
+import type { Kysely } from 'kysely';
+import type {
+  CapacityBudgetYearTable,
+  CapacityDeclarationTable,
+  CapacityStaffTable,
+  CapacityStaffYearTable,
+} from './table.js';
+
+interface Db {
+  capacity_staff: CapacityStaffTable;
+  capacity_declarations: CapacityDeclarationTable;
+  capacity_staff_years: CapacityStaffYearTable;
+  capacity_budget_years: CapacityBudgetYearTable;
+}
+/** The views these queries read, for callers that type their Kysely handle. */
+export type { Db as CapacityDb };
+
+export interface StaffCapacityView {
+  readonly staffMemberId: string;
+  /** Null for a staff member the projection saw bookings of but no registration. */
+  readonly name: string | null;
+  readonly year: number;
+  /** The latest declaration at or before the year; 0 when none. */
+  readonly declaredDays: number;
+  /** Booked less released. */
+  readonly bookedDays: number;
+  /** Days spent on completed missions that started in the year, shared equally among the mission's staff. */
+  readonly usedDays: number;
+  /** Declared less booked: what the assessment policy can still plan. */
+  readonly freeDays: number;
+}
+
+export interface BudgetYearView {
+  readonly year: number;
+  readonly allocatedEur: number;
+  /** What reservations still hold back (reserved, less released and spent against them). */
+  readonly reservedEur: number;
+  readonly spentEur: number;
+  /** Allocated, less reserved and spent. */
+  readonly unreservedEur: number;
+}
+
+const hundredths = (n: number) => Math.round(n * 100) / 100;
+
+function checkYear(year: number, field: string): void {
+  if (!Number.isInteger(year) || year < 2000 || year > 2100)
+    throw new ValidationError(`${field} must be a programme year from 2000 to 2100, not ${year}`, [field]);
+}
+
+/**
+ * Every staff member's days in a year: declared, booked, used and free, by name.
+ *
+ * @example staffCapacity(db, 2026)
+ */
+export async function staffCapacity(db: Kysely<Db>, year: number): Promise<StaffCapacityView[]> {
+  checkYear(year, 'year');
+  const staff = await db.selectFrom('capacity_staff').selectAll().execute();
+  const declarations = await db
+    .selectFrom('capacity_declarations')
+    .selectAll()
+    .where('from_year', '<=', year)
+    .execute();
+  const years = await db.selectFrom('capacity_staff_years').selectAll().where('year', '=', year).execute();
+
+  const names = new Map<string, string | null>(staff.map((s) => [s.staff_member_id, s.name]));
+  // The declaration that applies is the latest at or before the year.
+  const declared = new Map<string, { from: number; days: number }>();
+  for (const d of declarations) {
+    const best = declared.get(d.staff_member_id);
+    if (!best || d.from_year > best.from) declared.set(d.staff_member_id, { from: d.from_year, days: d.days });
+  }
+  const used = new Map(years.map((y) => [y.staff_member_id, y]));
+  for (const id of [...declared.keys(), ...used.keys()]) if (!names.has(id)) names.set(id, null);
+
+  return [...names]
+    .map(([staffMemberId, name]): StaffCapacityView => {
+      const declaredDays = declared.get(staffMemberId)?.days ?? 0;
+      const bookedDays = hundredths(used.get(staffMemberId)?.booked_days ?? 0);
+      return {
+        staffMemberId,
+        name,
+        year,
+        declaredDays,
+        bookedDays,
+        usedDays: hundredths(used.get(staffMemberId)?.used_days ?? 0),
+        freeDays: hundredths(declaredDays - bookedDays),
+      };
+    })
+    .sort(
+      (a, b) =>
+        (a.name ?? '\uffff').localeCompare(b.name ?? '\uffff') || a.staffMemberId.localeCompare(b.staffMemberId),
+    );
+}
+
+/**
+ * The programme budget of every year from `fromYear` to `toYear`, in euro;
+ * a year without budget events shows zeros.
+ */
+export async function budgetOverview(
+  db: Kysely<Db>,
+  { fromYear, toYear }: { readonly fromYear: number; readonly toYear: number },
+): Promise<BudgetYearView[]> {
+  checkYear(fromYear, 'fromYear');
+  checkYear(toYear, 'toYear');
+  if (fromYear > toYear) throw new ValidationError(`toYear (${toYear}) lies before fromYear (${fromYear})`, ['toYear']);
+  const rows = await db
+    .selectFrom('capacity_budget_years')
+    .selectAll()
+    .where('year', '>=', fromYear)
+    .where('year', '<=', toYear)
+    .execute();
+  const byYear = new Map(rows.map((r) => [r.year, r]));
+  const out: BudgetYearView[] = [];
+  for (let year = fromYear; year <= toYear; year++) {
+    // PostgreSQL hands bigint back as numbers here (see db/database.ts); Number() keeps SQLite and pg alike.
+    const r = byYear.get(year);
+    const allocated = Number(r?.allocated_cents ?? 0);
+    const reserved = Number(r?.reserved_cents ?? 0);
+    const spent = Number(r?.spent_cents ?? 0);
+    out.push({
+      year,
+      allocatedEur: allocated / 100,
+      reservedEur: reserved / 100,
+      spentEur: spent / 100,
+      unreservedEur: (allocated - reserved - spent) / 100,
+    });
+  }
+  return out;
+}

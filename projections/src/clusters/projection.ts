@@ -1,0 +1,108 @@
+import { defineProjection } from '../runner/projection.js';
+import { applyDirectory, directory, directoryEvents, directoryTables } from '../directory/directory.js';
+import { clusterVisits } from './table.js';
+
+const json = (value: unknown) => JSON.stringify(value);
+const dir = directory('clusters');
+
+/**
+ * Twinnings and the visits to each southern region: the raw material for
+ * planners who combine visits of several municipalities into joint missions.
+ */
+export const clustersProjection = defineProjection({
+  name: 'clusters',
+  version: 1,
+  tables: [clusterVisits, ...directoryTables(dir)],
+  handles: [
+    ...directoryEvents,
+    'AccompanimentRequestSubmitted',
+    'AccompanimentRequestAmended',
+    'AccompanimentRequestWithdrawn',
+    'AccompanimentAccepted',
+    'AccompanimentDeclined',
+    'MissionScheduled',
+    'MissionCompleted',
+    'MissionCancelled',
+  ],
+  async apply(e, uow) {
+    if (await applyDirectory(dir, e, uow)) return;
+    switch (e.type) {
+      case 'AccompanimentRequestSubmitted': {
+        const d = e.data;
+        const twinning = await uow.get(dir.twinnings, { twinning_id: d.twinningId });
+        uow.put(clusterVisits, {
+          visit_id: d.requestId,
+          kind: 'REQUEST',
+          nis_codes: json([d.nisCode]),
+          twinning_ids: json([d.twinningId]),
+          country_code: twinning?.country_code ?? null,
+          region_code: twinning?.region_code ?? null,
+          mission_type: d.missionType,
+          start_date: d.startDate,
+          end_date: d.endDate,
+          status: 'SUBMITTED',
+          mission_id: null,
+          request_ids: json([]),
+        });
+        return;
+      }
+      case 'AccompanimentRequestAmended': {
+        const d = e.data;
+        await uow.update(clusterVisits, { visit_id: d.requestId }, (r) => ({
+          mission_type: d.missionType ?? r.mission_type,
+          start_date: d.startDate ?? r.start_date,
+          end_date: d.endDate ?? r.end_date,
+        }));
+        return;
+      }
+      case 'AccompanimentRequestWithdrawn':
+      case 'AccompanimentAccepted':
+      case 'AccompanimentDeclined': {
+        const status =
+          e.type === 'AccompanimentAccepted'
+            ? 'ACCEPTED'
+            : e.type === 'AccompanimentDeclined'
+              ? 'DECLINED'
+              : 'WITHDRAWN';
+        await uow.update(clusterVisits, { visit_id: e.data.requestId }, () => ({ status }));
+        return;
+      }
+      case 'MissionScheduled': {
+        const d = e.data;
+        uow.put(clusterVisits, {
+          visit_id: d.missionId,
+          kind: 'MISSION',
+          nis_codes: json([...new Set(d.nisCodes)]),
+          twinning_ids: json(d.twinningIds),
+          country_code: d.countryCode,
+          region_code: d.regionCode,
+          mission_type: d.missionType,
+          start_date: d.startDate,
+          end_date: d.endDate,
+          status: 'SCHEDULED',
+          mission_id: null,
+          request_ids: json(d.requestIds),
+        });
+        for (const requestId of d.requestIds)
+          await uow.update(clusterVisits, { visit_id: requestId }, () => ({ mission_id: d.missionId }));
+        return;
+      }
+      case 'MissionCompleted':
+        await uow.update(clusterVisits, { visit_id: e.data.missionId }, () => ({ status: 'COMPLETED' }));
+        return;
+      case 'MissionCancelled': {
+        const mission = await uow.update(clusterVisits, { visit_id: e.data.missionId }, () => ({
+          status: 'CANCELLED',
+        }));
+        // Without its mission, an accepted request is a visit of its own again (unaccompanied).
+        for (const requestId of mission ? (JSON.parse(mission.request_ids) as string[]) : [])
+          await uow.update(clusterVisits, { visit_id: requestId }, (r) => ({
+            mission_id: r.mission_id === e.data.missionId ? null : r.mission_id,
+          }));
+        return;
+      }
+      default:
+        return;
+    }
+  },
+});

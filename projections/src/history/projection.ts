@@ -1,0 +1,153 @@
+import { defineProjection } from '../runner/projection.js';
+import type { UnitOfWork } from '../runner/unitOfWork.js';
+import { applyDirectory, directory, directoryEvents, directoryTables } from '../directory/directory.js';
+import { historyVisitMissions, historyVisits } from './table.js';
+
+const json = (value: unknown) => JSON.stringify(value);
+const day = (instant: string) => instant.slice(0, 10);
+const dir = directory('history');
+
+async function staffNames(uow: UnitOfWork, ids: readonly string[]) {
+  const staff: { staffMemberId: string; name: string | null }[] = [];
+  for (const staffMemberId of ids) {
+    const row = await uow.get(dir.staff, { staff_member_id: staffMemberId });
+    staff.push({ staffMemberId, name: row?.name ?? null });
+  }
+  return staff;
+}
+
+/**
+ * The accompaniment history of every municipality: each work visit, whether
+ * and by whom it was accompanied, and why VVSG declined when it did.
+ */
+export const historyProjection = defineProjection({
+  name: 'history',
+  version: 1,
+  tables: [historyVisits, historyVisitMissions, ...directoryTables(dir)],
+  handles: [
+    ...directoryEvents,
+    'AccompanimentRequestSubmitted',
+    'AccompanimentRequestAmended',
+    'AccompanimentRequestWithdrawn',
+    'AccompanimentAccepted',
+    'AccompanimentDeclined',
+    'MissionScheduled',
+    'MissionCompleted',
+    'MissionCancelled',
+  ],
+  async apply(e, uow) {
+    if (await applyDirectory(dir, e, uow)) return;
+    switch (e.type) {
+      case 'AccompanimentRequestSubmitted': {
+        const d = e.data;
+        uow.put(historyVisits, {
+          visit_id: d.requestId,
+          kind: 'REQUEST',
+          nis_code: d.nisCode,
+          request_id: d.requestId,
+          mission_id: null,
+          mission_type: d.missionType,
+          start_date: d.startDate,
+          end_date: d.endDate,
+          status: 'SUBMITTED',
+          mission_status: null,
+          mission_start_date: null,
+          mission_end_date: null,
+          staff: json([]),
+          decline_reason: null,
+          submitted_on: day(e.metadata.occurredAt),
+          decided_on: null,
+          completed_on: null,
+        });
+        return;
+      }
+      case 'AccompanimentRequestAmended': {
+        const d = e.data;
+        await uow.update(historyVisits, { visit_id: d.requestId }, (r) => ({
+          mission_type: d.missionType ?? r.mission_type,
+          start_date: d.startDate ?? r.start_date,
+          end_date: d.endDate ?? r.end_date,
+        }));
+        return;
+      }
+      case 'AccompanimentRequestWithdrawn':
+        await uow.update(historyVisits, { visit_id: e.data.requestId }, () => ({ status: 'WITHDRAWN' }));
+        return;
+      case 'AccompanimentAccepted': {
+        const d = e.data;
+        const staff = await staffNames(uow, [d.staffMemberId]);
+        await uow.update(historyVisits, { visit_id: d.requestId }, (r) => ({
+          status: 'ACCEPTED',
+          decided_on: d.decidedOn,
+          mission_id: d.missionId,
+          // The mission, when scheduled, names its staff; until then the decision does.
+          staff: r.mission_status === null ? json(staff) : r.staff,
+        }));
+        return;
+      }
+      case 'AccompanimentDeclined':
+        await uow.update(historyVisits, { visit_id: e.data.requestId }, () => ({
+          status: 'DECLINED',
+          decided_on: e.data.decidedOn,
+          decline_reason: e.data.reason,
+        }));
+        return;
+      case 'MissionScheduled': {
+        const d = e.data;
+        const staff = json(await staffNames(uow, d.staffMemberIds));
+        const mission = {
+          mission_id: d.missionId,
+          mission_status: 'SCHEDULED',
+          mission_start_date: d.startDate,
+          mission_end_date: d.endDate,
+          staff,
+        };
+        const visitIds: string[] = [];
+        const served = new Set<string>();
+        for (const requestId of d.requestIds) {
+          const row = await uow.update(historyVisits, { visit_id: requestId }, () => mission);
+          if (!row) continue;
+          visitIds.push(requestId);
+          served.add(row.nis_code);
+        }
+        // Municipalities the mission visits without a request of theirs (a joint mission) get a visit of its own.
+        for (const nisCode of new Set(d.nisCodes)) {
+          if (served.has(nisCode)) continue;
+          const visitId = `${d.missionId}/${nisCode}`;
+          uow.put(historyVisits, {
+            visit_id: visitId,
+            kind: 'MISSION',
+            nis_code: nisCode,
+            request_id: null,
+            mission_type: d.missionType,
+            start_date: d.startDate,
+            end_date: d.endDate,
+            status: null,
+            ...mission,
+            decline_reason: null,
+            submitted_on: null,
+            decided_on: null,
+            completed_on: null,
+          });
+          visitIds.push(visitId);
+        }
+        uow.put(historyVisitMissions, { mission_id: d.missionId, visit_ids: json(visitIds) });
+        return;
+      }
+      case 'MissionCompleted':
+      case 'MissionCancelled': {
+        const link = await uow.get(historyVisitMissions, { mission_id: e.data.missionId });
+        for (const visitId of link ? (JSON.parse(link.visit_ids) as string[]) : []) {
+          await uow.update(historyVisits, { visit_id: visitId }, () =>
+            e.type === 'MissionCompleted'
+              ? { mission_status: 'COMPLETED', completed_on: e.data.completedOn }
+              : { mission_status: 'CANCELLED' },
+          );
+        }
+        return;
+      }
+      default:
+        return;
+    }
+  },
+});

@@ -1,0 +1,214 @@
+import { isLocalDate, ValidationError } from '@werkbezoek/schema';
+import type { Kysely } from 'kysely';
+import type { MunicipalityRow } from '../directory/directory.js';
+import type { VisitTable } from './table.js';
+
+interface Db {
+  history_visits: VisitTable;
+  history_municipalities: MunicipalityRow;
+}
+/** The views these queries read, for callers that type their Kysely handle. */
+export type { Db as HistoryDb };
+
+export interface VisitStaffView {
+  readonly staffMemberId: string;
+  readonly name: string | null;
+}
+
+export interface VisitView {
+  /** The request id, or `<mission id>/<NIS code>` for a mission without a request of the municipality. */
+  readonly visitId: string;
+  readonly kind: 'REQUEST' | 'MISSION';
+  readonly requestId: string | null;
+  readonly missionId: string | null;
+  readonly missionType: string;
+  readonly startDate: string;
+  readonly endDate: string;
+  /** The request's status (SUBMITTED, ACCEPTED, DECLINED, WITHDRAWN); null for a mission without a request. */
+  readonly status: string | null;
+  readonly missionStatus: string | null;
+  readonly missionStartDate: string | null;
+  readonly missionEndDate: string | null;
+  /** A mission, not cancelled, that had started by `today`. */
+  readonly accompanied: boolean;
+  /** Who accompanies (or accompanied) the visit; empty while nobody is assigned. */
+  readonly staff: VisitStaffView[];
+  readonly declineReason: string | null;
+  readonly submittedOn: string | null;
+  readonly decidedOn: string | null;
+  readonly completedOn: string | null;
+}
+
+export interface AccompanimentHistory {
+  readonly nisCode: string;
+  readonly name: string | null;
+  /** Latest first. */
+  readonly visits: VisitView[];
+  readonly lastAccompaniedOn: string | null;
+  /** Whole months from `lastAccompaniedOn` to `today`; null when never accompanied. */
+  readonly monthsSinceLastAccompaniment: number | null;
+  /** Most frequent first. */
+  readonly declineReasons: { readonly reason: string; readonly count: number }[];
+}
+
+export interface CoverageView {
+  readonly nisCode: string;
+  readonly name: string | null;
+  readonly lastAccompaniedOn: string | null;
+  readonly monthsSinceLastAccompaniment: number | null;
+}
+
+function checkDate(value: string, field: string): void {
+  if (!isLocalDate(value))
+    throw new ValidationError(`${field} "${value}" is not a calendar date in the form YYYY-MM-DD`, [field]);
+}
+
+/** Whole months from `a` to `b`, rounded down (2024-05-13 to 2026-11-27 is 30). */
+export function monthsBetween(a: string, b: string): number {
+  const [ya, ma, da] = a.split('-').map(Number) as [number, number, number];
+  const [yb, mb, db] = b.split('-').map(Number) as [number, number, number];
+  return (yb - ya) * 12 + (mb - ma) - (db < da ? 1 : 0);
+}
+
+/**
+ * Whether a visit counts as accompanied on `today`: its mission is not
+ * cancelled and had started. The domain's `lastAccompaniedVisit` uses the same
+ * rule, so the policy and these views agree.
+ */
+function accompanied(r: VisitTable, today: string): boolean {
+  return (
+    (r.mission_status === 'SCHEDULED' || r.mission_status === 'COMPLETED') &&
+    r.mission_start_date !== null &&
+    r.mission_start_date <= today
+  );
+}
+
+/** The end of the last accompanied visit, but no later than `today` (a mission under way counts up to today). */
+function lastAccompanied(lastEnd: string | null | undefined, today: string): string | null {
+  if (!lastEnd) return null;
+  return lastEnd < today ? lastEnd : today;
+}
+
+function toVisitView(r: VisitTable, today: string): VisitView {
+  return {
+    visitId: r.visit_id,
+    kind: r.kind as 'REQUEST' | 'MISSION',
+    requestId: r.request_id,
+    missionId: r.mission_id,
+    missionType: r.mission_type,
+    startDate: r.start_date,
+    endDate: r.end_date,
+    status: r.status,
+    missionStatus: r.mission_status,
+    missionStartDate: r.mission_start_date,
+    missionEndDate: r.mission_end_date,
+    accompanied: accompanied(r, today),
+    staff: JSON.parse(r.staff) as VisitStaffView[],
+    declineReason: r.decline_reason,
+    submittedOn: r.submitted_on,
+    decidedOn: r.decided_on,
+    completedOn: r.completed_on,
+  };
+}
+
+/**
+ * A municipality's accompaniment history as seen on `today` (YYYY-MM-DD):
+ * every visit, when it was last accompanied and why requests were declined.
+ * Undefined for a municipality the platform does not know.
+ *
+ * @example getAccompanimentHistory(db, '11055', { today: '2026-11-27' })
+ */
+export async function getAccompanimentHistory(
+  db: Kysely<Db>,
+  nisCode: string,
+  { today }: { readonly today: string },
+): Promise<AccompanimentHistory | undefined> {
+  checkDate(today, 'today');
+  const municipality = await db
+    .selectFrom('history_municipalities')
+    .selectAll()
+    .where('nis_code', '=', nisCode)
+    .executeTakeFirst();
+  const rows = await db
+    .selectFrom('history_visits')
+    .selectAll()
+    .where('nis_code', '=', nisCode)
+    .orderBy('start_date', 'desc')
+    .orderBy('visit_id')
+    .execute();
+  if (!municipality && rows.length === 0) return undefined;
+  const visits = rows.map((r) => toVisitView(r, today));
+  let lastEnd: string | null = null;
+  for (const v of visits)
+    if (v.accompanied && (lastEnd === null || v.missionEndDate! > lastEnd)) lastEnd = v.missionEndDate;
+  const lastAccompaniedOn = lastAccompanied(lastEnd, today);
+  const counts = new Map<string, number>();
+  for (const v of visits)
+    if (v.status === 'DECLINED' && v.declineReason) counts.set(v.declineReason, (counts.get(v.declineReason) ?? 0) + 1);
+  return {
+    nisCode,
+    name: municipality?.name ?? null,
+    visits,
+    lastAccompaniedOn,
+    monthsSinceLastAccompaniment: lastAccompaniedOn ? monthsBetween(lastAccompaniedOn, today) : null,
+    declineReasons: [...counts]
+      .map(([reason, count]) => ({ reason, count }))
+      .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),
+  };
+}
+
+/**
+ * The end date of the municipality's last accompanied visit that started on
+ * or before `onOrBefore`, capped at that day: the read-side answer to the
+ * domain context's `lastAccompaniedVisit`.
+ */
+export async function lastAccompaniedVisit(
+  db: Kysely<Db>,
+  nisCode: string,
+  onOrBefore: string,
+): Promise<string | undefined> {
+  checkDate(onOrBefore, 'onOrBefore');
+  const row = await db
+    .selectFrom('history_visits')
+    .select((eb) => eb.fn.max('mission_end_date').as('last_end'))
+    .where('nis_code', '=', nisCode)
+    .where('mission_status', 'in', ['SCHEDULED', 'COMPLETED'])
+    .where('mission_start_date', '<=', onOrBefore)
+    .executeTakeFirst();
+  return lastAccompanied(row?.last_end, onOrBefore) ?? undefined;
+}
+
+/**
+ * Every municipality with the months since it was last accompanied, as seen
+ * on `today`: the never accompanied first, then the longest ago, then by name.
+ */
+export async function listCoverage(db: Kysely<Db>, { today }: { readonly today: string }): Promise<CoverageView[]> {
+  checkDate(today, 'today');
+  const municipalities = await db.selectFrom('history_municipalities').select(['nis_code', 'name']).execute();
+  const visited = await db.selectFrom('history_visits').select('nis_code').distinct().execute();
+  const last = await db
+    .selectFrom('history_visits')
+    .select((eb) => ['nis_code', eb.fn.max('mission_end_date').as('last_end')])
+    .where('mission_status', 'in', ['SCHEDULED', 'COMPLETED'])
+    .where('mission_start_date', '<=', today)
+    .groupBy('nis_code')
+    .execute();
+  const names = new Map<string, string | null>(municipalities.map((m) => [m.nis_code, m.name]));
+  for (const v of visited) if (!names.has(v.nis_code)) names.set(v.nis_code, null);
+  const lastEnd = new Map(last.map((l) => [l.nis_code, l.last_end]));
+  const coverage = [...names].map(([nisCode, name]): CoverageView => {
+    const lastAccompaniedOn = lastAccompanied(lastEnd.get(nisCode), today);
+    return {
+      nisCode,
+      name,
+      lastAccompaniedOn,
+      monthsSinceLastAccompaniment: lastAccompaniedOn ? monthsBetween(lastAccompaniedOn, today) : null,
+    };
+  });
+  const never = Number.POSITIVE_INFINITY;
+  return coverage.sort(
+    (a, b) =>
+      (b.monthsSinceLastAccompaniment ?? never) - (a.monthsSinceLastAccompaniment ?? never) ||
+      (a.name ?? a.nisCode).localeCompare(b.name ?? b.nisCode),
+  );
+}

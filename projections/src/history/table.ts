@@ -1,0 +1,85 @@
+import type { Selectable } from 'kysely';
+import { defineTable } from '../runner/projection.js';
+
+/**
+ * One row per work visit of one municipality: a request (whatever became of
+ * it), or a mission that visits the municipality without a request of its own
+ * (a joint regional mission). The accompaniment history of a municipality is
+ * its rows; whether a visit was accompanied depends on the day one asks, so
+ * queries derive it from `mission_status` and the dates.
+ */
+export interface VisitTable {
+  /** The request id, or `<mission id>/<NIS code>` for a mission without a request of that municipality. */
+  visit_id: string;
+  /** REQUEST or MISSION */
+  kind: string;
+  nis_code: string;
+  request_id: string | null;
+  mission_id: string | null;
+  mission_type: string;
+  start_date: string;
+  end_date: string;
+  /** The request's status: SUBMITTED, ACCEPTED, DECLINED, WITHDRAWN; null for a mission without a request. */
+  status: string | null;
+  /** SCHEDULED, COMPLETED, CANCELLED; null while no mission serves the visit. */
+  mission_status: string | null;
+  /** The mission's dates, which for a joint mission may differ from the requested ones. */
+  mission_start_date: string | null;
+  mission_end_date: string | null;
+  /** JSON array of { staffMemberId, name } accompanying the visit (the mission's staff once scheduled). */
+  staff: string;
+  decline_reason: string | null;
+  submitted_on: string | null;
+  decided_on: string | null;
+  completed_on: string | null;
+}
+export type VisitRow = Selectable<VisitTable>;
+
+/** The visit rows a mission updates: mission events name only the mission. */
+export interface VisitMissionTable {
+  mission_id: string;
+  /** JSON array of visit ids. */
+  visit_ids: string;
+}
+
+export const historyVisits = defineTable<VisitTable>({
+  name: 'history_visits',
+  key: ['visit_id'],
+  create: async (db, t) => {
+    await db.schema
+      .createTable(t)
+      .ifNotExists()
+      .addColumn('visit_id', 'text', (c) => c.primaryKey())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('nis_code', 'text', (c) => c.notNull())
+      .addColumn('request_id', 'text')
+      .addColumn('mission_id', 'text')
+      .addColumn('mission_type', 'text', (c) => c.notNull())
+      .addColumn('start_date', 'text', (c) => c.notNull())
+      .addColumn('end_date', 'text', (c) => c.notNull())
+      .addColumn('status', 'text')
+      .addColumn('mission_status', 'text')
+      .addColumn('mission_start_date', 'text')
+      .addColumn('mission_end_date', 'text')
+      .addColumn('staff', 'text', (c) => c.notNull())
+      .addColumn('decline_reason', 'text')
+      .addColumn('submitted_on', 'text')
+      .addColumn('decided_on', 'text')
+      .addColumn('completed_on', 'text')
+      .execute();
+    await db.schema.createIndex(`${t}_nis`).ifNotExists().on(t).columns(['nis_code', 'start_date']).execute();
+  },
+});
+
+export const historyVisitMissions = defineTable<VisitMissionTable>({
+  name: 'history_visit_missions',
+  key: ['mission_id'],
+  create: async (db, t) => {
+    await db.schema
+      .createTable(t)
+      .ifNotExists()
+      .addColumn('mission_id', 'text', (c) => c.primaryKey())
+      .addColumn('visit_ids', 'text', (c) => c.notNull())
+      .execute();
+  },
+});
