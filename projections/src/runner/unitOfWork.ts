@@ -36,7 +36,7 @@ export class UnitOfWork {
       .map((k) => {
         const v = values[k];
         if (v === undefined || v === null) throw new Error(`Row of ${table.name} lacks its key ${k}`);
-        return typeof v === 'object' ? JSON.stringify(v) : String(v);
+        return JSON.stringify(v);
       })
       .join('\u0000');
   }
