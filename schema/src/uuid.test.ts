@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UuidV7 } from './codes.js';
-import { deterministicUuidv7, uuidv7, uuidv7Time } from './uuid.js';
+import { deterministicUuidv7, nameBasedUuid, uuidv7, uuidv7Time } from './uuid.js';
+import { Id } from './codes.js';
 
 describe('UUID v7', () => {
   it('is well formed, carries its time and sorts by it', () => {
@@ -16,5 +17,12 @@ describe('UUID v7', () => {
     expect(deterministicUuidv7(t, 'cmd-1/0')).toBe(deterministicUuidv7(t, 'cmd-1/0'));
     expect(deterministicUuidv7(t, 'cmd-1/0')).not.toBe(deterministicUuidv7(t, 'cmd-1/1'));
     expect(UuidV7.safeParse(deterministicUuidv7(t, 'x')).success).toBe(true);
+  });
+
+  it('names an aggregate from a command id alone, whenever the command is retried', () => {
+    expect(nameBasedUuid('cmd-1/request')).toBe(nameBasedUuid('cmd-1/request'));
+    expect(nameBasedUuid('cmd-1/request')).not.toBe(nameBasedUuid('cmd-2/request'));
+    expect(nameBasedUuid('x')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(Id.safeParse(nameBasedUuid('x')).success).toBe(true);
   });
 });

@@ -36,3 +36,15 @@ export function deterministicUuidv7(timeMs: number, name: string): string {
 export function uuidv7Time(id: string): number {
   return parseInt(id.replace(/-/g, '').slice(0, 12), 16);
 }
+
+/**
+ * A name-based UUID (version 8, RFC 9562): a pure function of the name alone.
+ * Ids of new aggregates are derived from the command id this way, so a
+ * command retried later (at another time) names the same aggregate.
+ */
+export function nameBasedUuid(name: string): string {
+  const bytes = new Uint8Array(createHash('sha256').update(name).digest().subarray(0, 16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x80;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  return format(bytes);
+}

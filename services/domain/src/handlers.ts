@@ -1,6 +1,6 @@
 import type { EventStore } from '@werkbezoek/eventstore';
 import {
-  deterministicUuidv7,
+  nameBasedUuid,
   type Command,
   type CommandMetadata,
   type Decision,
@@ -32,9 +32,9 @@ export interface CommandResult {
 
 type Input<C extends Command> = C['data'];
 
-/** An id for a new aggregate, derived from the command so a retry names the same aggregate. */
+/** An id for a new aggregate, derived from the command id alone, so a retry (even later) names the same aggregate. */
 export function newId(meta: CommandMetadata, purpose: string): string {
-  return deterministicUuidv7(Date.parse(meta.issuedAt), `${meta.commandId}/${purpose}`);
+  return nameBasedUuid(`${meta.commandId}/${purpose}`);
 }
 
 function command<T extends string, D extends object>(type: T, data: D, metadata: CommandMetadata): Command<T, D> {
@@ -642,7 +642,7 @@ export class CommandHandlers {
       const incurredOn = mission.status === 'COMPLETED' ? mission.completedOn : localDateOf(meta.issuedAt);
       const cost = (purpose: string, amountEur: number, category: 'TRAVEL' | 'ALLOWANCE') => ({
         year,
-        costId: deterministicUuidv7(Date.parse(meta.issuedAt), `${causationId}/${purpose}`),
+        costId: nameBasedUuid(`${causationId}/${purpose}`),
         missionId: mission.missionId,
         amountEur,
         category,
