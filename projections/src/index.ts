@@ -27,3 +27,7 @@ export { capacityProjection } from './capacity/projection.js';
 export * from './dashboard/table.js';
 export * from './dashboard/queries.js';
 export { dashboardProjection } from './dashboard/projection.js';
+export * from './readModels.js';
+export * from './missions/table.js';
+export * from './missions/queries.js';
+export { missionsProjection } from './missions/projection.js';

@@ -4,12 +4,14 @@ import { clustersProjection } from './clusters/projection.js';
 import { dashboardProjection } from './dashboard/projection.js';
 import { historyProjection } from './history/projection.js';
 import { lessonsProjection } from './lessons/projection.js';
+import { missionsProjection } from './missions/projection.js';
 import { requestsProjection } from './requests/projection.js';
 import type { Projection } from './runner/projection.js';
 
 /** Every read model of the platform, in the order the runner applies them. */
 export const allProjections: readonly Projection[] = [
   requestsProjection,
+  missionsProjection,
   historyProjection,
   clustersProjection,
   lessonsProjection,

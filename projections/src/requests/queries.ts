@@ -128,18 +128,18 @@ export function toRequestView(r: RequestTable): RequestView {
   };
 }
 
-interface Db {
+export interface RequestsDb {
   requests: RequestTable;
 }
 
-export async function getRequestById(db: Kysely<Db>, requestId: string): Promise<RequestView | undefined> {
+export async function getRequestById(db: Kysely<RequestsDb>, requestId: string): Promise<RequestView | undefined> {
   const row = await db.selectFrom('requests').selectAll().where('request_id', '=', requestId).executeTakeFirst();
   return row ? toRequestView(row) : undefined;
 }
 
 /** Requests, newest submission first, filtered, in pages (cursor: submission date and id). */
 export async function listRequests(
-  db: Kysely<Db>,
+  db: Kysely<RequestsDb>,
   filter: RequestFilter = {},
   page: PageRequest = {},
 ): Promise<Page<RequestView>> {

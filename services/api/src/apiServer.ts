@@ -1,0 +1,73 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
+import { createAuthenticator, type AuthConfig } from './auth/principal.js';
+import { createContext, type ApiContext, type ApiServices } from './context.js';
+import { formatError } from './graphql/errors.js';
+import { defaultLimits, limitRules, type QueryLimits } from './graphql/limits.js';
+import { buildApiSchema } from './graphql/schema.js';
+import { createHttpServer, type HttpOptions } from './http/server.js';
+
+export interface ApiServerOptions {
+  readonly services: ApiServices;
+  readonly auth: AuthConfig;
+  readonly limits?: QueryLimits;
+  /** Production mode: no stack traces or introspection hints in errors. */
+  readonly production?: boolean;
+  readonly maxBodyBytes?: number;
+  readonly log?: (message: string) => void;
+  readonly fallback?: HttpOptions<ApiContext>['fallback'];
+  readonly schema?: GraphQLSchema;
+}
+
+export interface ApiServer {
+  readonly http: Server;
+  readonly apollo: ApolloServer<ApiContext>;
+  listen(port: number, host: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** The GraphQL API: Apollo with our schema, authentication on every request, limits, and error mapping. */
+export async function createApiServer(options: ApiServerOptions): Promise<ApiServer> {
+  const log = options.log ?? ((m: string) => console.error(m));
+  const authenticator = createAuthenticator(options.auth);
+  const schema = options.schema ?? (await buildApiSchema());
+  const apollo = new ApolloServer<ApiContext>({
+    schema,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: !options.production,
+    formatError: formatError(log),
+    validationRules: [limitRules(options.limits ?? defaultLimits)],
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+  const http = createHttpServer<ApiContext>({
+    apollo,
+    maxBodyBytes: options.maxBodyBytes ?? 1_000_000,
+    ...(options.auth.mode === 'demo' ? { graphiqlToken: 'demo-management' } : {}),
+    ...(options.fallback ? { fallback: options.fallback } : {}),
+    context: async (request) => {
+      const principal = await authenticator.authenticate(request.headers.authorization);
+      const key = request.headers['idempotency-key'];
+      return createContext(principal, options.services, Array.isArray(key) ? key[0] : key);
+    },
+  });
+  return {
+    http,
+    apollo,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        http.once('error', reject);
+        http.listen(port, host, () => {
+          const address = http.address() as AddressInfo;
+          resolve(`http://${host}:${address.port}/graphql`);
+        });
+      }),
+    close: async () => {
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+      await apollo.stop();
+    },
+  };
+}

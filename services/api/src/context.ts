@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import type { CommandHandlers, CommandResult } from '@werkbezoek/domain';
+import type { EventStore } from '@werkbezoek/eventstore';
+import type { ReadModelDb } from '@werkbezoek/projections';
+import type { Kysely } from 'kysely';
+import type { CommandMetadata } from '@werkbezoek/schema';
+import type { Principal } from './auth/principal.js';
+
+/** What resolvers work with; one set per server. */
+export interface ApiServices {
+  readonly store: EventStore;
+  readonly handlers: CommandHandlers;
+  readonly readModels: ReadModelDb;
+  /** Resolves when the read models have reached a position (read your writes). */
+  waitFor(position: bigint): Promise<void>;
+  /** The current instant; a clock of its own so tests can set the date. */
+  now(): Date;
+}
+
+export interface ApiContext {
+  readonly principal: Principal;
+  readonly services: ApiServices;
+  /** Metadata for a command of this request: an Idempotency-Key header makes a retried mutation a no-op. */
+  command(): CommandMetadata;
+}
+
+/** The read models as a typed Kysely handle for one area's views. */
+export function views<DB>(context: ApiContext): Kysely<DB> {
+  return context.services.readModels.db as Kysely<DB>;
+}
+
+export function createContext(
+  principal: Principal,
+  services: ApiServices,
+  idempotencyKey: string | undefined,
+): ApiContext {
+  let n = 0;
+  const base =
+    idempotencyKey && /^[\w-]{8,100}$/.test(idempotencyKey) ? `${principal.id}:${idempotencyKey}` : randomUUID();
+  return {
+    principal,
+    services,
+    command: () => ({
+      commandId: n++ === 0 ? base : `${base}/${n}`,
+      issuedAt: services.now().toISOString(),
+      actor: { id: principal.id, role: principal.role, ...(principal.nisCode ? { nisCode: principal.nisCode } : {}) },
+    }),
+  };
+}
+
+/** Runs a command and waits until the read models show it. */
+export async function execute(
+  context: ApiContext,
+  run: (meta: CommandMetadata) => Promise<CommandResult>,
+): Promise<CommandResult> {
+  const result = await run(context.command());
+  await context.services.waitFor(result.position);
+  return result;
+}

@@ -1,0 +1,57 @@
+import type { Page } from '@werkbezoek/projections';
+import { ValidationError } from '@werkbezoek/schema';
+import { Field, ObjectType, type ClassType } from 'type-graphql';
+
+@ObjectType({ description: 'Where a page of a list ends, for cursor pagination.' })
+export class PageInfo {
+  @Field(() => Boolean)
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Pass as `after` to read the next page.' })
+  endCursor!: string | null;
+}
+
+export interface Connection<T> {
+  edges: { cursor: string; node: T }[];
+  pageInfo: PageInfo;
+}
+
+/** A Relay connection type (edges { cursor node }, pageInfo) for a node type. */
+export function ConnectionOf<T extends object>(name: string, node: ClassType<T>) {
+  @ObjectType(`${name}Edge`)
+  class Edge {
+    @Field(() => String)
+    cursor!: string;
+
+    @Field(() => node)
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`)
+  class ConnectionType {
+    @Field(() => [Edge])
+    edges!: Edge[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+  }
+  return ConnectionType;
+}
+
+export const MAX_PAGE = 100;
+
+/** Checks a page size: 1 to 100, 20 when not given. */
+export function pageSize(first: number | undefined | null): number {
+  if (first === undefined || first === null) return 20;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) {
+    throw new ValidationError(`first must be between 1 and ${MAX_PAGE}, not ${first}`, ['first']);
+  }
+  return first;
+}
+
+export function toConnection<T, N>(page: Page<T>, map: (node: T) => N): Connection<N> {
+  return {
+    edges: page.edges.map((e) => ({ cursor: e.cursor, node: map(e.node) })),
+    pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.edges.at(-1)?.cursor ?? null },
+  };
+}

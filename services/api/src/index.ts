@@ -1,0 +1,5 @@
+export * from './apiServer.js';
+export * from './context.js';
+export * from './auth/principal.js';
+export * from './auth/roles.js';
+export { buildApiSchema } from './graphql/schema.js';

@@ -1,0 +1,162 @@
+import {
+  getRequestById,
+  listRequests,
+  type RequestsDb,
+  type RequestFilter as ReadFilter,
+} from '@werkbezoek/projections';
+import { NotFoundError } from '@werkbezoek/schema';
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { authorize, authorizeMunicipality, forbidden } from '../auth/roles.js';
+import { execute, views, type ApiContext } from '../context.js';
+import { pageSize, toConnection, type Connection } from '../graphql/connection.js';
+import {
+  AmendAccompanimentRequestInput,
+  DecideAccompanimentInput,
+  RequestFilter,
+  SubmitAccompanimentRequestInput,
+  WithdrawAccompanimentRequestInput,
+} from './request.input.js';
+import { toAccompanimentRequest } from './request.map.js';
+import { AccompanimentRequest, AccompanimentRequestConnection } from './request.type.js';
+
+const db = (context: ApiContext) => views<RequestsDb>(context);
+
+function canSee(context: ApiContext, nisCode: string): void {
+  if (context.principal.role === 'COORDINATOR') authorizeMunicipality(context.principal, nisCode);
+  else authorize(context.principal, 'readAll');
+}
+
+async function load(context: ApiContext, id: string): Promise<AccompanimentRequest> {
+  const view = await getRequestById(db(context), id);
+  if (!view) throw new NotFoundError(`Request ${id} does not exist`);
+  canSee(context, view.nisCode);
+  return toAccompanimentRequest(view);
+}
+
+const clean = <T extends object>(o: T) =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined)) as {
+    [K in keyof T]: Exclude<T[K], null>;
+  };
+
+@Resolver(() => AccompanimentRequest)
+export class RequestResolver {
+  @Query(() => AccompanimentRequest, {
+    nullable: true,
+    description: 'One request; coordinators see their own municipality only.',
+  })
+  async accompanimentRequest(
+    @Arg('id', () => ID) id: string,
+    @Ctx() context: ApiContext,
+  ): Promise<AccompanimentRequest | null> {
+    const view = await getRequestById(db(context), id);
+    if (!view) {
+      if (context.principal.role !== 'COORDINATOR') authorize(context.principal, 'readAll');
+      return null;
+    }
+    canSee(context, view.nisCode);
+    return toAccompanimentRequest(view);
+  }
+
+  @Query(() => AccompanimentRequestConnection, {
+    description: 'Requests, newest first; coordinators see their own municipality only.',
+  })
+  async accompanimentRequests(
+    @Ctx() context: ApiContext,
+    @Arg('filter', () => RequestFilter, { nullable: true }) filter?: RequestFilter | null,
+    @Arg('first', () => Int, { nullable: true }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ): Promise<Connection<AccompanimentRequest>> {
+    const f: ReadFilter = clean({ ...filter });
+    const { principal } = context;
+    if (principal.role === 'COORDINATOR') {
+      if (f.nisCode && f.nisCode !== principal.nisCode)
+        throw forbidden(`A coordinator of ${principal.nisCode} sees only that municipality's requests`);
+    } else authorize(principal, 'readAll');
+    const scoped = principal.role === 'COORDINATOR' ? { ...f, nisCode: principal.nisCode! } : f;
+    const page = await listRequests(db(context), scoped, { first: pageSize(first), ...(after ? { after } : {}) });
+    return toConnection(page, toAccompanimentRequest);
+  }
+
+  @Mutation(() => AccompanimentRequest, {
+    description: "A coordinator asks for accompaniment of the municipality's visit; it is assessed at once.",
+  })
+  async submitAccompanimentRequest(
+    @Arg('input', () => SubmitAccompanimentRequestInput) input: SubmitAccompanimentRequestInput,
+    @Ctx() context: ApiContext,
+  ): Promise<AccompanimentRequest> {
+    authorize(context.principal, 'requestVisit');
+    const { reasons, notes, ...rest } = input;
+    const result = await execute(context, (meta) =>
+      context.services.handlers.submitRequest(
+        {
+          ...rest,
+          claimedReasons: reasons as never,
+          policyDomains: input.policyDomains as never,
+          ...(notes ? { notes } : {}),
+        },
+        meta,
+      ),
+    );
+    return load(context, result.id);
+  }
+
+  @Mutation(() => AccompanimentRequest, { description: 'A coordinator changes an undecided request.' })
+  async amendAccompanimentRequest(
+    @Arg('input', () => AmendAccompanimentRequestInput) input: AmendAccompanimentRequestInput,
+    @Ctx() context: ApiContext,
+  ): Promise<AccompanimentRequest> {
+    authorize(context.principal, 'requestVisit');
+    const { reasons, ...rest } = clean(input);
+    const result = await execute(context, (meta) =>
+      context.services.handlers.amendRequest(
+        { ...rest, ...(reasons ? { claimedReasons: reasons } : {}) } as never,
+        meta,
+      ),
+    );
+    return load(context, result.id);
+  }
+
+  @Mutation(() => AccompanimentRequest, { description: 'A coordinator withdraws an undecided request.' })
+  async withdrawAccompanimentRequest(
+    @Arg('input', () => WithdrawAccompanimentRequestInput) input: WithdrawAccompanimentRequestInput,
+    @Ctx() context: ApiContext,
+  ): Promise<AccompanimentRequest> {
+    authorize(context.principal, 'requestVisit');
+    const result = await execute(context, (meta) => context.services.handlers.withdrawRequest(input, meta));
+    return load(context, result.id);
+  }
+
+  @Mutation(() => AccompanimentRequest, { description: 'Staff ask for a fresh assessment of an undecided request.' })
+  async assessAccompanimentRequest(
+    @Arg('requestId', () => ID) requestId: string,
+    @Ctx() context: ApiContext,
+  ): Promise<AccompanimentRequest> {
+    authorize(context.principal, 'staffWork');
+    const result = await execute(context, (meta) => context.services.handlers.assessRequest({ requestId }, meta));
+    return load(context, result.id);
+  }
+
+  @Mutation(() => AccompanimentRequest, {
+    description:
+      'Staff accept (naming the staff member; books days and reserves budget) or decline (with a reason and a note).',
+  })
+  async decideAccompaniment(
+    @Arg('input', () => DecideAccompanimentInput) input: DecideAccompanimentInput,
+    @Ctx() context: ApiContext,
+  ): Promise<AccompanimentRequest> {
+    authorize(context.principal, 'staffWork');
+    const result = await execute(context, (meta) =>
+      context.services.handlers.decideRequest(
+        {
+          requestId: input.requestId,
+          decision: input.decision,
+          declineReason: input.declineReason ?? undefined,
+          staffMemberId: input.staffMemberId ?? undefined,
+          note: input.note ?? undefined,
+        },
+        meta,
+      ),
+    );
+    return load(context, result.id);
+  }
+}

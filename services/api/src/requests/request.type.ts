@@ -1,0 +1,178 @@
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import {
+  AdditionalReason,
+  Decision,
+  DeclineReason,
+  MissionStatus,
+  MissionType,
+  RequestStatus,
+} from '../graphql/enums.js';
+import { LocalDateScalar } from '../graphql/localDate.js';
+import { ConnectionOf } from '../graphql/connection.js';
+
+@ObjectType({ description: 'A Flemish municipality, identified by its NIS code.' })
+export class MunicipalityRef {
+  @Field(() => String)
+  nisCode!: string;
+
+  @Field(() => String, { nullable: true })
+  name!: string | null;
+}
+
+@ObjectType({ description: 'The twinning a request belongs to, and where in the South it is.' })
+export class TwinningRef {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { nullable: true })
+  partnerName!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2.' })
+  countryCode!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO 3166-2 subdivision of the partner.' })
+  regionCode!: string | null;
+}
+
+@ObjectType({ description: "The assessment policy's recommendation; it never decides, a person does." })
+export class Assessment {
+  @Field(() => Decision)
+  recommendation!: string;
+
+  @Field(() => DeclineReason, { nullable: true })
+  declineReason!: string | null;
+
+  @Field(() => Boolean, { description: 'Enough additional reasons for the mission type.' })
+  opportune!: boolean;
+
+  @Field(() => Int, { description: 'Additional reasons the mission type needs: its rank minus one.' })
+  requiredReasons!: number;
+
+  @Field(() => [AdditionalReason])
+  satisfiedReasons!: string[];
+
+  @Field(() => [AdditionalReason], { description: 'Reasons the platform established itself.' })
+  derivedReasons!: string[];
+
+  @Field(() => Boolean)
+  staffTimeAvailable!: boolean;
+
+  @Field(() => Boolean)
+  budgetAvailable!: boolean;
+
+  @Field(() => Float)
+  daysNeeded!: number;
+
+  @Field(() => Float)
+  estimatedCostEur!: number;
+
+  @Field(() => [String], { description: 'Why, in sentences a manager can read, in Dutch.' })
+  explanation!: string[];
+
+  @Field(() => [String], { description: 'The same explanation in English.' })
+  explanationEn!: string[];
+
+  @Field(() => String)
+  policyVersion!: string;
+
+  @Field(() => LocalDateScalar)
+  assessedOn!: string;
+}
+
+@ObjectType({ description: 'An accompanied visit: a staff member with a delegation, in three phases.' })
+export class Mission {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => MissionStatus)
+  status!: string;
+
+  @Field(() => MissionType)
+  missionType!: string;
+
+  @Field(() => LocalDateScalar)
+  startDate!: string;
+
+  @Field(() => LocalDateScalar)
+  endDate!: string;
+
+  @Field(() => String, { nullable: true })
+  regionCode!: string | null;
+
+  @Field(() => [String], { description: 'Names of the accompanying VVSG staff.' })
+  staffNames!: string[];
+
+  @Field(() => Float, { nullable: true })
+  bookedDays!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  daysSpent!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  costEur!: number | null;
+
+  @Field(() => LocalDateScalar, { nullable: true })
+  completedOn!: string | null;
+}
+
+@ObjectType({ description: 'A request by a municipality that a VVSG staff member accompanies its delegation.' })
+export class AccompanimentRequest {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => RequestStatus)
+  status!: string;
+
+  @Field(() => MissionType)
+  missionType!: string;
+
+  @Field(() => LocalDateScalar)
+  startDate!: string;
+
+  @Field(() => LocalDateScalar)
+  endDate!: string;
+
+  @Field(() => MunicipalityRef)
+  municipality!: MunicipalityRef;
+
+  @Field(() => TwinningRef)
+  twinning!: TwinningRef;
+
+  @Field(() => Int)
+  delegationSize!: number;
+
+  @Field(() => [String], { description: 'Policy-domain codes, e.g. "WASTE_MANAGEMENT".' })
+  policyDomains!: string[];
+
+  @Field(() => [AdditionalReason], { description: 'The reasons the municipality claims.' })
+  reasons!: string[];
+
+  @Field(() => String, { nullable: true })
+  notes!: string | null;
+
+  @Field(() => LocalDateScalar)
+  submittedOn!: string;
+
+  @Field(() => Assessment, { nullable: true, description: 'The latest assessment.' })
+  assessment!: Assessment | null;
+
+  @Field(() => LocalDateScalar, { nullable: true })
+  decidedOn!: string | null;
+
+  @Field(() => DeclineReason, { nullable: true })
+  declineReason!: string | null;
+
+  @Field(() => String, { nullable: true })
+  decisionNote!: string | null;
+
+  @Field(() => String, { nullable: true })
+  withdrawalReason!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The accompanying staff member.' })
+  staffMemberName!: string | null;
+
+  @Field(() => Mission, { nullable: true })
+  mission!: Mission | null;
+}
+
+export const AccompanimentRequestConnection = ConnectionOf('AccompanimentRequest', AccompanimentRequest);
