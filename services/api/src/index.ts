@@ -1,5 +1,6 @@
 export * from './apiServer.js';
 export * from './context.js';
+export * from './platform.js';
 export * from './auth/principal.js';
 export * from './auth/roles.js';
 export { buildApiSchema } from './graphql/schema.js';

@@ -1,0 +1,87 @@
+import { mkdirSync } from 'node:fs';
+import { CommandHandlers, EventLogContext } from '@werkbezoek/domain';
+import { EventStoreDbEventStore, SqliteEventStore, type EventStore } from '@werkbezoek/eventstore';
+import { allProjections, openReadModels, ProjectionRunner, type ReadModelConfig } from '@werkbezoek/projections';
+import { ProgressBar } from '@werkbezoek/terminal';
+import { createApiServer, type ApiServer } from './apiServer.js';
+import type { AuthConfig } from './auth/principal.js';
+import { landing } from './http/landing.js';
+
+export interface PlatformOptions {
+  readonly dataDir: string;
+  /** EventStoreDB instead of the SQLite store in dataDir. */
+  readonly eventStoreUrl?: string;
+  readonly readModels: ReadModelConfig;
+  readonly auth: AuthConfig;
+  readonly host: string;
+  readonly port: number;
+  /** Load the synthetic demo history into an empty store. */
+  readonly demoData: boolean;
+  readonly production?: boolean;
+  readonly log?: (message: string) => void;
+  /** Show a progress bar while the read models catch up. */
+  readonly progress?: boolean;
+  /** The clock for command times (tests set it). */
+  readonly now?: () => Date;
+}
+
+export interface Platform {
+  readonly url: string;
+  readonly store: EventStore;
+  readonly runner: ProjectionRunner;
+  readonly api: ApiServer;
+  readonly events: bigint;
+  close(): Promise<void>;
+}
+
+/** The whole platform in one process: event store, projection runner, GraphQL API. */
+export async function startPlatform(options: PlatformOptions): Promise<Platform> {
+  const log = options.log ?? ((m: string) => console.error(`[werkbezoek] ${m}`));
+  mkdirSync(options.dataDir, { recursive: true });
+  const store: EventStore = options.eventStoreUrl
+    ? new EventStoreDbEventStore({ connectionString: options.eventStoreUrl })
+    : new SqliteEventStore({ path: `${options.dataDir}/events.db` });
+  const projectorDb = openReadModels(options.readModels);
+  const readerDb = openReadModels(options.readModels);
+  const handlers = new CommandHandlers(store, new EventLogContext(store));
+
+  if ((await store.headPosition()) === 0n && options.demoData) {
+    const { loadDemoHistory } = await import('./demoData.js');
+    await loadDemoHistory(store, log);
+  }
+
+  const head = await store.headPosition();
+  const bar = options.progress ? new ProgressBar({ label: 'Projecting the event log', total: Number(head), unit: 'events' }) : undefined;
+  const runner = new ProjectionRunner({
+    store,
+    readModels: projectorDb,
+    projections: allProjections,
+    log,
+    ...(bar ? { onProgress: (p) => bar.update(Number(p.position), Number(p.head)) } : {}),
+  });
+  await runner.catchUp();
+  bar?.finish();
+  runner.start();
+
+  const api = await createApiServer({
+    services: { store, handlers, readModels: readerDb, waitFor: (position) => runner.waitFor(position, 10_000), now: options.now ?? (() => new Date()) },
+    auth: options.auth,
+    production: options.production ?? false,
+    log,
+    fallback: landing(runner, options.auth.mode),
+  });
+  const url = await api.listen(options.port, options.host);
+  return {
+    url,
+    store,
+    runner,
+    api,
+    events: head,
+    close: async () => {
+      await api.close();
+      await runner.stop();
+      await Promise.all([projectorDb.close(), readerDb.close()]);
+      await store.close();
+    },
+  };
+}
