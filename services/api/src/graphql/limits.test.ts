@@ -1,0 +1,28 @@
+import { buildSchema, parse, validate } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { limitRules } from './limits.js';
+
+const schema = buildSchema(`
+  type Node { id: ID! child: Node children(first: Int): [Node!]! }
+  type Query { node: Node nodes(first: Int): [Node!]! }
+`);
+const check = (query: string, variables: Record<string, unknown> = {}) =>
+  validate(schema, parse(query), [limitRules({ maxDepth: 4, maxCost: 500 }, () => variables)]).map((e) => e.message);
+
+describe('query limits', () => {
+  it('refuses queries nested deeper than the limit, through fragments too', () => {
+    expect(check('{ node { child { child { id } } } }')).toEqual([]);
+    expect(check('{ node { child { child { child { id } } } } }')).toEqual([
+      'The query nests 5 levels deep; at most 4 are allowed',
+    ]);
+    expect(check('{ node { ...deep } } fragment deep on Node { child { child { child { id } } } }')).toHaveLength(1);
+  });
+
+  it('multiplies the cost of fields by the page sizes around them, literal or variable', () => {
+    expect(check('{ nodes(first: 10) { id children(first: 10) { id } } }')).toEqual([]);
+    expect(check('{ nodes(first: 50) { id children(first: 10) { id } } }')[0]).toMatch(/would cost 601 .* at most 500/);
+    expect(check('query($n: Int) { nodes(first: $n) { id children(first: $n) { id } } }', { n: 50 })[0]).toMatch(
+      /would cost/,
+    );
+  });
+});
