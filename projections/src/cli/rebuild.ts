@@ -5,7 +5,7 @@
  * DATABASE_URL select EventStoreDB and PostgreSQL instead.
  */
 import { resolve } from 'node:path';
-import { EventStoreDbEventStore, SqliteEventStore, type EventStore } from '@werkbezoek/eventstore';
+import { SqliteEventStore, type EventStore } from '@werkbezoek/eventstore';
 import { ProgressBar } from '@werkbezoek/terminal';
 import { openReadModels, readModelConfigFromEnv } from '../db/database.js';
 import { allProjections } from '../projections.js';
@@ -23,7 +23,9 @@ if (unknown.length > 0) {
 
 const dataDir = resolve(process.env.DATA_DIR ?? 'data');
 const store: EventStore = process.env.EVENTSTORE_URL
-  ? new EventStoreDbEventStore({ connectionString: process.env.EVENTSTORE_URL })
+  ? new (await import('@werkbezoek/eventstore/eventstoredb')).EventStoreDbEventStore({
+      connectionString: process.env.EVENTSTORE_URL,
+    })
   : new SqliteEventStore({ path: `${dataDir}/events.db` });
 const readModels = openReadModels(readModelConfigFromEnv(process.env, dataDir));
 const head = await store.headPosition();

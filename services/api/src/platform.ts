@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { CommandHandlers, EventLogContext } from '@werkbezoek/domain';
-import { EventStoreDbEventStore, SqliteEventStore, type EventStore } from '@werkbezoek/eventstore';
+import { SqliteEventStore, type EventStore } from '@werkbezoek/eventstore';
 import { allProjections, openReadModels, ProjectionRunner, type ReadModelConfig } from '@werkbezoek/projections';
 import { ProgressBar } from '@werkbezoek/terminal';
 import { createApiServer, type ApiServer } from './apiServer.js';
@@ -39,7 +39,9 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const log = options.log ?? ((m: string) => console.error(`[werkbezoek] ${m}`));
   mkdirSync(options.dataDir, { recursive: true });
   const store: EventStore = options.eventStoreUrl
-    ? new EventStoreDbEventStore({ connectionString: options.eventStoreUrl })
+    ? new (await import('@werkbezoek/eventstore/eventstoredb')).EventStoreDbEventStore({
+        connectionString: options.eventStoreUrl,
+      })
     : new SqliteEventStore({ path: `${options.dataDir}/events.db` });
   const projectorDb = openReadModels(options.readModels);
   const readerDb = openReadModels(options.readModels);
@@ -51,7 +53,9 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   }
 
   const head = await store.headPosition();
-  const bar = options.progress ? new ProgressBar({ label: 'Projecting the event log', total: Number(head), unit: 'events' }) : undefined;
+  const bar = options.progress
+    ? new ProgressBar({ label: 'Projecting the event log', total: Number(head), unit: 'events' })
+    : undefined;
   const runner = new ProjectionRunner({
     store,
     readModels: projectorDb,
@@ -64,7 +68,13 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   runner.start();
 
   const api = await createApiServer({
-    services: { store, handlers, readModels: readerDb, waitFor: (position) => runner.waitFor(position, 10_000), now: options.now ?? (() => new Date()) },
+    services: {
+      store,
+      handlers,
+      readModels: readerDb,
+      waitFor: (position) => runner.waitFor(position, 10_000),
+      now: options.now ?? (() => new Date()),
+    },
     auth: options.auth,
     production: options.production ?? false,
     log,

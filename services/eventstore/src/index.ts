@@ -1,6 +1,5 @@
 export * from './eventStore.js';
 export { MemoryEventStore, MemoryStorage } from './memory/memoryEventStore.js';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqliteEventStore.js';
-export { EventStoreDbEventStore, type EventStoreDbEventStoreOptions } from './eventstoredb/eventStoreDbEventStore.js';
 export { AppendNotifier, pollingSubscription } from './subscription.js';
 export { prepareAppend, type PreparedEvent } from './validation.js';

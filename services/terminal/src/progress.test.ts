@@ -36,4 +36,21 @@ describe('the progress bar', () => {
       'Rebuilding: 5,000 events · 2,500 events/s · 0:02 elapsed\n',
     ]);
   });
+
+  it('leaves work done before it started out of the rate', () => {
+    let t = 0;
+    const stream = { isTTY: false, write: () => true } as unknown as NodeJS.WriteStream;
+    const progress = new ProgressBar({
+      label: 'Fill',
+      unit: 'events',
+      total: 1_000,
+      initial: 500,
+      stream,
+      now: () => t,
+      intervalMs: 0,
+    });
+    t = 1_000;
+    progress.update(600);
+    expect(progress.render()).toContain('600/1,000 events · 100 events/s · ETA 0:04');
+  });
 });

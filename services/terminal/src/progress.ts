@@ -9,6 +9,8 @@ export interface ProgressOptions {
   /** Minimum milliseconds between redraws. */
   readonly intervalMs?: number;
   readonly now?: () => number;
+  /** Units already done when the bar starts (resuming work): left out of the rate. */
+  readonly initial?: number;
 }
 
 function duration(seconds: number): string {
@@ -30,7 +32,7 @@ const count = (n: number) => Math.round(n).toLocaleString('en-GB');
 export class ProgressBar {
   private readonly started: number;
   private lastDraw = 0;
-  private done = 0;
+  private done: number;
   private total: number | undefined;
   private readonly stream: NodeJS.WriteStream;
   private readonly interactive: boolean;
@@ -40,6 +42,7 @@ export class ProgressBar {
     this.now = options.now ?? Date.now;
     this.started = this.now();
     this.total = options.total;
+    this.done = options.initial ?? 0;
     this.stream = options.stream ?? process.stderr;
     this.interactive = Boolean(this.stream.isTTY);
   }
@@ -47,7 +50,7 @@ export class ProgressBar {
   /** The line as it would be drawn now. */
   render(): string {
     const elapsed = (this.now() - this.started) / 1000;
-    const rate = elapsed > 0 ? this.done / elapsed : 0;
+    const rate = elapsed > 0 ? (this.done - (this.options.initial ?? 0)) / elapsed : 0;
     const unit = this.options.unit ?? 'items';
     const rateText = `${count(rate)} ${unit}/s`;
     if (!this.total)
@@ -74,8 +77,9 @@ export class ProgressBar {
     else this.stream.write(`${this.render()}\n`);
   }
 
-  /** Draws the final state and ends the line. */
-  finish(): void {
+  /** Draws the final state (at `done`, when given) and ends the line. */
+  finish(done?: number): void {
+    if (done !== undefined) this.done = done;
     if (this.interactive) this.stream.write(`\r\x1b[2K${this.render()}\n`);
     else this.stream.write(`${this.render()}\n`);
   }

@@ -1,9 +1,33 @@
 import 'reflect-metadata';
 import { buildSchema } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
+import { RequestAuditResolver } from '../analytics/audit.resolver.js';
+import { ClustersResolver } from '../analytics/clusters.resolver.js';
+import { DashboardResolver } from '../analytics/dashboard.resolver.js';
+import { HistoryResolver } from '../analytics/history.resolver.js';
+import { PolicyDomainResolver } from '../analytics/policyDomain.resolver.js';
+import { LessonResolver, MissionLessonsResolver } from '../lessons/lesson.resolver.js';
+import { MissionResolver } from '../missions/mission.resolver.js';
+import { MunicipalityResolver } from '../registry/municipality.resolver.js';
+import { BudgetResolver, StaffResolver } from '../registry/staff.resolver.js';
+import { TwinningResolver } from '../registry/twinning.resolver.js';
 import { RequestResolver } from '../requests/request.resolver.js';
 
-export const resolvers = [RequestResolver] as const;
+export const resolvers = [
+  RequestResolver,
+  RequestAuditResolver,
+  MunicipalityResolver,
+  TwinningResolver,
+  StaffResolver,
+  BudgetResolver,
+  MissionResolver,
+  LessonResolver,
+  MissionLessonsResolver,
+  HistoryResolver,
+  ClustersResolver,
+  DashboardResolver,
+  PolicyDomainResolver,
+] as const;
 
 /** The executable schema; its SDL is committed as schema/schema.graphql. */
 export function buildApiSchema(): Promise<GraphQLSchema> {

@@ -1,0 +1,80 @@
+import {
+  countryClusters,
+  regionalClusters,
+  type ClusterQuery,
+  type ClustersDb,
+  type ClusterVisit as ClusterVisitView,
+  type OverlappingGroup as OverlappingGroupView,
+} from '@werkbezoek/projections';
+import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { authorize } from '../auth/roles.js';
+import { views, type ApiContext } from '../context.js';
+import { LocalDateScalar } from '../graphql/localDate.js';
+import { CountryCluster, RegionalCluster, type ClusterVisit, type OverlappingGroup } from './clusters.type.js';
+
+const toVisit = (v: ClusterVisitView): ClusterVisit => ({
+  ...v,
+  municipalities: v.municipalities.map((m) => ({ ...m })),
+  requestIds: [...v.requestIds],
+});
+
+const toGroup = (g: OverlappingGroupView): OverlappingGroup => ({
+  startDate: g.startDate,
+  endDate: g.endDate,
+  nisCodes: [...g.nisCodes],
+  visits: g.visits.map(toVisit),
+});
+
+function query(from: string, to: string, windowDays: number | null | undefined, countryCode?: string | null) {
+  const q: ClusterQuery = { from, to, windowDays: windowDays ?? 14, ...(countryCode ? { countryCode } : {}) };
+  return q;
+}
+
+@Resolver()
+export class ClustersResolver {
+  @Query(() => [RegionalCluster], {
+    description:
+      'Every southern region with visits in the period: the Flemish municipalities active there, their visits, and the groups of visits that could become joint missions. Regions where most municipalities visit come first.',
+  })
+  async regionalClusters(
+    @Arg('from', () => LocalDateScalar) from: string,
+    @Arg('to', () => LocalDateScalar) to: string,
+    @Ctx() context: ApiContext,
+    @Arg('windowDays', () => Int, {
+      nullable: true,
+      defaultValue: 14,
+      description: 'Visits at most this many days apart are grouped.',
+    })
+    windowDays?: number | null,
+    @Arg('countryCode', () => String, { nullable: true }) countryCode?: string | null,
+  ): Promise<RegionalCluster[]> {
+    authorize(context.principal, 'readAll');
+    const clusters = await regionalClusters(views<ClustersDb>(context), query(from, to, windowDays, countryCode));
+    return clusters.map((c) => ({
+      regionCode: c.regionCode,
+      countryCode: c.countryCode,
+      municipalities: c.municipalities.map((m) => ({ ...m })),
+      visits: c.visits.map(toVisit),
+      overlappingGroups: c.overlappingGroups.map(toGroup),
+    }));
+  }
+
+  @Query(() => [CountryCluster], { description: 'As regionalClusters, per country.' })
+  async countryClusters(
+    @Arg('from', () => LocalDateScalar) from: string,
+    @Arg('to', () => LocalDateScalar) to: string,
+    @Ctx() context: ApiContext,
+    @Arg('windowDays', () => Int, { nullable: true, defaultValue: 14 }) windowDays?: number | null,
+    @Arg('countryCode', () => String, { nullable: true }) countryCode?: string | null,
+  ): Promise<CountryCluster[]> {
+    authorize(context.principal, 'readAll');
+    const clusters = await countryClusters(views<ClustersDb>(context), query(from, to, windowDays, countryCode));
+    return clusters.map((c) => ({
+      countryCode: c.countryCode,
+      regionCodes: [...c.regionCodes],
+      municipalities: c.municipalities.map((m) => ({ ...m })),
+      visits: c.visits.map(toVisit),
+      overlappingGroups: c.overlappingGroups.map(toGroup),
+    }));
+  }
+}

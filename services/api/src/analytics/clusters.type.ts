@@ -1,0 +1,107 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { MissionType } from '../graphql/enums.js';
+import { LocalDateScalar } from '../graphql/localDate.js';
+import { MunicipalityRef } from '../requests/request.type.js';
+import { VisitKind } from './history.type.js';
+
+@ObjectType({ description: 'A Flemish municipality active in a southern region or country.' })
+export class ClusterMunicipality {
+  @Field(() => String)
+  nisCode!: string;
+
+  @Field(() => String, { nullable: true })
+  name!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Its partner there; null when the twinning is not known.' })
+  partnerName!: string | null;
+
+  @Field(() => Boolean, { description: 'Whether it visits in the period.' })
+  visiting!: boolean;
+}
+
+@ObjectType({ description: 'A visit in the period: an open or accepted request, or a mission not cancelled.' })
+export class ClusterVisit {
+  @Field(() => VisitKind)
+  kind!: string;
+
+  @Field(() => ID, { description: 'The request id or the mission id.' })
+  id!: string;
+
+  @Field(() => [MunicipalityRef])
+  municipalities!: MunicipalityRef[];
+
+  @Field(() => String)
+  countryCode!: string;
+
+  @Field(() => String)
+  regionCode!: string;
+
+  @Field(() => MissionType)
+  missionType!: string;
+
+  @Field(() => LocalDateScalar)
+  startDate!: string;
+
+  @Field(() => LocalDateScalar)
+  endDate!: string;
+
+  @Field(() => String, { description: 'A request: SUBMITTED or ACCEPTED; a mission: SCHEDULED or COMPLETED.' })
+  status!: string;
+
+  @Field(() => [ID], { description: 'The requests a mission serves.' })
+  requestIds!: string[];
+}
+
+@ObjectType({
+  description:
+    'Visits of at least two municipalities that overlap or lie within the window of each other: a joint mission in the making.',
+})
+export class OverlappingGroup {
+  @Field(() => LocalDateScalar)
+  startDate!: string;
+
+  @Field(() => LocalDateScalar)
+  endDate!: string;
+
+  @Field(() => [String])
+  nisCodes!: string[];
+
+  @Field(() => [ClusterVisit])
+  visits!: ClusterVisit[];
+}
+
+@ObjectType({ description: 'The Flemish municipalities active in one southern region, and their visits in a period.' })
+export class RegionalCluster {
+  @Field(() => String, { description: 'ISO 3166-2.' })
+  regionCode!: string;
+
+  @Field(() => String)
+  countryCode!: string;
+
+  @Field(() => [ClusterMunicipality], { description: 'Twinned there, or visiting, by name.' })
+  municipalities!: ClusterMunicipality[];
+
+  @Field(() => [ClusterVisit], { description: 'In date order.' })
+  visits!: ClusterVisit[];
+
+  @Field(() => [OverlappingGroup])
+  overlappingGroups!: OverlappingGroup[];
+}
+
+@ObjectType({ description: 'As a regional cluster, per country: visits to neighbouring regions can combine too.' })
+export class CountryCluster {
+  @Field(() => String)
+  countryCode!: string;
+
+  @Field(() => [String], { description: 'The regions visited in the period.' })
+  regionCodes!: string[];
+
+  @Field(() => [ClusterMunicipality])
+  municipalities!: ClusterMunicipality[];
+
+  @Field(() => [ClusterVisit])
+  visits!: ClusterVisit[];
+
+  @Field(() => [OverlappingGroup])
+  overlappingGroups!: OverlappingGroup[];
+}
