@@ -7,6 +7,7 @@ export default tseslint.config(
     ignores: [
       '**/node_modules/**',
       '**/dist/**',
+      '**/.tmp/**',
       'bench/results/**',
       'data/**',
       'eslint.config.js',

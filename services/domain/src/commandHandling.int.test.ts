@@ -48,7 +48,10 @@ describe('command handling on the SQLite store', () => {
     const second = await handlers.submitRequest(request(twinningId), submit);
     expect(second).toEqual(first);
     // A client retrying the next day with the same command id (an Idempotency-Key) changes nothing either.
-    const later = await handlers.submitRequest(request(twinningId), { ...submit, issuedAt: '2026-02-03T10:00:00.000Z' });
+    const later = await handlers.submitRequest(request(twinningId), {
+      ...submit,
+      issuedAt: '2026-02-03T10:00:00.000Z',
+    });
     expect(later.id).toBe(first.id);
     expect(await store.headPosition()).toBe(headAfterFirst);
     expect((await streamEvents(store, `request-${first.id}`)).map((e) => e.type)).toEqual([
