@@ -47,6 +47,13 @@ interface Worker {
   replaces: { version: number; generation: number } | undefined;
 }
 
+/** The database or the runner's own bookkeeping failed, not the projection: roll back and retry later. */
+class InfrastructureFailure extends Error {
+  constructor(override readonly cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause));
+  }
+}
+
 class ProjectionFailure extends Error {
   constructor(
     readonly event: RecordedEvent,
@@ -221,18 +228,22 @@ export class ProjectionRunner {
         await this.stopAt(worker, error.event, error.message, before);
         return;
       }
-      // The batch's writes failed (a constraint, a type): find the event by committing one at a time.
+      if (error instanceof InfrastructureFailure) throw error.cause;
+      // The batch's writes failed (a constraint, a type, or the connection): find the event by
+      // committing one at a time, and tell the event's fault from an outage with an empty commit.
       for (const event of pending) {
         try {
           await this.commit(worker, [event], event.position);
         } catch (single) {
-          const message =
-            single instanceof ProjectionFailure
-              ? single.message
-              : single instanceof Error
-                ? single.message
-                : String(single);
-          await this.stopAt(worker, event, message, []);
+          if (single instanceof InfrastructureFailure) throw single.cause;
+          if (!(single instanceof ProjectionFailure)) {
+            try {
+              await this.commit(worker, [], worker.position);
+            } catch {
+              throw single;
+            }
+          }
+          await this.stopAt(worker, event, single instanceof Error ? single.message : String(single), []);
           return;
         }
       }
@@ -271,7 +282,11 @@ export class ProjectionRunner {
         }
       }
       await uow.flush();
-      this.options.beforeCheckpoint?.(worker.projection.name);
+      try {
+        this.options.beforeCheckpoint?.(worker.projection.name);
+      } catch (cause) {
+        throw new InfrastructureFailure(cause);
+      }
       await tx
         .updateTable('projection_state')
         .set({
