@@ -19,6 +19,10 @@ const modules: readonly { readonly name: string; load(): Promise<BenchModule> }[
       return (await import('./eventstore.bench.js')).eventStoreBenchmark;
     },
   },
+  {
+    name: 'projections',
+    load: async () => (await import('./projections.bench.js')).projectionsBenchmark,
+  },
 ];
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

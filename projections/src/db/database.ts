@@ -12,6 +12,8 @@ export type ReadModelConfig =
 export interface ReadModelDb<DB = unknown> {
   readonly db: Kysely<DB>;
   readonly dialect: DialectName;
+  /** The SQLite connection under Kysely, for the projector's prepared statements (SQLite only). */
+  readonly sqlite?: Database.Database;
   close(): Promise<void>;
 }
 
@@ -25,8 +27,10 @@ pg.types.setTypeParser(20, (value) => {
 
 export function openReadModels<DB>(config: ReadModelConfig): ReadModelDb<DB> {
   let dialect: Dialect;
+  let sqlite: Database.Database | undefined;
   if (config.dialect === 'sqlite') {
     const database = new Database(config.path);
+    sqlite = database;
     database.pragma('journal_mode = WAL');
     // The projector can always rebuild from the event log, so a power loss may
     // cost the last checkpoints but never correctness: NORMAL is enough here.
@@ -37,7 +41,7 @@ export function openReadModels<DB>(config: ReadModelConfig): ReadModelDb<DB> {
     dialect = new PostgresDialect({ pool: new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10 }) });
   }
   const db = new Kysely<DB>({ dialect });
-  return { db, dialect: config.dialect, close: () => db.destroy() };
+  return { db, dialect: config.dialect, ...(sqlite ? { sqlite } : {}), close: () => db.destroy() };
 }
 
 /** Read-model configuration from the environment: DATABASE_URL for PostgreSQL, else SQLite in DATA_DIR. */

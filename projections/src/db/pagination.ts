@@ -15,10 +15,12 @@ export function encodeCursor(key: readonly unknown[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-export function decodeCursor<T extends unknown[]>(cursor: string): T {
+export function decodeCursor<T extends unknown[]>(cursor: string, shape?: readonly ('string' | 'number')[]): T {
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(key)) return key as T;
+    const fits = (k: unknown[]) =>
+      !shape || (k.length === shape.length && shape.every((type, i) => typeof k[i] === type));
+    if (Array.isArray(key) && fits(key)) return key as T;
   } catch {
     // fall through
   }

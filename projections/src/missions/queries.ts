@@ -168,7 +168,7 @@ export async function listMissions(
   if (filter.staffMemberId) query = query.where(holds('staff_member_ids', filter.staffMemberId));
   if (filter.from) query = query.where('end_date', '>=', filter.from);
   if (filter.to) query = query.where('start_date', '<=', filter.to);
-  const after = page.after ? decodeCursor<[string, string]>(page.after) : undefined;
+  const after = page.after ? decodeCursor<[string, string]>(page.after, ['string', 'string']) : undefined;
   if (after) {
     const [startDate, id] = after;
     query = query.where((eb) =>

@@ -153,7 +153,7 @@ export async function listRequests(
   if (filter.staffMemberId) query = query.where('staff_member_id', '=', filter.staffMemberId);
   if (filter.from) query = query.where('end_date', '>=', filter.from);
   if (filter.to) query = query.where('start_date', '<=', filter.to);
-  const after = page.after ? decodeCursor<[string, string]>(page.after) : undefined;
+  const after = page.after ? decodeCursor<[string, string]>(page.after, ['string', 'string']) : undefined;
   if (after) {
     const [submittedOn, id] = after;
     query = query.where((eb) =>

@@ -5,7 +5,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { ReadModelDb } from '../db/database.js';
 import { physicalName, type Projection } from './projection.js';
 import { createRegistry, type ProjectionStateTable, type RegistryDb } from './registry.js';
-import { UnitOfWork } from './unitOfWork.js';
+import { RowCache, UnitOfWork } from './unitOfWork.js';
 
 export interface ProjectionHealth {
   readonly name: string;
@@ -45,6 +45,8 @@ interface Worker {
   error: ProjectionHealth['error'];
   /** The generation it replaces while BUILDING. */
   replaces: { version: number; generation: number } | undefined;
+  /** Committed rows of this generation, between batches. */
+  cache: RowCache;
 }
 
 /** The database or the runner's own bookkeeping failed, not the projection: roll back and retry later. */
@@ -135,6 +137,7 @@ export class ProjectionRunner {
           active && active.version !== projection.version
             ? { version: active.version, generation: active.generation }
             : undefined,
+        cache: new RowCache(),
       };
       if (!current) await this.createGeneration(worker);
       this.workers.push(worker);
@@ -271,8 +274,15 @@ export class ProjectionRunner {
     checkpoint: bigint,
     failure?: ProjectionHealth['error'],
   ): Promise<void> {
+    const uow = new UnitOfWork(
+      this.db,
+      this.options.readModels.dialect,
+      this.physical(worker),
+      worker.cache,
+      this.options.readModels.sqlite,
+    );
     await this.db.transaction().execute(async (tx) => {
-      const uow = new UnitOfWork(tx, this.options.readModels.dialect, this.physical(worker));
+      uow.begin(tx);
       for (const event of events) {
         if (!worker.handles.has(event.type)) continue;
         try {
@@ -301,6 +311,7 @@ export class ProjectionRunner {
         .where('generation', '=', worker.generation)
         .execute();
     });
+    uow.committed();
     worker.position = checkpoint;
   }
 
@@ -459,6 +470,7 @@ export class ProjectionRunner {
       worker.status = 'BUILDING';
       worker.position = START;
       worker.error = undefined;
+      worker.cache = new RowCache();
       await this.createGeneration(worker);
     }
     await this.catchUp();

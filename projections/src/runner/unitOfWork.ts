@@ -1,8 +1,101 @@
+import type Database from 'better-sqlite3';
 import { sql } from 'kysely';
 import type { AnyKysely, DialectName } from '../db/database.js';
 import type { AnyTableDef, TableDef } from './projection.js';
 
 type Entry = { row: Record<string, unknown> | undefined; dirty: boolean; key: Record<string, unknown> };
+
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+const quote = (name: string) => `"${name}"`;
+
+/**
+ * SQLite through its own connection, inside the transaction Kysely opened on
+ * it: one prepared statement per table and operation, run once per row. On
+ * SQLite that beats building large multi-row statements (whose preparation
+ * costs grow with their size) several times over.
+ */
+class SqliteRows {
+  private readonly cache: Map<string, Database.Statement>;
+
+  constructor(private readonly db: Database.Database) {
+    let cache = statements.get(db);
+    if (!cache) statements.set(db, (cache = new Map<string, Database.Statement>()));
+    this.cache = cache;
+  }
+
+  private statement(text: string): Database.Statement {
+    let statement = this.cache.get(text);
+    if (!statement) this.cache.set(text, (statement = this.db.prepare(text)));
+    return statement;
+  }
+
+  get(table: string, keys: readonly string[], values: unknown[]): Record<string, unknown> | undefined {
+    const where = keys.map((k) => `${quote(k)} = ?`).join(' AND ');
+    return this.statement(`SELECT * FROM ${quote(table)} WHERE ${where}`).get(...values) as
+      Record<string, unknown> | undefined;
+  }
+
+  upsert(
+    table: string,
+    keys: readonly string[],
+    columns: readonly string[],
+    rows: readonly Record<string, unknown>[],
+  ): void {
+    const nonKey = columns.filter((c) => !keys.includes(c));
+    const action =
+      nonKey.length === 0
+        ? 'DO NOTHING'
+        : `DO UPDATE SET ${nonKey.map((c) => `${quote(c)} = excluded.${quote(c)}`).join(', ')}`;
+    const statement = this.statement(
+      `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ` +
+        `ON CONFLICT (${keys.map(quote).join(', ')}) ${action}`,
+    );
+    const values = new Array<unknown>(columns.length);
+    for (const row of rows) {
+      for (let i = 0; i < columns.length; i++) values[i] = row[columns[i]!] ?? null;
+      statement.run(...values);
+    }
+  }
+
+  delete(table: string, keys: readonly string[], values: unknown[]): void {
+    this.statement(`DELETE FROM ${quote(table)} WHERE ${keys.map((k) => `${quote(k)} = ?`).join(' AND ')}`).run(
+      ...values,
+    );
+  }
+}
+
+/**
+ * Committed rows of one projection generation, kept between batches so a
+ * rebuild does not read back what it has just written. Only committed rows
+ * enter it, so a rolled-back batch leaves it true. It is sound because one
+ * runner is the only writer of a generation's tables (one active projector).
+ */
+export class RowCache {
+  private readonly tables = new Map<string, Map<string, Record<string, unknown> | undefined>>();
+  private size = 0;
+
+  constructor(private readonly maxRows = 200_000) {}
+
+  lookup(table: string, key: string): { row: Record<string, unknown> | undefined } | undefined {
+    const rows = this.tables.get(table);
+    if (!rows?.has(key)) return undefined;
+    return { row: rows.get(key) };
+  }
+
+  store(table: string, key: string, row: Record<string, unknown> | undefined): void {
+    let rows = this.tables.get(table);
+    if (!rows) this.tables.set(table, (rows = new Map<string, Record<string, unknown> | undefined>()));
+    if (!rows.has(key)) this.size++;
+    rows.set(key, row);
+  }
+
+  /** Forgets everything once it holds too much: simple, and a rebuild reads each row back at most once per fill. */
+  trim(): void {
+    if (this.size <= this.maxRows) return;
+    this.tables.clear();
+    this.size = 0;
+  }
+}
 
 /**
  * The rows a projection reads and writes while applying one batch of events.
@@ -16,10 +109,21 @@ export class UnitOfWork {
   private readonly defs = new Map<string, AnyTableDef>();
 
   constructor(
-    private readonly db: AnyKysely,
+    private db: AnyKysely,
     private readonly dialect: DialectName,
     private readonly physical: (table: string) => string,
-  ) {}
+    private readonly cache?: RowCache,
+    sqlite?: Database.Database,
+  ) {
+    this.sqlite = sqlite ? new SqliteRows(sqlite) : undefined;
+  }
+
+  private readonly sqlite: SqliteRows | undefined;
+
+  /** Works inside this transaction from now on. */
+  begin(tx: AnyKysely): void {
+    this.db = tx;
+  }
 
   private entries(table: AnyTableDef): Map<string, Entry> {
     let entries = this.tables.get(table.name);
@@ -48,9 +152,24 @@ export class UnitOfWork {
     const cached = entries.get(k);
     // A copy: changing it in place must not change the batch's rows behind the unit of work's back.
     if (cached) return cached.row ? ({ ...cached.row } as Row) : undefined;
-    let query = this.db.selectFrom(this.physical(table.name)).selectAll();
-    for (const column of table.key) query = query.where(column, '=', (key as Record<string, unknown>)[column] as never);
-    const row = (await query.executeTakeFirst()) as Row | undefined;
+    const remembered = this.cache?.lookup(table.name, k);
+    if (remembered) {
+      entries.set(k, { row: remembered.row, dirty: false, key: key });
+      return remembered.row ? ({ ...remembered.row } as Row) : undefined;
+    }
+    let row: Row | undefined;
+    if (this.sqlite) {
+      row = this.sqlite.get(
+        this.physical(table.name),
+        table.key,
+        table.key.map((c) => (key as Record<string, unknown>)[c]),
+      ) as Row | undefined;
+    } else {
+      let query = this.db.selectFrom(this.physical(table.name)).selectAll();
+      for (const column of table.key)
+        query = query.where(column, '=', (key as Record<string, unknown>)[column] as never);
+      row = (await query.executeTakeFirst()) as Row | undefined;
+    }
     entries.set(k, {
       row: row as Record<string, unknown> | undefined,
       dirty: false,
@@ -104,6 +223,14 @@ export class UnitOfWork {
       if (upserts.length > 0) await this.upsert(def, table, upserts);
       const db = this.db;
       for (const key of deletes) {
+        if (this.sqlite) {
+          this.sqlite.delete(
+            table,
+            def.key,
+            def.key.map((c) => key[c]),
+          );
+          continue;
+        }
         let query = db.deleteFrom(table);
         for (const column of def.key) query = query.where(column, '=', key[column] as never);
         await query.execute();
@@ -115,6 +242,10 @@ export class UnitOfWork {
   private async upsert(def: AnyTableDef, table: string, rows: Record<string, unknown>[]): Promise<void> {
     // Every column any row sets: a row that leaves one out writes NULL there, as a whole-row put means.
     const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+    if (this.sqlite) {
+      this.sqlite.upsert(table, def.key, columns, rows);
+      return;
+    }
     const perStatement = Math.max(1, Math.floor((this.dialect === 'sqlite' ? 32_000 : 60_000) / columns.length));
     const keys: readonly string[] = def.key;
     const nonKey = columns.filter((c) => !keys.includes(c));
@@ -133,5 +264,12 @@ export class UnitOfWork {
         })
         .execute();
     }
+  }
+
+  /** After the transaction committed: what this batch read and wrote is now the database's state. */
+  committed(): void {
+    if (!this.cache) return;
+    for (const [name, entries] of this.tables) for (const [k, entry] of entries) this.cache.store(name, k, entry.row);
+    this.cache.trim();
   }
 }

@@ -576,6 +576,7 @@ const recordLesson = fc
         missionId: fc.constant(ids.mission),
         status: fc.constantFrom(...(['SCHEDULED', 'COMPLETED'] as const)),
         startDate: fc.constant('2026-04-13'),
+        staffMemberIds: fc.constant<readonly string[]>([ids.staff]),
       }),
       fc.oneof(
         fc.constant(undefined),
@@ -583,6 +584,7 @@ const recordLesson = fc
           missionId: fc.constant(ids.mission),
           status: fc.constantFrom(...(['SCHEDULED', 'COMPLETED', 'CANCELLED'] as const)),
           startDate: day,
+          staffMemberIds: fc.constantFrom<readonly string[]>([ids.staff], []),
         }),
       ),
     ),

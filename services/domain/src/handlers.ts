@@ -1,6 +1,9 @@
 import type { EventStore } from '@werkbezoek/eventstore';
 import {
   nameBasedUuid,
+  NotFoundError,
+  ValidationError,
+  Id,
   type Command,
   type CommandMetadata,
   type Decision,
@@ -137,20 +140,37 @@ export class CommandHandlers {
     return this.twinningCommand('EndTwinning', input, meta, input.twinningId);
   }
 
-  adviseAccompaniment(
+  async adviseAccompaniment(
     input: Omit<EventData<'AccompanimentAdvised'>, 'adviceId'> & { adviceId?: string },
     meta: CommandMetadata,
   ): Promise<CommandResult> {
     const adviceId = input.adviceId ?? newId(meta, 'advice');
+    await this.requireRequestOf(input.requestId, input.twinningId);
     return this.twinningCommand('AdviseAccompaniment', { ...input, adviceId }, meta, adviceId);
   }
 
-  logContact(
+  async logContact(
     input: Omit<EventData<'ContactLogged'>, 'contactId'> & { contactId?: string },
     meta: CommandMetadata,
   ): Promise<CommandResult> {
     const contactId = input.contactId ?? newId(meta, 'contact');
+    await this.requireRequestOf(input.requestId, input.twinningId);
+    const staff = await loadStream(this.store, staffDecider, staffStream(String(input.staffMemberId)));
+    if (staff.state.status === 'ABSENT')
+      throw new NotFoundError(`Staff member ${input.staffMemberId} is not registered`);
     return this.twinningCommand('LogContact', { ...input, contactId }, meta, contactId);
+  }
+
+  /** A request named alongside a twinning must exist and be that twinning's. */
+  private async requireRequestOf(requestId: string | undefined, twinningId: string): Promise<void> {
+    if (requestId === undefined) return;
+    const request = await this.loadRequest(String(requestId));
+    if (request.status === 'NONE') throw new NotFoundError(`Request ${requestId} does not exist`);
+    if (request.twinningId !== twinningId) {
+      throw new ValidationError(`Request ${requestId} belongs to twinning ${request.twinningId}, not ${twinningId}`, [
+        'requestId',
+      ]);
+    }
   }
 
   // Staff and budget
@@ -191,6 +211,11 @@ export class CommandHandlers {
     meta: CommandMetadata,
   ): Promise<CommandResult> {
     const requestId = input.requestId ?? newId(meta, 'request');
+    if (!Id.safeParse(input.twinningId).success) {
+      throw new ValidationError(`twinningId "${String(input.twinningId)}" is not a twinning id (a UUID)`, [
+        'twinningId',
+      ]);
+    }
     const twinning = await loadStream(this.store, twinningDecider, twinningStream(String(input.twinningId)));
     const facts =
       twinning.state.status === 'ABSENT'
@@ -414,7 +439,7 @@ export class CommandHandlers {
   /** The policy's current assessment of an undecided request, without recording it. */
   async assessment(requestId: string, assessedOn: string): Promise<AssessmentResult> {
     const request = await this.loadRequest(requestId);
-    if (request.status === 'NONE') throw new Error(`Request ${requestId} does not exist`);
+    if (request.status === 'NONE') throw new NotFoundError(`Request ${requestId} does not exist`);
     const twinning = await this.loadTwinning(request.twinningId);
     const year = yearOf(request.startDate);
     const margin = this.policy.combinedVisitWindowDays;
@@ -676,7 +701,12 @@ export class CommandHandlers {
     const facts =
       mission.status === 'NONE'
         ? undefined
-        : { missionId: mission.missionId, status: mission.status, startDate: mission.startDate };
+        : {
+            missionId: mission.missionId,
+            status: mission.status,
+            startDate: mission.startDate,
+            staffMemberIds: mission.staffMemberIds,
+          };
     const data = {
       language: 'nl' as const,
       sdgs: [],

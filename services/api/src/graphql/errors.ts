@@ -82,3 +82,22 @@ export function formatError(log: (message: string) => void) {
     };
   };
 }
+
+/**
+ * Runs a command whose input fields the API names differently from the
+ * domain, and speaks of the API's names in validation errors.
+ */
+export async function inApiTerms<T>(names: Readonly<Record<string, string>>, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    let message = error.message;
+    for (const [domain, api] of Object.entries(names))
+      message = message.replace(new RegExp(`\\b${domain}\\b(?=:| lists)`, 'g'), api);
+    throw new ValidationError(
+      message,
+      error.fields.map((f) => f.replace(new RegExp(`^${Object.keys(names).join('|')}\\b`), (m) => names[m] ?? m)),
+    );
+  }
+}

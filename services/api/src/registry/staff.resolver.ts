@@ -1,3 +1,4 @@
+import { inApiTerms } from '../graphql/errors.js';
 import { budgetOverview, staffCapacity, type CapacityDb } from '@werkbezoek/projections';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { auditTrail } from '../analytics/audit.js';
@@ -78,8 +79,8 @@ export class StaffResolver {
     @Ctx() context: ApiContext,
   ): Promise<StaffMember> {
     authorize(context.principal, 'staffWork');
-    const result = await execute(context, (meta) =>
-      context.services.handlers.registerStaffMember(withoutNulls(input), meta),
+    const result = await inApiTerms({ days: 'daysPerYear' }, () =>
+      execute(context, (meta) => context.services.handlers.registerStaffMember(withoutNulls(input), meta)),
     );
     return loadStaffMember(context, result.id);
   }

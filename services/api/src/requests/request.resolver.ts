@@ -9,6 +9,7 @@ import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { authorize, authorizeMunicipality, forbidden } from '../auth/roles.js';
 import { execute, views, type ApiContext } from '../context.js';
 import { pageSize, toConnection, type Connection } from '../graphql/connection.js';
+import { inApiTerms } from '../graphql/errors.js';
 import {
   AmendAccompanimentRequestInput,
   DecideAccompanimentInput,
@@ -86,15 +87,17 @@ export class RequestResolver {
   ): Promise<AccompanimentRequest> {
     authorize(context.principal, 'requestVisit');
     const { reasons, notes, ...rest } = input;
-    const result = await execute(context, (meta) =>
-      context.services.handlers.submitRequest(
-        {
-          ...rest,
-          claimedReasons: reasons as never,
-          policyDomains: input.policyDomains as never,
-          ...(notes ? { notes } : {}),
-        },
-        meta,
+    const result = await inApiTerms({ claimedReasons: 'reasons' }, () =>
+      execute(context, (meta) =>
+        context.services.handlers.submitRequest(
+          {
+            ...rest,
+            claimedReasons: reasons as never,
+            policyDomains: input.policyDomains as never,
+            ...(notes ? { notes } : {}),
+          },
+          meta,
+        ),
       ),
     );
     return load(context, result.id);
@@ -107,10 +110,12 @@ export class RequestResolver {
   ): Promise<AccompanimentRequest> {
     authorize(context.principal, 'requestVisit');
     const { reasons, ...rest } = clean(input);
-    const result = await execute(context, (meta) =>
-      context.services.handlers.amendRequest(
-        { ...rest, ...(reasons ? { claimedReasons: reasons } : {}) } as never,
-        meta,
+    const result = await inApiTerms({ claimedReasons: 'reasons' }, () =>
+      execute(context, (meta) =>
+        context.services.handlers.amendRequest(
+          { ...rest, ...(reasons ? { claimedReasons: reasons } : {}) } as never,
+          meta,
+        ),
       ),
     );
     return load(context, result.id);

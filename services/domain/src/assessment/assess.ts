@@ -76,7 +76,10 @@ const reasonNames: Record<AdditionalReason, { nl: string; en: string }> = {
   COMBINED_VISITS: { nl: 'gecombineerde bezoeken in de regio', en: 'combined visits in the region' },
 };
 
-const euro = (n: number) => `€${n.toLocaleString('en-GB', { minimumFractionDigits: 0, maximumFractionDigits: 2 })}`;
+const euroEn = (n: number) => `€${n.toLocaleString('en-GB', { minimumFractionDigits: 0, maximumFractionDigits: 2 })}`;
+const euroNl = (n: number) => `€ ${n.toLocaleString('nl-BE', { minimumFractionDigits: 0, maximumFractionDigits: 2 })}`;
+/** "a" or "an" before an English word. */
+const article = (word: string) => (/^[aeiou]/i.test(word) ? 'An' : 'A');
 const list = (items: readonly string[], and: string) =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
 
@@ -127,7 +130,7 @@ export function assess(facts: AssessmentFacts, policy: AssessmentPolicy): Assess
   en.push(
     requiredReasons === 0
       ? `An ${type.label.en.toLowerCase()} is the most relevant kind of visit: no additional reasons are needed.`
-      : `A ${type.label.en.toLowerCase()} (rank ${type.rank}) needs at least ${requiredReasons} additional reason${requiredReasons === 1 ? '' : 's'}; ${satisfied.length} ${satisfied.length === 1 ? 'holds' : 'hold'}.`,
+      : `${article(type.label.en)} ${type.label.en.toLowerCase()} (rank ${type.rank}) needs at least ${requiredReasons} additional reason${requiredReasons === 1 ? '' : 's'}; ${satisfied.length} ${satisfied.length === 1 ? 'holds' : 'hold'}.`,
   );
   if (claimed.length > 0) {
     nl.push(
@@ -204,12 +207,12 @@ export function assess(facts: AssessmentFacts, policy: AssessmentPolicy): Assess
   const unreservedBudgetEur = facts.budget.unreservedEur;
   const budgetAvailable = estimatedCostEur <= unreservedBudgetEur;
   nl.push(
-    `Budget: geschatte kost ${euro(estimatedCostEur)} (reis ${euro(cost.travelEur)} + ${days} dagen × ${euro(cost.dailyAllowanceEur)}); ` +
-      `nog niet gereserveerd in ${year}: ${euro(unreservedBudgetEur)}.`,
+    `Budget: geschatte kost ${euroNl(estimatedCostEur)} (reis ${euroNl(cost.travelEur)} + ${days} dagen × ${euroNl(cost.dailyAllowanceEur)}); ` +
+      `nog niet gereserveerd in ${year}: ${euroNl(unreservedBudgetEur)}.`,
   );
   en.push(
-    `Budget: estimated cost ${euro(estimatedCostEur)} (travel ${euro(cost.travelEur)} + ${days} days × ${euro(cost.dailyAllowanceEur)}); ` +
-      `unreserved in ${year}: ${euro(unreservedBudgetEur)}.`,
+    `Budget: estimated cost ${euroEn(estimatedCostEur)} (travel ${euroEn(cost.travelEur)} + ${days} days × ${euroEn(cost.dailyAllowanceEur)}); ` +
+      `unreserved in ${year}: ${euroEn(unreservedBudgetEur)}.`,
   );
 
   let recommendation: Decision = 'ACCEPT';

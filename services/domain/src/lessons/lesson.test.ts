@@ -57,6 +57,13 @@ describe('recording a lesson', () => {
       new RegExp(`Mission ${ids.mission} does not exist: a lesson is learned from a mission`),
     ],
     [
+      'the author did not accompany the mission',
+      [],
+      record({ mission: aprilMission({ staffMemberIds: [] }) }),
+      ValidationError,
+      /did not accompany mission .*: lessons are recorded by its staff/,
+    ],
+    [
       'the mission was cancelled',
       [],
       record({ mission: aprilMission({ status: 'CANCELLED' }) }),

@@ -34,6 +34,7 @@ export interface MissionFacts {
   readonly missionId: string;
   readonly status: 'SCHEDULED' | 'COMPLETED' | 'CANCELLED';
   readonly startDate: string;
+  readonly staffMemberIds: readonly string[];
 }
 
 export type RecordLesson = Command<'RecordLesson', EventData<'LessonRecorded'> & { mission: MissionFacts | undefined }>;
@@ -86,6 +87,12 @@ export function decide(command: LessonCommand, state: LessonState): LessonEvent[
         throw new NotFoundError(`Mission ${data.missionId} does not exist: a lesson is learned from a mission`);
       if (mission.status === 'CANCELLED')
         throw new IllegalStateError(`Mission ${data.missionId} was cancelled: no lessons can be learned from it`);
+      if (!mission.staffMemberIds.includes(data.authorStaffMemberId)) {
+        throw new ValidationError(
+          `Staff member ${data.authorStaffMemberId} did not accompany mission ${data.missionId}: lessons are recorded by its staff`,
+          ['authorStaffMemberId'],
+        );
+      }
       if (data.recordedOn > today)
         throw new ValidationError(`A lesson cannot be recorded in the future (${data.recordedOn})`, ['recordedOn']);
       if (data.recordedOn < mission.startDate) {

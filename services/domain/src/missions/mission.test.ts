@@ -405,6 +405,13 @@ describe('cancelling a mission', () => {
   it.each<Refusal>([
     ['the mission does not exist', [], cancel(), NotFoundError, /does not exist/],
     [
+      'the cancellation is dated in the future',
+      [scheduled],
+      cancel({ cancelledOn: '2026-03-21' }),
+      ValidationError,
+      /cannot be cancelled in the future \(2026-03-21\)/,
+    ],
+    [
       'it was already cancelled',
       [scheduled, cancelled],
       cancel(),

@@ -272,6 +272,8 @@ export function decide(command: MissionCommand, state: MissionState): MissionEve
     case 'CancelMission': {
       const data = checkInput(MissionCancelled.schema, command.data, 'cancellation');
       requireScheduled(state, data.missionId, 'cancel it');
+      if (data.cancelledOn > today)
+        throw new ValidationError(`A mission cannot be cancelled in the future (${data.cancelledOn})`, ['cancelledOn']);
       return [event('MissionCancelled', data)];
     }
     default: {

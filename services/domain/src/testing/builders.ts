@@ -239,6 +239,7 @@ export const aprilMission = (overrides: Partial<MissionFacts> = {}): MissionFact
   missionId: ids.mission,
   status: 'COMPLETED',
   startDate: '2026-04-13',
+  staffMemberIds: [ids.staff],
   ...overrides,
 });
 
