@@ -49,7 +49,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
 
   if ((await store.headPosition()) === 0n && options.demoData) {
     const { loadDemoHistory } = await import('./demoData.js');
-    await loadDemoHistory(store, log);
+    await loadDemoHistory(store, log, options.progress ?? false);
   }
 
   const head = await store.headPosition();
