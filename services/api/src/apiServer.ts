@@ -37,6 +37,8 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   const apollo = new ApolloServer<ApiContext>({
     schema,
     csrfPrevention: true,
+    // The platform stops Apollo itself, in order, on SIGINT/SIGTERM.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !options.production,
     formatError: formatError(log),
     validationRules: [limitRules(options.limits ?? defaultLimits)],
@@ -66,7 +68,12 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
         });
       }),
     close: async () => {
-      await new Promise<void>((resolve) => http.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+      http.closeIdleConnections();
+      // Requests still running get a moment to finish; then their connections are cut.
+      const cut = setTimeout(() => http.closeAllConnections(), 5000);
+      await closed;
+      clearTimeout(cut);
       await apollo.stop();
     },
   };
