@@ -23,6 +23,10 @@ const modules: readonly { readonly name: string; load(): Promise<BenchModule> }[
     name: 'projections',
     load: async () => (await import('./projections.bench.js')).projectionsBenchmark,
   },
+  {
+    name: 'api',
+    load: async () => (await import('./api.bench.js')).apiBenchmark,
+  },
 ];
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { sql } from 'kysely';
+import { CompiledQuery } from 'kysely';
 import type { AnyKysely, DialectName } from '../db/database.js';
 import type { AnyTableDef, TableDef } from './projection.js';
 
@@ -246,23 +246,24 @@ export class UnitOfWork {
       this.sqlite.upsert(table, def.key, columns, rows);
       return;
     }
-    const perStatement = Math.max(1, Math.floor((this.dialect === 'sqlite' ? 32_000 : 60_000) / columns.length));
+    // PostgreSQL: multi-row statements written out directly; Kysely's query
+    // builder would spend longer compiling thousands of rows than the server
+    // spends storing them.
+    const perStatement = Math.max(1, Math.floor(60_000 / columns.length));
     const keys: readonly string[] = def.key;
     const nonKey = columns.filter((c) => !keys.includes(c));
+    const action =
+      nonKey.length === 0
+        ? 'DO NOTHING'
+        : `DO UPDATE SET ${nonKey.map((c) => `${quote(c)} = EXCLUDED.${quote(c)}`).join(', ')}`;
+    const head = `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES `;
+    const tail = ` ON CONFLICT (${keys.map(quote).join(', ')}) ${action}`;
     for (let i = 0; i < rows.length; i += perStatement) {
-      const chunk = rows
+      const parameters: unknown[] = [];
+      const tuples = rows
         .slice(i, i + perStatement)
-        .map((row) => Object.fromEntries(columns.map((c) => [c, row[c] ?? null])));
-      const db = this.db;
-      await db
-        .insertInto(table)
-        .values(chunk)
-        .onConflict((oc) => {
-          const target = oc.columns([...def.key]);
-          if (nonKey.length === 0) return target.doNothing();
-          return target.doUpdateSet(Object.fromEntries(nonKey.map((c) => [c, sql.ref(`excluded.${c}`)])));
-        })
-        .execute();
+        .map((row) => `(${columns.map((c) => `$${parameters.push(row[c] ?? null)}`).join(', ')})`);
+      await this.db.executeQuery(CompiledQuery.raw(head + tuples.join(', ') + tail, parameters));
     }
   }
 

@@ -6,10 +6,20 @@ import { ProgressBar } from '@werkbezoek/terminal';
  * Loads the synthetic demo history (built on public facts about the
  * programme) into an empty store, through the real command handlers.
  */
-export async function loadDemoHistory(store: EventStore, log: (message: string) => void, progress = true): Promise<void> {
+export async function loadDemoHistory(
+  store: EventStore,
+  log: (message: string) => void,
+  progress = true,
+): Promise<void> {
   log('The store is empty: loading the synthetic demo history (2017 until today; DEMO_DATA=off to start empty).');
   const bar = progress ? new ProgressBar({ label: 'Demo history', unit: 'events' }) : undefined;
-  const summary = await generateDemoHistory({ store, seed: 1, scale: 1, countEventTypes: false, ...(bar ? { onProgress: (p) => bar.update(p.events) } : {}) });
+  const summary = await generateDemoHistory({
+    store,
+    seed: 1,
+    scale: 1,
+    countEventTypes: false,
+    ...(bar ? { onProgress: (p) => bar.update(p.events) } : {}),
+  });
   bar?.finish(summary.events);
   log(
     `Demo history: ${summary.events} events, ${summary.twinnings} twinnings, ${summary.requests.submitted} requests, ` +
