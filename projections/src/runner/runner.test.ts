@@ -169,6 +169,35 @@ describe.each(DIALECTS)('the projection runner on %s', (dialect) => {
     expect(id('first')).toBe(first);
   });
 
+  it('keeps following the log live through an outage of the read-model database', async () => {
+    database = await freshDatabase(dialect);
+    const history = new History();
+    await history.basics();
+    let failures = 1;
+    const logged: string[] = [];
+    const runner = new ProjectionRunner({
+      store: history.store,
+      readModels: database.readModels,
+      projections: [requestsProjection],
+      log: (m) => logged.push(m),
+      beforeCheckpoint: () => {
+        if (failures-- > 0) throw new Error('connection reset');
+      },
+    });
+    runner.start();
+    try {
+      await history.submitted('during-outage');
+      await runner.waitFor(await history.store.headPosition(), 10_000);
+      expect(
+        await getRequestById(database.readModels.db as Kysely<{ requests: RequestTable }>, id('during-outage')),
+      ).toBeDefined();
+      expect(logged.some((m) => /connection reset; retrying/.test(m))).toBe(true);
+      expect((await runner.health())[0]!.error).toBeUndefined();
+    } finally {
+      await runner.stop();
+    }
+  });
+
   it('lets a writer wait until the read models reach its position', async () => {
     database = await freshDatabase(dialect);
     const history = new History();

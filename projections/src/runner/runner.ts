@@ -379,7 +379,15 @@ export class ProjectionRunner {
       })();
       try {
         while (!this.stopping) {
-          const n = await this.runOnce();
+          let n = 0;
+          try {
+            n = await this.runOnce();
+          } catch (error) {
+            // An outage (database or store unreachable): the batch rolled back; say so, wait, try again.
+            this.options.log?.(
+              `Projection runner: ${error instanceof Error ? error.message : String(error)}; retrying in 1 s`,
+            );
+          }
           if (n === 0 && !this.stopping)
             await new Promise<void>((resolve) => {
               this.wake = resolve;
