@@ -16,20 +16,42 @@ export interface LoadedStream<State, E extends Event> {
   readonly events: readonly RecordedEvent<E>[];
 }
 
+interface CachedStream {
+  readonly decider: object;
+  readonly state: unknown;
+  readonly revision: bigint;
+  readonly events: readonly RecordedEvent[];
+}
+
+/**
+ * Folded streams per store, so a command reads only the events appended since
+ * the stream was last loaded: events are immutable, so a state at a revision
+ * never changes. Bounded: the least recently loaded streams are forgotten.
+ */
+const folded = new WeakMap<EventStore, Map<string, CachedStream>>();
+const MAX_CACHED_STREAMS = 20_000;
+
 export async function loadStream<State, E extends Event>(
   store: EventStore,
   decider: Pick<Decider<State, never, E>, 'evolve' | 'initialState'>,
   streamId: string,
 ): Promise<LoadedStream<State, E>> {
-  let state = decider.initialState();
-  let revision = -1n;
-  const events: RecordedEvent<E>[] = [];
-  for await (const event of store.readStream(streamId)) {
+  let cache = folded.get(store);
+  if (!cache) folded.set(store, (cache = new Map<string, CachedStream>()));
+  const cached = cache.get(streamId);
+  const hit = cached?.decider === decider ? cached : undefined;
+  let state = hit ? (hit.state as State) : decider.initialState();
+  let revision = hit?.revision ?? -1n;
+  const events = [...((hit?.events ?? []) as readonly RecordedEvent<E>[])];
+  for await (const event of store.readStream(streamId, { fromRevision: revision + 1n })) {
     const e = event as unknown as RecordedEvent<E>;
     state = decider.evolve(state, e);
     revision = e.revision;
     events.push(e);
   }
+  cache.delete(streamId);
+  cache.set(streamId, { decider, state, revision, events });
+  if (cache.size > MAX_CACHED_STREAMS) cache.delete(cache.keys().next().value!);
   return { state, revision, events };
 }
 

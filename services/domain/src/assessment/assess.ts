@@ -76,8 +76,11 @@ const reasonNames: Record<AdditionalReason, { nl: string; en: string }> = {
   COMBINED_VISITS: { nl: 'gecombineerde bezoeken in de regio', en: 'combined visits in the region' },
 };
 
-const euroEn = (n: number) => `€${n.toLocaleString('en-GB', { minimumFractionDigits: 0, maximumFractionDigits: 2 })}`;
-const euroNl = (n: number) => `€ ${n.toLocaleString('nl-BE', { minimumFractionDigits: 0, maximumFractionDigits: 2 })}`;
+// Formatters are costly to build and cheap to use: one per language.
+const amountsEn = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
+const amountsNl = new Intl.NumberFormat('nl-BE', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
+const euroEn = (n: number) => `€${amountsEn.format(n)}`;
+const euroNl = (n: number) => `€ ${amountsNl.format(n)}`;
 /** "a" or "an" before an English word. */
 const article = (word: string) => (/^[aeiou]/i.test(word) ? 'An' : 'A');
 const list = (items: readonly string[], and: string) =>

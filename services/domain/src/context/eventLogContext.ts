@@ -38,6 +38,10 @@ export class EventLogContext implements DomainContext {
   private readonly requests = new Map<string, RequestFacts>();
   private readonly missions = new Map<string, MissionFacts>();
   private readonly staff = new Map<string, StaffState>();
+  // Indexes, so a question about one region or municipality does not scan the whole programme.
+  private readonly requestsByRegion = new Map<string, Set<RequestFacts>>();
+  private readonly missionsByRegion = new Map<string, Set<MissionFacts>>();
+  private readonly missionsByMunicipality = new Map<string, Set<MissionFacts>>();
   private readonly budgets = new Map<number, BudgetState>();
 
   constructor(private readonly store: EventStore) {}
@@ -65,7 +69,9 @@ export class EventLogContext implements DomainContext {
         const regionCode = this.twinningRegions.get(e.data.twinningId);
         if (!regionCode) return;
         const { requestId, nisCode, startDate, endDate } = e.data;
-        this.requests.set(requestId, { requestId, nisCode, regionCode, startDate, endDate, status: 'SUBMITTED' });
+        const facts: RequestFacts = { requestId, nisCode, regionCode, startDate, endDate, status: 'SUBMITTED' };
+        this.requests.set(requestId, facts);
+        index(this.requestsByRegion, regionCode, facts);
         return;
       }
       case 'AccompanimentRequestAmended': {
@@ -91,7 +97,10 @@ export class EventLogContext implements DomainContext {
       }
       case 'MissionScheduled': {
         const { missionId, nisCodes, regionCode, startDate, endDate } = e.data;
-        this.missions.set(missionId, { missionId, nisCodes, regionCode, startDate, endDate, status: 'SCHEDULED' });
+        const facts: MissionFacts = { missionId, nisCodes, regionCode, startDate, endDate, status: 'SCHEDULED' };
+        this.missions.set(missionId, facts);
+        index(this.missionsByRegion, regionCode, facts);
+        for (const nisCode of nisCodes) index(this.missionsByMunicipality, nisCode, facts);
         return;
       }
       case 'MissionCompleted':
@@ -124,8 +133,8 @@ export class EventLogContext implements DomainContext {
   async lastAccompaniedVisit(nisCode: string, onOrBefore: string): Promise<string | undefined> {
     await this.catchUp();
     let last: string | undefined;
-    for (const m of this.missions.values()) {
-      if (m.status !== 'CANCELLED' && m.nisCodes.includes(nisCode) && m.startDate <= onOrBefore) {
+    for (const m of this.missionsByMunicipality.get(nisCode) ?? []) {
+      if (m.status !== 'CANCELLED' && m.startDate <= onOrBefore) {
         const end = m.endDate < onOrBefore ? m.endDate : onOrBefore;
         if (!last || end > last) last = end;
       }
@@ -136,9 +145,8 @@ export class EventLogContext implements DomainContext {
   async visitsInRegion(regionCode: string, from: string, to: string, marginDays: number): Promise<RegionVisit[]> {
     await this.catchUp();
     const visits: RegionVisit[] = [];
-    for (const r of this.requests.values()) {
+    for (const r of this.requestsByRegion.get(regionCode) ?? []) {
       if (
-        r.regionCode === regionCode &&
         (r.status === 'SUBMITTED' || r.status === 'ACCEPTED') &&
         periodsMeet(from, to, r.startDate, r.endDate, marginDays)
       ) {
@@ -152,12 +160,8 @@ export class EventLogContext implements DomainContext {
         });
       }
     }
-    for (const m of this.missions.values()) {
-      if (
-        m.regionCode === regionCode &&
-        m.status !== 'CANCELLED' &&
-        periodsMeet(from, to, m.startDate, m.endDate, marginDays)
-      ) {
+    for (const m of this.missionsByRegion.get(regionCode) ?? []) {
+      if (m.status !== 'CANCELLED' && periodsMeet(from, to, m.startDate, m.endDate, marginDays)) {
         for (const nisCode of m.nisCodes) {
           visits.push({
             kind: 'MISSION',
@@ -175,13 +179,8 @@ export class EventLogContext implements DomainContext {
 
   async openRequestsInRegion(regionCode: string, from: string, to: string, marginDays: number): Promise<OpenRequest[]> {
     await this.catchUp();
-    return [...this.requests.values()]
-      .filter(
-        (r) =>
-          r.regionCode === regionCode &&
-          r.status === 'SUBMITTED' &&
-          periodsMeet(from, to, r.startDate, r.endDate, marginDays),
-      )
+    return [...(this.requestsByRegion.get(regionCode) ?? [])]
+      .filter((r) => r.status === 'SUBMITTED' && periodsMeet(from, to, r.startDate, r.endDate, marginDays))
       .map((r) => ({ requestId: r.requestId, nisCode: r.nisCode }));
   }
 
@@ -212,4 +211,10 @@ export class EventLogContext implements DomainContext {
       unreservedEur: unreservedEur(b),
     };
   }
+}
+
+function index<T>(map: Map<string, Set<T>>, key: string, value: T): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(value);
 }
