@@ -535,9 +535,11 @@ class Simulation {
       });
     }
 
-    // Staff: the eight demo members; larger scales add members (√scale) with more days each (√scale, capped).
+    // Staff: the eight demo members; larger scales add members (√scale) with more days each (√scale), so that
+    // capacity keeps up with demand while the staff list every assessment records stays short. Days are capped
+    // at what a year holds: beyond scale ~100 the capacity falls behind and NO_STAFF_TIME grows.
     const factor = Math.sqrt(this.scale);
-    const daysFor = (base: number) => Math.min(220, Math.round(base * factor));
+    const daysFor = (base: number) => Math.min(366, Math.round(base * factor));
     for (const s of knownStaff) {
       this.staff.push({ seed: s, actor: { id: `staff-${s.key}`, role: 'STAFF' }, days: daysFor(s.days) });
     }
