@@ -13,20 +13,29 @@ export interface LoadedStream<State, E extends Event> {
   readonly state: State;
   /** -1n when the stream does not exist. */
   readonly revision: bigint;
-  readonly events: readonly RecordedEvent<E>[];
+  /** The stream's last event, if any. */
+  readonly last: RecordedEvent<E> | undefined;
+  /** The events so far, oldest first: a copy, so meant for short streams. */
+  events(): RecordedEvent<E>[];
+  /** The events a command (or the event a reaction answers) appended, oldest first. */
+  causedBy(causationId: string): readonly RecordedEvent<E>[];
 }
 
 interface CachedStream {
   readonly decider: object;
   readonly state: unknown;
   readonly revision: bigint;
-  readonly events: readonly RecordedEvent[];
+  /** Owned and only ever appended to: a loaded stream reads it up to its own length. */
+  readonly log: RecordedEvent[];
+  readonly byCause: Map<string, RecordedEvent[]>;
 }
 
 /**
  * Folded streams per store, so a command reads only the events appended since
  * the stream was last loaded: events are immutable, so a state at a revision
  * never changes. Bounded: the least recently loaded streams are forgotten.
+ * Loading copies nothing, so long streams (a year's budget, a staff member's
+ * bookings) cost a command only their new events.
  */
 const folded = new WeakMap<EventStore, Map<string, CachedStream>>();
 const MAX_CACHED_STREAMS = 20_000;
@@ -42,17 +51,31 @@ export async function loadStream<State, E extends Event>(
   const hit = cached?.decider === decider ? cached : undefined;
   let state = hit ? (hit.state as State) : decider.initialState();
   let revision = hit?.revision ?? -1n;
-  const events = [...((hit?.events ?? []) as readonly RecordedEvent<E>[])];
+  const log = hit?.log ?? [];
+  const byCause = hit?.byCause ?? new Map<string, RecordedEvent[]>();
   for await (const event of store.readStream(streamId, { fromRevision: revision + 1n })) {
     const e = event as unknown as RecordedEvent<E>;
     state = decider.evolve(state, e);
     revision = e.revision;
-    events.push(e);
+    log.push(e);
+    const caused = byCause.get(e.metadata.causationId);
+    if (caused) caused.push(e);
+    else byCause.set(e.metadata.causationId, [e]);
   }
   cache.delete(streamId);
-  cache.set(streamId, { decider, state, revision, events });
+  cache.set(streamId, { decider, state, revision, log, byCause });
   if (cache.size > MAX_CACHED_STREAMS) cache.delete(cache.keys().next().value!);
-  return { state, revision, events };
+  const length = log.length;
+  const events = log as RecordedEvent<E>[];
+  return {
+    state,
+    revision,
+    last: events[length - 1],
+    events: () => events.slice(0, length),
+    // Events appended later carry revisions beyond this load's; leave them out.
+    causedBy: (causationId) =>
+      (byCause.get(causationId) ?? []).filter((e) => e.revision <= revision) as RecordedEvent<E>[],
+  };
 }
 
 /**
@@ -121,7 +144,7 @@ export async function handleCommand<State, C extends Command, E extends Event>(
   const causationId = options.causationId ?? command.metadata.commandId;
   for (let attempt = 1; ; attempt++) {
     const loaded = await loadStream(store, decider, streamId);
-    const earlier = loaded.events.filter((e) => e.metadata.causationId === causationId);
+    const earlier = loaded.causedBy(causationId);
     if (earlier.length > 0) {
       const last = earlier[earlier.length - 1]!;
       const eventIds = earlier.map((e) => e.metadata.eventId);
@@ -136,12 +159,11 @@ export async function handleCommand<State, C extends Command, E extends Event>(
     }
     const events = decider.decide(command, loaded.state);
     if (events.length === 0) {
-      const last = loaded.events[loaded.events.length - 1];
       return {
         streamId,
         events,
         eventIds: [],
-        position: last?.position ?? 0n,
+        position: loaded.last?.position ?? 0n,
         nextExpectedRevision: loaded.revision,
         repeated: false,
       };

@@ -2,8 +2,16 @@ import { ValidationError } from '@werkbezoek/schema';
 
 const DAY = 86_400_000;
 
+// Assessments compare the same few thousand calendar days over and over; parsing them once is much cheaper.
+const parsedDays = new Map<string, number>();
 function utc(date: string): number {
-  return Date.parse(`${date}T00:00:00Z`);
+  let ms = parsedDays.get(date);
+  if (ms === undefined) {
+    ms = Date.parse(`${date}T00:00:00Z`);
+    if (parsedDays.size >= 100_000) parsedDays.clear();
+    parsedDays.set(date, ms);
+  }
+  return ms;
 }
 
 /** The day of the month of the last Sunday of a month (month 1–12). */

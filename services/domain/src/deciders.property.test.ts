@@ -14,14 +14,14 @@ import {
 } from '@werkbezoek/schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { budgetDecider, reservedCents, unreservedEur, type BudgetCommand } from './budget/budget.js';
+import { budgetDecider, outstandingCents, reservedCents, unreservedEur, type BudgetCommand } from './budget/budget.js';
 import { addDays, visitDays } from './dates.js';
 import { fold, type Decider } from './decider.js';
 import { lessonDecider, type LessonCommand, type LessonState } from './lessons/lesson.js';
 import { missionDecider, type MissionCommand, type MissionState } from './missions/mission.js';
 import { MAX_VISIT_DAYS, requestDecider, type RequestCommand } from './requests/decide.js';
 import type { RequestState } from './requests/request.js';
-import { freeDaysIn, staffDecider, type StaffCommand } from './staff/staffMember.js';
+import { bookedIn, freeDaysIn, staffDecider, type StaffCommand } from './staff/staffMember.js';
 import {
   assessmentResult,
   commandsFor,
@@ -347,6 +347,11 @@ describe('the staff decider', () => {
       expect(b.released).toBeGreaterThanOrEqual(0);
       expect(b.released, 'released days of a booking').toBeLessThanOrEqual(b.days);
     }
+    // The running totals equal the sums over the bookings.
+    for (const y of YEARS) {
+      const sum = [...after.bookings.values()].filter((b) => b.year === y).reduce((t, b) => t + b.days - b.released, 0);
+      expect(bookedIn(after, y), `booked days in ${y}`).toBe(sum);
+    }
   });
 });
 
@@ -420,6 +425,8 @@ describe('the budget decider', () => {
     for (const r of after.reservations.values()) {
       expect(cents(r.releasedEur), 'released from a reservation').toBeLessThanOrEqual(cents(r.amountEur));
     }
+    const outstanding = [...after.reservations.values()].reduce((t, r) => t + outstandingCents(r), 0);
+    expect(reservedCents(after), 'the running reserved total').toBe(outstanding);
   });
 });
 

@@ -315,7 +315,7 @@ export class CommandHandlers {
     const loaded = await loadStream(this.store, requestDecider, requestStream(requestId));
     const request = fold(
       requestDecider,
-      loaded.events.filter((e) => e.metadata.causationId !== meta.commandId),
+      loaded.events().filter((e) => e.metadata.causationId !== meta.commandId),
     );
     const missionId = newId(meta, 'mission');
     const bookingId = newId(meta, 'booking');
@@ -369,10 +369,8 @@ export class CommandHandlers {
     // Decide everything before writing anything.
     const staff = await loadStream(this.store, staffDecider, staffStream(staffMemberId));
     const budget = await loadStream(this.store, budgetDecider, budgetStream(year));
-    if (!staff.events.some((e) => e.metadata.causationId === meta.commandId))
-      staffDecider.decide(staffCmd, staff.state);
-    if (!budget.events.some((e) => e.metadata.causationId === meta.commandId))
-      budgetDecider.decide(budgetCmd, budget.state);
+    if (staff.causedBy(meta.commandId).length === 0) staffDecider.decide(staffCmd, staff.state);
+    if (budget.causedBy(meta.commandId).length === 0) budgetDecider.decide(budgetCmd, budget.state);
     requestDecider.decide(acceptCmd, request);
 
     const booked = await this.handle(staffDecider, staffStream(staffMemberId), staffCmd);
@@ -506,7 +504,8 @@ export class CommandHandlers {
     for (const other of [...affected.keys()].sort()) {
       const state = await this.loadRequest(other);
       if (state.status !== 'SUBMITTED') continue;
-      const previous = (await loadStream(this.store, requestDecider, requestStream(other))).events
+      const previous = (await loadStream(this.store, requestDecider, requestStream(other)))
+        .events()
         .filter((e) => e.type === 'AccompanimentRequestAssessed')
         .at(-1);
       const result = await this.assessment(other, today);
@@ -624,11 +623,9 @@ export class CommandHandlers {
     for (const id of mission.staffMemberIds) {
       const staff = await loadStream(this.store, staffDecider, staffStream(id));
       if (staff.state.status !== 'REGISTERED') continue;
-      for (const [bookingId, b] of staff.state.bookings) {
-        const event = staff.events.find((e) => e.type === 'StaffDaysBooked' && e.data.bookingId === bookingId);
-        if (event?.type === 'StaffDaysBooked' && event.data.missionId === mission.missionId && b.days - b.released > 0)
+      for (const [bookingId, b] of staff.state.bookings)
+        if (b.missionId === mission.missionId && b.days - b.released > 0)
           bookings.push({ staffMemberId: id, bookingId });
-      }
     }
     let spentDays = daysSpent;
     for (const { staffMemberId, bookingId } of bookings) {
@@ -654,11 +651,7 @@ export class CommandHandlers {
       }
     }
     const budget = await loadStream(this.store, budgetDecider, budgetStream(year));
-    const reservationId = [...budget.state.reservations.keys()].find((id) =>
-      budget.events.some(
-        (e) => e.type === 'BudgetReserved' && e.data.reservationId === id && e.data.missionId === mission.missionId,
-      ),
-    );
+    const reservationId = [...budget.state.reservations].find(([, r]) => r.missionId === mission.missionId)?.[0];
     const costs: EventData<'CostRecorded'>[] = [];
     if (costEur > 0) {
       const country = this.policy.costs[mission.countryCode] ?? this.policy.defaultCost;

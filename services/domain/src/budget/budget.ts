@@ -10,11 +10,13 @@ import {
   type EventData,
 } from '@werkbezoek/schema';
 import type { Decider } from '../decider.js';
+import { PersistentMap } from '../persistentMap.js';
 import { checkInput, event, type EventsOf } from '../events.js';
 
 export type BudgetEvent = EventsOf<'BudgetAllocated' | 'BudgetReserved' | 'BudgetReleased' | 'CostRecorded'>;
 
 export interface Reservation {
+  readonly missionId: string | undefined;
   readonly amountEur: number;
   readonly releasedEur: number;
   readonly spentEur: number;
@@ -25,7 +27,9 @@ export interface BudgetState {
   readonly year: number | undefined;
   readonly allocatedCents: number;
   readonly spentCents: number;
-  readonly reservations: ReadonlyMap<string, Reservation>;
+  readonly reservations: PersistentMap<Reservation>;
+  /** What the reservations still hold back, kept as events arrive. */
+  readonly reservedCents: number;
 }
 
 export type AllocateBudget = Command<'AllocateBudget', EventData<'BudgetAllocated'>>;
@@ -54,15 +58,21 @@ export function outstandingCents(r: Reservation): number {
   return Math.max(0, cents(r.amountEur) - cents(r.releasedEur) - cents(r.spentEur));
 }
 
-export function reservedCents(state: BudgetState): number {
-  let total = 0;
-  for (const r of state.reservations.values()) total += outstandingCents(r);
-  return total;
-}
+export const reservedCents = (state: BudgetState): number => state.reservedCents;
 
 /** Allocated, less what reservations still hold and what was spent. */
 export function unreservedEur(state: BudgetState): number {
   return eur(state.allocatedCents - reservedCents(state) - state.spentCents);
+}
+
+/** `state` with reservation `id` replaced by `next`, and the reserved total adjusted. */
+function withReservation(state: BudgetState, id: string, next: Reservation): BudgetState {
+  const before = state.reservations.get(id);
+  return {
+    ...state,
+    reservations: state.reservations.with(id, next),
+    reservedCents: state.reservedCents - (before ? outstandingCents(before) : 0) + outstandingCents(next),
+  };
 }
 
 export function evolve(state: BudgetState, e: BudgetEvent): BudgetState {
@@ -70,37 +80,28 @@ export function evolve(state: BudgetState, e: BudgetEvent): BudgetState {
     case 'BudgetAllocated':
       return { ...state, year: e.data.year, allocatedCents: state.allocatedCents + cents(e.data.amountEur) };
     case 'BudgetReserved':
-      return {
-        ...state,
-        year: e.data.year,
-        reservations: new Map(state.reservations).set(e.data.reservationId, {
-          amountEur: e.data.amountEur,
-          releasedEur: 0,
-          spentEur: 0,
-        }),
-      };
+      return withReservation({ ...state, year: e.data.year }, e.data.reservationId, {
+        missionId: e.data.missionId,
+        amountEur: e.data.amountEur,
+        releasedEur: 0,
+        spentEur: 0,
+      });
     case 'BudgetReleased': {
       const r = state.reservations.get(e.data.reservationId);
       if (!r) return state;
-      return {
-        ...state,
-        reservations: new Map(state.reservations).set(e.data.reservationId, {
-          ...r,
-          releasedEur: eur(cents(r.releasedEur) + cents(e.data.amountEur)),
-        }),
-      };
+      return withReservation(state, e.data.reservationId, {
+        ...r,
+        releasedEur: eur(cents(r.releasedEur) + cents(e.data.amountEur)),
+      });
     }
     case 'CostRecorded': {
       const next = { ...state, year: e.data.year, spentCents: state.spentCents + cents(e.data.amountEur) };
       const r = e.data.reservationId ? state.reservations.get(e.data.reservationId) : undefined;
       if (!r || !e.data.reservationId) return next;
-      return {
-        ...next,
-        reservations: new Map(state.reservations).set(e.data.reservationId, {
-          ...r,
-          spentEur: eur(cents(r.spentEur) + cents(e.data.amountEur)),
-        }),
-      };
+      return withReservation(next, e.data.reservationId, {
+        ...r,
+        spentEur: eur(cents(r.spentEur) + cents(e.data.amountEur)),
+      });
     }
     default:
       return state;
@@ -194,5 +195,11 @@ export function decide(command: BudgetCommand, state: BudgetState): BudgetEvent[
 export const budgetDecider: Decider<BudgetState, BudgetCommand, BudgetEvent> = {
   decide,
   evolve,
-  initialState: () => ({ year: undefined, allocatedCents: 0, spentCents: 0, reservations: new Map() }),
+  initialState: () => ({
+    year: undefined,
+    allocatedCents: 0,
+    spentCents: 0,
+    reservations: PersistentMap.empty(),
+    reservedCents: 0,
+  }),
 };

@@ -10,6 +10,7 @@ import {
   type EventData,
 } from '@werkbezoek/schema';
 import type { Decider } from '../decider.js';
+import { PersistentMap } from '../persistentMap.js';
 import { checkInput, commandDate, event, type EventsOf } from '../events.js';
 import { yearOf } from '../dates.js';
 
@@ -18,6 +19,7 @@ export type StaffEvent = EventsOf<
 >;
 
 export interface Booking {
+  readonly missionId: string | undefined;
   readonly year: number;
   readonly days: number;
   readonly released: number;
@@ -31,7 +33,9 @@ export type StaffState =
       readonly name: string;
       /** Declared days per year, from a year on: the latest declaration at or before a year applies. */
       readonly capacity: ReadonlyMap<number, number>;
-      readonly bookings: ReadonlyMap<string, Booking>;
+      readonly bookings: PersistentMap<Booking>;
+      /** Days booked and not released, per year: kept as events arrive, so a check costs nothing per booking. */
+      readonly bookedByYear: ReadonlyMap<number, number>;
     };
 
 export type RegisterStaffMember = Command<
@@ -55,9 +59,7 @@ export function capacityIn(state: StaffState, year: number): number {
 
 export function bookedIn(state: StaffState, year: number): number {
   if (state.status === 'ABSENT') return 0;
-  let booked = 0;
-  for (const b of state.bookings.values()) if (b.year === year) booked += b.days - b.released;
-  return booked;
+  return state.bookedByYear.get(year) ?? 0;
 }
 
 export function freeDaysIn(state: StaffState, year: number): number {
@@ -72,7 +74,8 @@ export function evolve(state: StaffState, e: StaffEvent): StaffState {
         staffMemberId: e.data.staffMemberId,
         name: e.data.name,
         capacity: new Map(),
-        bookings: new Map(),
+        bookings: PersistentMap.empty(),
+        bookedByYear: new Map(),
       };
     case 'StaffCapacityDeclared':
       if (state.status === 'ABSENT') return state;
@@ -81,7 +84,13 @@ export function evolve(state: StaffState, e: StaffEvent): StaffState {
       if (state.status === 'ABSENT') return state;
       return {
         ...state,
-        bookings: new Map(state.bookings).set(e.data.bookingId, { year: e.data.year, days: e.data.days, released: 0 }),
+        bookings: state.bookings.with(e.data.bookingId, {
+          missionId: e.data.missionId,
+          year: e.data.year,
+          days: e.data.days,
+          released: 0,
+        }),
+        bookedByYear: new Map(state.bookedByYear).set(e.data.year, bookedIn(state, e.data.year) + e.data.days),
       };
     case 'StaffDaysReleased': {
       if (state.status === 'ABSENT') return state;
@@ -89,10 +98,11 @@ export function evolve(state: StaffState, e: StaffEvent): StaffState {
       if (!booking) return state;
       return {
         ...state,
-        bookings: new Map(state.bookings).set(e.data.bookingId, {
+        bookings: state.bookings.with(e.data.bookingId, {
           ...booking,
           released: booking.released + e.data.days,
         }),
+        bookedByYear: new Map(state.bookedByYear).set(booking.year, bookedIn(state, booking.year) - e.data.days),
       };
     }
     default:
@@ -133,7 +143,7 @@ export function decide(command: StaffCommand, state: StaffState): StaffEvent[] {
       const staff = requireRegistered(state, data.staffMemberId);
       // The declaration holds from its year until the next declaration: check every year it covers.
       const next = Math.min(...[...staff.capacity.keys()].filter((y) => y > data.year), Infinity);
-      const years = new Set([data.year, ...[...staff.bookings.values()].map((b) => b.year)]);
+      const years = new Set([data.year, ...staff.bookedByYear.keys()]);
       for (const year of [...years].filter((y) => y >= data.year && y < next).sort()) {
         const booked = bookedIn(staff, year);
         if (data.days < booked) {

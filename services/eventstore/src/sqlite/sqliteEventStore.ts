@@ -89,6 +89,9 @@ export class SqliteEventStore<E extends Event = Event> implements EventStore<E> 
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
     this.db.pragma('busy_timeout = 10000');
+    // 64 MiB of page cache instead of SQLite's 2 MiB: loading a stream is a few random page reads in a file
+    // that grows to gigabytes, and the pages of active streams then stay in memory.
+    this.db.pragma('cache_size = -65536');
     this.migrate();
     const db = this.db;
     this.statements = {
@@ -237,9 +240,11 @@ export class SqliteEventStore<E extends Event = Event> implements EventStore<E> 
     let after = options.fromPosition ?? START;
     let remaining = options.maxCount ?? Number.MAX_SAFE_INTEGER;
     while (remaining > 0) {
-      const batch = this.readBatch(after, Math.min(batchSize, remaining));
+      const limit = Math.min(batchSize, remaining);
+      const batch = this.readBatch(after, limit);
       for (const event of batch) yield event;
-      if (batch.length === 0) return;
+      // A short batch was the end of the log when it was read: save the query that would find nothing.
+      if (batch.length < limit) return;
       remaining -= batch.length;
       after = batch[batch.length - 1]!.position;
     }
