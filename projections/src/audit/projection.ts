@@ -16,7 +16,7 @@ export const auditProjection = defineProjection({
   handles: werkbezoekCatalogue.types as readonly WerkbezoekEventType[],
   apply(e, uow) {
     const { metadata } = e;
-    uow.put(audit, {
+    uow.insert(audit, {
       position: String(e.position),
       stream_id: e.streamId,
       revision: Number(e.revision),

@@ -35,20 +35,11 @@ class SqliteRows {
       Record<string, unknown> | undefined;
   }
 
-  upsert(
-    table: string,
-    keys: readonly string[],
-    columns: readonly string[],
-    rows: readonly Record<string, unknown>[],
-  ): void {
-    const nonKey = columns.filter((c) => !keys.includes(c));
-    const action =
-      nonKey.length === 0
-        ? 'DO NOTHING'
-        : `DO UPDATE SET ${nonKey.map((c) => `${quote(c)} = excluded.${quote(c)}`).join(', ')}`;
+  /** Inserts `rows`; with `conflict` (an ON CONFLICT clause) they replace the rows with their keys. */
+  write(table: string, columns: readonly string[], rows: readonly Record<string, unknown>[], conflict: string): void {
     const statement = this.statement(
-      `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ` +
-        `ON CONFLICT (${keys.map(quote).join(', ')}) ${action}`,
+      `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})` +
+        conflict,
     );
     const values = new Array<unknown>(columns.length);
     for (const row of rows) {
@@ -107,6 +98,7 @@ export class RowCache {
 export class UnitOfWork {
   private readonly tables = new Map<string, Map<string, Entry>>();
   private readonly defs = new Map<string, AnyTableDef>();
+  private readonly inserts = new Map<string, Record<string, unknown>[]>();
 
   constructor(
     private db: AnyKysely,
@@ -187,6 +179,20 @@ export class UnitOfWork {
     });
   }
 
+  /**
+   * Adds a row that is never changed afterwards (an immutable fact, such as an
+   * audit entry). It is written with a plain insert and kept out of the row
+   * caches, so `get` does not see it; inserting a key twice is an error.
+   */
+  insert<Row extends object>(table: TableDef<Row>, row: Row): void {
+    let rows = this.inserts.get(table.name);
+    if (!rows) {
+      this.inserts.set(table.name, (rows = []));
+      this.defs.set(table.name, table);
+    }
+    rows.push(row as Record<string, unknown>);
+  }
+
   /** Changes an existing row; a missing row is left missing (the event came before its subject). */
   async update<Row extends object>(
     table: TableDef<Row>,
@@ -208,8 +214,10 @@ export class UnitOfWork {
     });
   }
 
-  /** Writes every changed row: upserts in chunks (within SQLite's variable limit), then deletes. */
+  /** Writes every changed row: inserts, upserts, then deletes. */
   async flush(): Promise<void> {
+    for (const [name, rows] of this.inserts) await this.write(this.defs.get(name)!, this.physical(name), rows, false);
+    this.inserts.clear();
     for (const [name, entries] of this.tables) {
       const def = this.defs.get(name)!;
       const table = this.physical(name);
@@ -220,7 +228,7 @@ export class UnitOfWork {
         if (entry.row) upserts.push(entry.row);
         else deletes.push(entry.key);
       }
-      if (upserts.length > 0) await this.upsert(def, table, upserts);
+      if (upserts.length > 0) await this.write(def, table, upserts, true);
       const db = this.db;
       for (const key of deletes) {
         if (this.sqlite) {
@@ -239,25 +247,31 @@ export class UnitOfWork {
     }
   }
 
-  private async upsert(def: AnyTableDef, table: string, rows: Record<string, unknown>[]): Promise<void> {
+  /** Inserts `rows`, or with `upsert` replaces the rows with the same keys. */
+  private async write(
+    def: AnyTableDef,
+    table: string,
+    rows: Record<string, unknown>[],
+    upsert: boolean,
+  ): Promise<void> {
     // Every column any row sets: a row that leaves one out writes NULL there, as a whole-row put means.
     const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
-    if (this.sqlite) {
-      this.sqlite.upsert(table, def.key, columns, rows);
-      return;
-    }
-    // PostgreSQL: multi-row statements written out directly; Kysely's query
-    // builder would spend longer compiling thousands of rows than the server
-    // spends storing them.
-    const perStatement = Math.max(1, Math.floor(60_000 / columns.length));
     const keys: readonly string[] = def.key;
     const nonKey = columns.filter((c) => !keys.includes(c));
     const action =
       nonKey.length === 0
         ? 'DO NOTHING'
         : `DO UPDATE SET ${nonKey.map((c) => `${quote(c)} = EXCLUDED.${quote(c)}`).join(', ')}`;
+    const tail = upsert ? ` ON CONFLICT (${keys.map(quote).join(', ')}) ${action}` : '';
+    if (this.sqlite) {
+      this.sqlite.write(table, columns, rows, tail);
+      return;
+    }
+    // PostgreSQL: multi-row statements written out directly; Kysely's query
+    // builder would spend longer compiling thousands of rows than the server
+    // spends storing them.
+    const perStatement = Math.max(1, Math.floor(60_000 / columns.length));
     const head = `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES `;
-    const tail = ` ON CONFLICT (${keys.map(quote).join(', ')}) ${action}`;
     for (let i = 0; i < rows.length; i += perStatement) {
       const parameters: unknown[] = [];
       const tuples = rows
