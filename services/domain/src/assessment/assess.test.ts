@@ -206,8 +206,13 @@ describe('the assessment record', () => {
 
   it('records the policy version and every input it used, so it can be explained after the policy changes', () => {
     const stricter = { ...defaultPolicy, version: '2027.1', followUpMonths: 12 };
-    const old = assess(facts({ lastAccompaniedOn: '2025-01-10' }), defaultPolicy);
-    const now = assess(facts({ lastAccompaniedOn: '2025-01-10' }), stricter);
+    const staff = [
+      ...base.staff,
+      { staffMemberId: 's2', name: 'Pieter', declaredDays: 80, bookedDays: 10, freeDays: 70 },
+      { staffMemberId: 's3', name: 'An', declaredDays: 30, bookedDays: 30, freeDays: 0 },
+    ];
+    const old = assess(facts({ lastAccompaniedOn: '2025-01-10', staff }), defaultPolicy);
+    const now = assess(facts({ lastAccompaniedOn: '2025-01-10', staff }), stricter);
     expect(old.policyVersion).toBe('2026.1');
     expect(now.policyVersion).toBe('2027.1');
     expect(old.derivedReasons).not.toContain('FOLLOW_UP');
@@ -224,8 +229,13 @@ describe('the assessment record', () => {
       assessedOn: '2026-03-02',
       lastAccompaniedOn: '2025-01-10',
       budget: base.budget,
-      staff: base.staff,
+      // The staff member the rule compared the days needed with, not the whole team.
+      staff: {
+        members: 3,
+        mostFree: { staffMemberId: 's2', name: 'Pieter', declaredDays: 80, bookedDays: 10, freeDays: 70 },
+      },
     });
+    expect(now.freeStaffDays).toBe(70);
   });
 
   it('is a pure function: the same facts give the same result', () => {

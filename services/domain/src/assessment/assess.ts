@@ -273,7 +273,9 @@ export function assess(facts: AssessmentFacts, policy: AssessmentPolicy): Assess
       lastAccompaniedOn: facts.lastAccompaniedOn ?? null,
       visitsInRegion: partners,
       actorChanges: renewals,
-      staff: facts.staff,
+      // The rule looks at the staff member with the most free days; the whole list would grow every
+      // assessment with the size of the team.
+      staff: { members: facts.staff.length, mostFree: best ?? null },
       budget: facts.budget,
     },
     explanation: { nl, en },
