@@ -14,7 +14,7 @@ import { note } from './progress.js';
 const cacheDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bench/.cache');
 
 /** The scale of the demo generator that yields at least a million events. */
-export const MILLION_SCALE = Number(process.env.BENCH_DEMO_SCALE ?? 160);
+export const MILLION_SCALE = Number(process.env.BENCH_DEMO_SCALE ?? 180);
 
 export async function demoDataset(scale: number, seed = 1): Promise<{ path: string; events: number }> {
   mkdirSync(cacheDir, { recursive: true });

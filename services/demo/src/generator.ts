@@ -536,14 +536,15 @@ class Simulation {
     }
 
     // Staff: the eight demo members; larger scales add members (√scale) with more days each (√scale), so that
-    // capacity keeps up with demand while the staff list every assessment records stays short. Days are capped
-    // at what a year holds: beyond scale ~100 the capacity falls behind and NO_STAFF_TIME grows.
+    // capacity keeps up with demand. Days are capped at what a year holds, so beyond scale ~100 members are
+    // added in proportion to the scale instead, and the history keeps growing with it.
     const factor = Math.sqrt(this.scale);
     const daysFor = (base: number) => Math.min(366, Math.round(base * factor));
     for (const s of knownStaff) {
       this.staff.push({ seed: s, actor: { id: `staff-${s.key}`, role: 'STAFF' }, days: daysFor(s.days) });
     }
-    const total = Math.round(knownStaff.length * factor);
+    // Uncapped, the members would hold about 500 days per unit of scale: 1.4 members of 366 days.
+    const total = Math.max(Math.round(knownStaff.length * factor), Math.ceil(1.4 * this.scale));
     const countries = ['BJ', 'SN', 'ZA', 'NI', 'EC', 'RW', 'MA'];
     for (let i = knownStaff.length; i < total; i++) {
       const key = `staff${i}`;
