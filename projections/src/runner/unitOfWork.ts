@@ -3,7 +3,14 @@ import { CompiledQuery } from 'kysely';
 import type { AnyKysely, DialectName } from '../db/database.js';
 import type { AnyTableDef, TableDef } from './projection.js';
 
-type Entry = { row: Record<string, unknown> | undefined; dirty: boolean; key: Record<string, unknown> };
+type Row = Record<string, unknown>;
+type Entry = {
+  row: Row | undefined;
+  dirty: boolean;
+  key: Row;
+  /** The committed row, when known: null when there is none, undefined when it was never read. */
+  stored: Row | null | undefined;
+};
 
 const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 const quote = (name: string) => `"${name}"`;
@@ -46,6 +53,18 @@ class SqliteRows {
       for (let i = 0; i < columns.length; i++) values[i] = row[columns[i]!] ?? null;
       statement.run(...values);
     }
+  }
+
+  /** Sets `columns` of the row with `keys`: indexes on other columns are left alone. */
+  update(table: string, keys: readonly string[], columns: readonly string[], row: Row): void {
+    const statement = this.statement(
+      `UPDATE ${quote(table)} SET ${columns.map((c) => `${quote(c)} = ?`).join(', ')} ` +
+        `WHERE ${keys.map((k) => `${quote(k)} = ?`).join(' AND ')}`,
+    );
+    const values = new Array<unknown>(columns.length + keys.length);
+    for (let i = 0; i < columns.length; i++) values[i] = row[columns[i]!] ?? null;
+    for (let i = 0; i < keys.length; i++) values[columns.length + i] = row[keys[i]!];
+    statement.run(...values);
   }
 
   delete(table: string, keys: readonly string[], values: unknown[]): void {
@@ -146,7 +165,7 @@ export class UnitOfWork {
     if (cached) return cached.row ? ({ ...cached.row } as Row) : undefined;
     const remembered = this.cache?.lookup(table.name, k);
     if (remembered) {
-      entries.set(k, { row: remembered.row, dirty: false, key: key });
+      entries.set(k, { row: remembered.row, dirty: false, key: key, stored: remembered.row ?? null });
       return remembered.row ? ({ ...remembered.row } as Row) : undefined;
     }
     let row: Row | undefined;
@@ -166,16 +185,20 @@ export class UnitOfWork {
       row: row as Record<string, unknown> | undefined,
       dirty: false,
       key: key,
+      stored: (row as Record<string, unknown> | undefined) ?? null,
     });
     return row;
   }
 
   /** Inserts or replaces a whole row. */
   put<Row extends object>(table: TableDef<Row>, row: Row): void {
-    this.entries(table).set(this.keyOf(table, row as Record<string, unknown>), {
+    const entries = this.entries(table);
+    const k = this.keyOf(table, row as Record<string, unknown>);
+    entries.set(k, {
       row: { ...row } as Record<string, unknown>,
       dirty: true,
       key: row as Record<string, unknown>,
+      stored: entries.get(k)?.stored,
     });
   }
 
@@ -207,11 +230,9 @@ export class UnitOfWork {
   }
 
   delete<Row extends object>(table: TableDef<Row>, key: Partial<Row>): void {
-    this.entries(table).set(this.keyOf(table, key), {
-      row: undefined,
-      dirty: true,
-      key: key,
-    });
+    const entries = this.entries(table);
+    const k = this.keyOf(table, key);
+    entries.set(k, { row: undefined, dirty: true, key: key, stored: entries.get(k)?.stored });
   }
 
   /** Writes every changed row: inserts, upserts, then deletes. */
@@ -225,8 +246,9 @@ export class UnitOfWork {
       const deletes: Record<string, unknown>[] = [];
       for (const entry of entries.values()) {
         if (!entry.dirty) continue;
-        if (entry.row) upserts.push(entry.row);
-        else deletes.push(entry.key);
+        if (!entry.row) deletes.push(entry.key);
+        else if (!(this.sqlite && entry.stored && this.updateChanged(def, table, entry.stored, entry.row)))
+          upserts.push(entry.row);
       }
       if (upserts.length > 0) await this.write(def, table, upserts, true);
       const db = this.db;
@@ -245,6 +267,25 @@ export class UnitOfWork {
       }
       for (const entry of entries.values()) entry.dirty = false;
     }
+  }
+
+  /**
+   * On SQLite, a row known to be stored is updated in the columns that
+   * changed only: an upsert sets every column, so SQLite rewrites every index
+   * of the table, where a request's status change touches one. Returns false
+   * when the row has to be written whole.
+   */
+  private updateChanged(def: AnyTableDef, table: string, stored: Row, row: Row): boolean {
+    const keys: readonly string[] = def.key;
+    const generated = def.generatedColumns ?? [];
+    const changed: string[] = [];
+    // A whole-row put: a column the new row leaves out becomes NULL.
+    for (const column of new Set([...Object.keys(stored), ...Object.keys(row)])) {
+      if (keys.includes(column) || generated.includes(column)) continue;
+      if ((row[column] ?? null) !== (stored[column] ?? null)) changed.push(column);
+    }
+    if (changed.length > 0) this.sqlite!.update(table, keys, changed.sort(), row);
+    return true;
   }
 
   /** Inserts `rows`, or with `upsert` replaces the rows with the same keys. */
