@@ -280,10 +280,11 @@ export class UnitOfWork {
     const generated = def.generatedColumns ?? [];
     const changed: string[] = [];
     // A whole-row put: a column the new row leaves out becomes NULL.
-    for (const column of new Set([...Object.keys(stored), ...Object.keys(row)])) {
+    for (const column in stored) {
       if (keys.includes(column) || generated.includes(column)) continue;
       if ((row[column] ?? null) !== (stored[column] ?? null)) changed.push(column);
     }
+    for (const column in row) if (!(column in stored) && row[column] != null) changed.push(column);
     if (changed.length > 0) this.sqlite!.update(table, keys, changed.sort(), row);
     return true;
   }
