@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type Dialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type Dialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -25,6 +25,30 @@ pg.types.setTypeParser(20, (value) => {
   return n;
 });
 
+/**
+ * better-sqlite3 under Kysely, keeping its prepared statements: Kysely
+ * prepares every query anew, which costs as much as running a small one.
+ * Reuse is safe because Kysely runs one query at a time on SQLite's single
+ * connection (a stream holds the connection until it ends). Queries differ
+ * in their text only by shape (values are parameters), so a bounded map holds
+ * them all; the oldest is dropped when it is full.
+ */
+function reusingStatements(database: Database.Database, limit = 500): SqliteDatabase {
+  const statements = new Map<string, Database.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(sql) {
+      let statement = statements.get(sql);
+      if (!statement) {
+        statement = database.prepare(sql);
+        if (statements.size >= limit) statements.delete(statements.keys().next().value!);
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
+  };
+}
+
 export function openReadModels<DB>(config: ReadModelConfig): ReadModelDb<DB> {
   let dialect: Dialect;
   let sqlite: Database.Database | undefined;
@@ -36,7 +60,7 @@ export function openReadModels<DB>(config: ReadModelConfig): ReadModelDb<DB> {
     // cost the last checkpoints but never correctness: NORMAL is enough here.
     database.pragma('synchronous = NORMAL');
     database.pragma('busy_timeout = 10000');
-    dialect = new SqliteDialect({ database });
+    dialect = new SqliteDialect({ database: reusingStatements(database) });
   } else {
     dialect = new PostgresDialect({ pool: new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10 }) });
   }

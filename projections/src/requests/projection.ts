@@ -10,7 +10,8 @@ const dir = directory('requests');
 /** Every request with its current status, latest assessment, decision, staff member, booked days and cost. */
 export const requestsProjection = defineProjection({
   name: 'requests',
-  version: 1,
+  // 2: indexes that serve the filtered lists in their order.
+  version: 2,
   tables: [requests, requestMissions, ...directoryTables(dir)],
   handles: [
     ...directoryEvents,

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { decodeCursor, encodeCursor, type Page, type PageRequest } from '../db/pagination.js';
+import { decodeCursor, edgesOf, type Page, type PageRequest } from '../db/pagination.js';
 import type { RequestTable } from './table.js';
 
 export interface RequestFilter {
@@ -128,6 +128,125 @@ export function toRequestView(r: RequestTable): RequestView {
   };
 }
 
+type Columns = readonly (keyof RequestTable)[];
+
+/** The columns each field of a request view is made from, as toRequestView makes it. */
+const requestColumns: { readonly [K in Exclude<keyof RequestView, 'assessment'>]-?: Columns } = {
+  requestId: ['request_id'],
+  twinningId: ['twinning_id'],
+  nisCode: ['nis_code'],
+  municipalityName: ['municipality_name'],
+  partnerName: ['partner_name'],
+  countryCode: ['country_code'],
+  regionCode: ['region_code'],
+  missionType: ['mission_type'],
+  status: ['status'],
+  startDate: ['start_date'],
+  endDate: ['end_date'],
+  delegationSize: ['delegation_size'],
+  programme: ['programme'],
+  policyDomains: ['policy_domains'],
+  claimedReasons: ['claimed_reasons'],
+  notes: ['notes'],
+  submittedOn: ['submitted_on'],
+  withdrawalReason: ['withdrawal_reason'],
+  decidedOn: ['decided_on'],
+  declineReason: ['decline_reason'],
+  decisionNote: ['decision_note'],
+  staffMemberId: ['staff_member_id'],
+  staffMemberName: ['staff_member_name'],
+  missionId: ['mission_id'],
+  missionStatus: ['mission_status'],
+  bookedDays: ['booked_days'],
+  reservedBudgetEur: ['reserved_budget_cents'],
+  costEur: ['cost_cents'],
+  daysSpent: ['days_spent'],
+  completedOn: ['completed_on'],
+};
+
+const assessmentColumns: { readonly [K in keyof AssessmentView]-?: Columns } = {
+  assessedOn: ['assessed_on'],
+  trigger: ['assessment_trigger'],
+  recommendation: ['recommendation'],
+  declineReason: ['recommended_decline_reason'],
+  opportune: ['opportune'],
+  requiredReasons: ['required_reasons'],
+  satisfiedReasons: ['satisfied_reasons'],
+  derivedReasons: ['derived_reasons'],
+  daysNeeded: ['days_needed'],
+  freeStaffDays: ['free_staff_days'],
+  staffTimeAvailable: ['staff_time_available'],
+  estimatedCostEur: ['estimated_cost_cents'],
+  unreservedBudgetEur: ['unreserved_budget_cents'],
+  budgetAvailable: ['budget_available'],
+  explanation: ['explanation_nl', 'explanation_en'],
+  policyVersion: ['policy_version'],
+  count: ['assessment_count'],
+};
+
+/**
+ * A field of a request view to read: a top-level field (`assessment` for the
+ * whole assessment) or one field of the assessment (`assessment.recommendation`).
+ */
+export type RequestField = keyof RequestView | `assessment.${keyof AssessmentView}`;
+
+/** What reading some fields of the views takes: their columns, and which fields to keep. */
+interface ReadPlan {
+  readonly columns: Columns;
+  readonly fields: readonly Exclude<keyof RequestView, 'assessment'>[];
+  /** The assessment's fields to keep; undefined when the assessment is not read. */
+  readonly assessment: readonly (keyof AssessmentView)[] | undefined;
+}
+
+const keysOf = <T extends object>(o: T) => Object.keys(o) as (keyof T & string)[];
+
+function planFor(selection: readonly RequestField[]): ReadPlan {
+  // The key and the submission date make the cursor; the recommendation tells whether there is an assessment.
+  const fields = new Set<Exclude<keyof RequestView, 'assessment'>>(['requestId', 'submittedOn']);
+  let assessment: Set<keyof AssessmentView> | undefined;
+  for (const field of selection) {
+    if (field === 'assessment') assessment = new Set(keysOf(assessmentColumns));
+    else if (field.startsWith('assessment.'))
+      (assessment ??= new Set()).add(field.slice('assessment.'.length) as keyof AssessmentView);
+    else fields.add(field as Exclude<keyof RequestView, 'assessment'>);
+  }
+  const columns = new Set<keyof RequestTable>();
+  for (const field of fields) for (const column of requestColumns[field]) columns.add(column);
+  if (assessment) {
+    columns.add('recommendation');
+    for (const field of assessment) for (const column of assessmentColumns[field]) columns.add(column);
+  }
+  return { columns: [...columns], fields: [...fields], assessment: assessment && [...assessment] };
+}
+
+// A list is read for the few selections its queries make, so their plans are kept.
+const plans = new Map<string, ReadPlan>();
+function cachedPlanFor(selection: readonly RequestField[]): ReadPlan {
+  const key = selection.join();
+  let plan = plans.get(key);
+  if (!plan) {
+    if (plans.size >= 200) plans.clear();
+    plans.set(key, (plan = planFor(selection)));
+  }
+  return plan;
+}
+
+/**
+ * The view of a row read for a plan's columns only. toRequestView makes the
+ * other fields from columns that are not there; they are left out.
+ */
+function partialView(r: RequestTable, plan: ReadPlan): RequestView {
+  const full = toRequestView(r);
+  const view: Partial<Record<keyof RequestView, unknown>> = {};
+  for (const field of plan.fields) view[field] = full[field];
+  if (plan.assessment) {
+    const assessment: Partial<Record<keyof AssessmentView, unknown>> = {};
+    if (full.assessment) for (const field of plan.assessment) assessment[field] = full.assessment[field];
+    view.assessment = full.assessment && assessment;
+  }
+  return view as RequestView;
+}
+
 export interface RequestsDb {
   requests: RequestTable;
 }
@@ -137,14 +256,22 @@ export async function getRequestById(db: Kysely<RequestsDb>, requestId: string):
   return row ? toRequestView(row) : undefined;
 }
 
-/** Requests, newest submission first, filtered, in pages (cursor: submission date and id). */
+/**
+ * Requests, newest submission first, filtered, in pages (cursor: submission
+ * date and id). With `fields`, the views hold only those fields (and
+ * `requestId` and `submittedOn`), read from only their columns: a request row
+ * has over fifty, and SQLite and the driver spend their time per column and
+ * row, so a list that shows a few fields is several times cheaper to read.
+ */
 export async function listRequests(
   db: Kysely<RequestsDb>,
   filter: RequestFilter = {},
   page: PageRequest = {},
+  fields?: readonly RequestField[],
 ): Promise<Page<RequestView>> {
   const first = page.first ?? 50;
-  let query = db.selectFrom('requests').selectAll();
+  const plan = fields && cachedPlanFor(fields);
+  let query = plan ? db.selectFrom('requests').select(plan.columns) : db.selectFrom('requests').selectAll();
   if (filter.status?.length) query = query.where('status', 'in', [...filter.status]);
   if (filter.missionType?.length) query = query.where('mission_type', 'in', [...filter.missionType]);
   if (filter.nisCode) query = query.where('nis_code', '=', filter.nisCode);
@@ -168,9 +295,9 @@ export async function listRequests(
     .orderBy('request_id', 'desc')
     .limit(first + 1)
     .execute();
-  const nodes = rows.slice(0, first).map(toRequestView);
+  const nodes = rows.slice(0, first).map((row) => (plan ? partialView(row, plan) : toRequestView(row)));
   return {
-    edges: nodes.map((node) => ({ cursor: encodeCursor([node.submittedOn, node.requestId]), node })),
+    edges: edgesOf(nodes, (node) => [node.submittedOn, node.requestId]),
     hasNextPage: rows.length > first,
   };
 }

@@ -125,13 +125,15 @@ export const requests = defineTable<RequestTable>({
       .addColumn('explanation_en', 'text')
       .addColumn('policy_version', 'text')
       .execute();
+    // Lists are newest first (submitted_on, request_id): after an equality filter the
+    // index yields its rows in that order, so a page reads its rows and no more, unsorted.
     for (const columns of [
-      ['status'],
-      ['nis_code'],
+      ['status', 'submitted_on', 'request_id'],
+      ['nis_code', 'submitted_on', 'request_id'],
+      ['country_code', 'submitted_on', 'request_id'],
       ['region_code', 'start_date'],
       ['mission_type'],
       ['submitted_on', 'request_id'],
-      ['country_code'],
     ]) {
       await db.schema
         .createIndex(`${t}_${columns.join('_')}`)

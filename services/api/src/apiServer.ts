@@ -1,7 +1,10 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { createAuthenticator, type AuthConfig } from './auth/principal.js';
 import { createContext, type ApiContext, type ApiServices } from './context.js';
@@ -42,7 +45,9 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     includeStacktraceInErrorResponses: !options.production,
     formatError: formatError(log),
     validationRules: [limitRules(options.limits ?? defaultLimits)],
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    // No cache hints are set, and Apollo's cache-control plugin would wrap every field
+    // resolver to compute them; the HTTP layer marks responses uncacheable instead.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
   });
   await apollo.start();
   const http = createHttpServer<ApiContext>({

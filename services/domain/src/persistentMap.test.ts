@@ -7,7 +7,7 @@ describe('PersistentMap', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.string({ maxLength: 6 }), fc.integer())), (writes) => {
         const versions: PersistentMap<number>[] = [PersistentMap.empty()];
-        const expected: Map<string, number>[] = [new Map()];
+        const expected: Map<string, number>[] = [new Map<string, number>()];
         for (const [key, value] of writes) {
           versions.push(versions.at(-1)!.with(key, value));
           expected.push(new Map(expected.at(-1)).set(key, value));

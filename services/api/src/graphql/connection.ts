@@ -2,7 +2,9 @@ import type { Page } from '@werkbezoek/projections';
 import { ValidationError } from '@werkbezoek/schema';
 import { Field, ObjectType, type ClassType } from 'type-graphql';
 
-@ObjectType({ description: 'Where a page of a list ends, for cursor pagination.' })
+// simpleResolvers: plain data, read by graphql's default resolver instead of type-graphql's
+// per-field wrapper (we use no middlewares); every list resolves these for each of its rows.
+@ObjectType({ description: 'Where a page of a list ends, for cursor pagination.', simpleResolvers: true })
 export class PageInfo {
   @Field(() => Boolean)
   hasNextPage!: boolean;
@@ -18,7 +20,7 @@ export interface Connection<T> {
 
 /** A Relay connection type (edges { cursor node }, pageInfo) for a node type. */
 export function ConnectionOf<T extends object>(name: string, node: ClassType<T>) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class Edge {
     @Field(() => String)
     cursor!: string;
@@ -27,7 +29,7 @@ export function ConnectionOf<T extends object>(name: string, node: ClassType<T>)
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { simpleResolvers: true })
   class ConnectionType {
     @Field(() => [Edge])
     edges!: Edge[];
@@ -51,7 +53,13 @@ export function pageSize(first: number | undefined | null): number {
 
 export function toConnection<T, N>(page: Page<T>, map: (node: T) => N): Connection<N> {
   return {
-    edges: page.edges.map((e) => ({ cursor: e.cursor, node: map(e.node) })),
+    // The cursor is read through, so a page whose edges' cursors are not asked for does not encode them.
+    edges: page.edges.map((e) => ({
+      get cursor() {
+        return e.cursor;
+      },
+      node: map(e.node),
+    })),
     pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.edges.at(-1)?.cursor ?? null },
   };
 }

@@ -98,6 +98,8 @@ export function createHttpServer<C extends object>(options: HttpOptions<C>): Ser
         httpGraphQLRequest: { method: request.method?.toUpperCase() ?? 'GET', headers, search: url.search, body },
         context: () => options.context(request),
       });
+      // Answers depend on who asks and change with every event: never to be cached.
+      response.setHeader('cache-control', 'no-store');
       for (const [key, value] of result.headers) response.setHeader(key, value);
       response.statusCode = result.status ?? 200;
       if (result.body.kind === 'complete') {

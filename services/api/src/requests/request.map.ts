@@ -1,6 +1,145 @@
-import type { RequestView } from '@werkbezoek/projections';
-import type { AccompanimentRequest } from './request.type.js';
+import type { AssessmentView, RequestField, RequestView } from '@werkbezoek/projections';
+import type { AccompanimentRequest, Assessment } from './request.type.js';
 
+type Sources = readonly RequestField[];
+/** An object field: what it needs to be there at all, and what each of its fields needs. */
+interface ObjectSources<T> {
+  readonly always: Sources;
+  readonly fields: { readonly [K in keyof T]-?: Sources };
+}
+type SourceMap<T> = {
+  readonly [K in keyof T]-?: NonNullable<T[K]> extends string | number | boolean | readonly unknown[]
+    ? Sources
+    : ObjectSources<NonNullable<T[K]>>;
+};
+
+/** The view fields each field of AccompanimentRequest is made from, as toAccompanimentRequest makes it. */
+const requestSources: SourceMap<AccompanimentRequest> = {
+  id: ['requestId'],
+  status: ['status'],
+  missionType: ['missionType'],
+  startDate: ['startDate'],
+  endDate: ['endDate'],
+  municipality: { always: [], fields: { nisCode: ['nisCode'], name: ['municipalityName'] } },
+  twinning: {
+    always: [],
+    fields: {
+      id: ['twinningId'],
+      partnerName: ['partnerName'],
+      countryCode: ['countryCode'],
+      regionCode: ['regionCode'],
+    },
+  },
+  delegationSize: ['delegationSize'],
+  policyDomains: ['policyDomains'],
+  reasons: ['claimedReasons'],
+  notes: ['notes'],
+  submittedOn: ['submittedOn'],
+  assessment: {
+    // Whether there is one; any of its fields would tell, this one is small.
+    always: ['assessment.recommendation'],
+    fields: {
+      recommendation: ['assessment.recommendation'],
+      declineReason: ['assessment.declineReason'],
+      opportune: ['assessment.opportune'],
+      requiredReasons: ['assessment.requiredReasons'],
+      satisfiedReasons: ['assessment.satisfiedReasons'],
+      derivedReasons: ['assessment.derivedReasons'],
+      staffTimeAvailable: ['assessment.staffTimeAvailable'],
+      budgetAvailable: ['assessment.budgetAvailable'],
+      daysNeeded: ['assessment.daysNeeded'],
+      estimatedCostEur: ['assessment.estimatedCostEur'],
+      explanation: ['assessment.explanation'],
+      explanationEn: ['assessment.explanation'],
+      policyVersion: ['assessment.policyVersion'],
+      assessedOn: ['assessment.assessedOn'],
+    },
+  },
+  decidedOn: ['decidedOn'],
+  declineReason: ['declineReason'],
+  decisionNote: ['decisionNote'],
+  withdrawalReason: ['withdrawalReason'],
+  staffMemberName: ['staffMemberName'],
+  mission: {
+    always: ['missionId'],
+    fields: {
+      id: ['missionId'],
+      status: ['missionStatus'],
+      missionType: ['missionType'],
+      startDate: ['startDate'],
+      endDate: ['endDate'],
+      regionCode: ['regionCode'],
+      staffNames: ['staffMemberName'],
+      bookedDays: ['bookedDays'],
+      daysSpent: ['daysSpent'],
+      costEur: ['costEur'],
+      completedOn: ['completedOn'],
+    },
+  },
+};
+
+/** requestSources looked up by a query's field names, which may be any. */
+const sourcesByName: Readonly<
+  Record<string, Sources | { always: Sources; fields: Readonly<Record<string, Sources>> }>
+> = requestSources;
+
+const fieldsFor = new WeakMap<ReadonlySet<string>, RequestField[] | undefined>();
+
+/**
+ * The view fields that the given fields of AccompanimentRequest (dotted
+ * paths, see selectedPaths) are made from; undefined (read everything) for a
+ * path it does not know. Remembered per set, as selectedPaths keeps its sets.
+ */
+export function requestFieldsFor(paths: ReadonlySet<string>): RequestField[] | undefined {
+  if (!fieldsFor.has(paths)) fieldsFor.set(paths, sourcesOf(paths));
+  return fieldsFor.get(paths);
+}
+
+function sourcesOf(paths: ReadonlySet<string>): RequestField[] | undefined {
+  const fields = new Set<RequestField>();
+  const add = (sources: Sources) => sources.forEach((f) => fields.add(f));
+  for (const path of paths) {
+    const [head = '', sub] = path.split('.', 2);
+    const sources = Object.hasOwn(sourcesByName, head) ? sourcesByName[head] : undefined;
+    if (!sources) return undefined;
+    if (!('fields' in sources)) {
+      add(sources);
+      continue;
+    }
+    add(sources.always);
+    if (sub === undefined) continue;
+    const inner = Object.hasOwn(sources.fields, sub) ? sources.fields[sub] : undefined;
+    if (!inner) return undefined;
+    add(inner);
+  }
+  return [...fields];
+}
+
+function toAssessment(a: AssessmentView): Assessment {
+  // A view read for only some of the assessment's fields may lack the explanation; the query then does not ask for it.
+  const explanation = (a.explanation as AssessmentView['explanation'] | undefined) ?? { nl: [], en: [] };
+  return {
+    recommendation: a.recommendation,
+    declineReason: a.declineReason,
+    opportune: a.opportune,
+    requiredReasons: a.requiredReasons,
+    satisfiedReasons: a.satisfiedReasons,
+    derivedReasons: a.derivedReasons,
+    staffTimeAvailable: a.staffTimeAvailable,
+    budgetAvailable: a.budgetAvailable,
+    daysNeeded: a.daysNeeded,
+    estimatedCostEur: a.estimatedCostEur,
+    explanation: explanation.nl,
+    explanationEn: explanation.en,
+    policyVersion: a.policyVersion,
+    assessedOn: a.assessedOn,
+  };
+}
+
+/**
+ * The GraphQL object of a request view; of a view read with some fields only
+ * (requestFieldsFor), the fields made from them, which are all a query reads.
+ */
 export function toAccompanimentRequest(r: RequestView): AccompanimentRequest {
   return {
     id: r.requestId,
@@ -15,22 +154,7 @@ export function toAccompanimentRequest(r: RequestView): AccompanimentRequest {
     reasons: r.claimedReasons,
     notes: r.notes,
     submittedOn: r.submittedOn,
-    assessment: r.assessment && {
-      recommendation: r.assessment.recommendation,
-      declineReason: r.assessment.declineReason,
-      opportune: r.assessment.opportune,
-      requiredReasons: r.assessment.requiredReasons,
-      satisfiedReasons: r.assessment.satisfiedReasons,
-      derivedReasons: r.assessment.derivedReasons,
-      staffTimeAvailable: r.assessment.staffTimeAvailable,
-      budgetAvailable: r.assessment.budgetAvailable,
-      daysNeeded: r.assessment.daysNeeded,
-      estimatedCostEur: r.assessment.estimatedCostEur,
-      explanation: r.assessment.explanation.nl,
-      explanationEn: r.assessment.explanation.en,
-      policyVersion: r.assessment.policyVersion,
-      assessedOn: r.assessment.assessedOn,
-    },
+    assessment: r.assessment && toAssessment(r.assessment),
     decidedOn: r.decidedOn,
     declineReason: r.declineReason,
     decisionNote: r.decisionNote,

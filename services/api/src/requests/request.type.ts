@@ -10,7 +10,9 @@ import {
 import { LocalDateScalar } from '../graphql/localDate.js';
 import { ConnectionOf } from '../graphql/connection.js';
 
-@ObjectType({ description: 'A Flemish municipality, identified by its NIS code.' })
+// simpleResolvers: these are plain data, read by graphql's default resolver instead of
+// type-graphql's per-field wrapper (we use no middlewares); lists resolve them by the thousand.
+@ObjectType({ description: 'A Flemish municipality, identified by its NIS code.', simpleResolvers: true })
 export class MunicipalityRef {
   @Field(() => String)
   nisCode!: string;
@@ -19,7 +21,7 @@ export class MunicipalityRef {
   name!: string | null;
 }
 
-@ObjectType({ description: 'The twinning a request belongs to, and where in the South it is.' })
+@ObjectType({ description: 'The twinning a request belongs to, and where in the South it is.', simpleResolvers: true })
 export class TwinningRef {
   @Field(() => ID)
   id!: string;
@@ -34,7 +36,10 @@ export class TwinningRef {
   regionCode!: string | null;
 }
 
-@ObjectType({ description: "The assessment policy's recommendation; it never decides, a person does." })
+@ObjectType({
+  description: "The assessment policy's recommendation; it never decides, a person does.",
+  simpleResolvers: true,
+})
 export class Assessment {
   @Field(() => Decision)
   recommendation!: string;
@@ -79,7 +84,10 @@ export class Assessment {
   assessedOn!: string;
 }
 
-@ObjectType({ description: 'An accompanied visit: a staff member with a delegation, in three phases.' })
+@ObjectType({
+  description: 'An accompanied visit: a staff member with a delegation, in three phases.',
+  simpleResolvers: true,
+})
 export class Mission {
   @Field(() => ID)
   id!: string;
@@ -115,7 +123,10 @@ export class Mission {
   completedOn!: string | null;
 }
 
-@ObjectType({ description: 'A request by a municipality that a VVSG staff member accompanies its delegation.' })
+@ObjectType({
+  description: 'A request by a municipality that a VVSG staff member accompanies its delegation.',
+  simpleResolvers: true,
+})
 export class AccompanimentRequest {
   @Field(() => ID)
   id!: string;
