@@ -15,6 +15,19 @@ type Entry = {
 const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 const quote = (name: string) => `"${name}"`;
 
+/** `"a" = ? AND "b" = ?`: the row with these key columns. */
+const byKey = (keys: readonly string[]) => keys.map((k) => `${quote(k)} = ?`).join(' AND ');
+
+/** The clause that turns an INSERT of `columns` into an upsert on the table's key. */
+function onConflict(keys: readonly string[], columns: readonly string[]): string {
+  const nonKey = columns.filter((c) => !keys.includes(c));
+  const action =
+    nonKey.length === 0
+      ? 'DO NOTHING'
+      : `DO UPDATE SET ${nonKey.map((c) => `${quote(c)} = EXCLUDED.${quote(c)}`).join(', ')}`;
+  return ` ON CONFLICT (${keys.map(quote).join(', ')}) ${action}`;
+}
+
 /**
  * SQLite through its own connection, inside the transaction Kysely opened on
  * it: one prepared statement per table and operation, run once per row. On
@@ -37,8 +50,7 @@ class SqliteRows {
   }
 
   get(table: string, keys: readonly string[], values: unknown[]): Record<string, unknown> | undefined {
-    const where = keys.map((k) => `${quote(k)} = ?`).join(' AND ');
-    return this.statement(`SELECT * FROM ${quote(table)} WHERE ${where}`).get(...values) as
+    return this.statement(`SELECT * FROM ${quote(table)} WHERE ${byKey(keys)}`).get(...values) as
       Record<string, unknown> | undefined;
   }
 
@@ -58,8 +70,7 @@ class SqliteRows {
   /** Sets `columns` of the row with `keys`: indexes on other columns are left alone. */
   update(table: string, keys: readonly string[], columns: readonly string[], row: Row): void {
     const statement = this.statement(
-      `UPDATE ${quote(table)} SET ${columns.map((c) => `${quote(c)} = ?`).join(', ')} ` +
-        `WHERE ${keys.map((k) => `${quote(k)} = ?`).join(' AND ')}`,
+      `UPDATE ${quote(table)} SET ${columns.map((c) => `${quote(c)} = ?`).join(', ')} WHERE ${byKey(keys)}`,
     );
     const values = new Array<unknown>(columns.length + keys.length);
     for (let i = 0; i < columns.length; i++) values[i] = row[columns[i]!] ?? null;
@@ -68,9 +79,7 @@ class SqliteRows {
   }
 
   delete(table: string, keys: readonly string[], values: unknown[]): void {
-    this.statement(`DELETE FROM ${quote(table)} WHERE ${keys.map((k) => `${quote(k)} = ?`).join(' AND ')}`).run(
-      ...values,
-    );
+    this.statement(`DELETE FROM ${quote(table)} WHERE ${byKey(keys)}`).run(...values);
   }
 }
 
@@ -247,8 +256,8 @@ export class UnitOfWork {
       for (const entry of entries.values()) {
         if (!entry.dirty) continue;
         if (!entry.row) deletes.push(entry.key);
-        else if (!(this.sqlite && entry.stored && this.updateChanged(def, table, entry.stored, entry.row)))
-          upserts.push(entry.row);
+        else if (this.sqlite && entry.stored) this.updateChanged(def, table, entry.stored, entry.row);
+        else upserts.push(entry.row);
       }
       if (upserts.length > 0) await this.write(def, table, upserts, true);
       const db = this.db;
@@ -272,10 +281,9 @@ export class UnitOfWork {
   /**
    * On SQLite, a row known to be stored is updated in the columns that
    * changed only: an upsert sets every column, so SQLite rewrites every index
-   * of the table, where a request's status change touches one. Returns false
-   * when the row has to be written whole.
+   * of the table, where a request's status change touches one.
    */
-  private updateChanged(def: AnyTableDef, table: string, stored: Row, row: Row): boolean {
+  private updateChanged(def: AnyTableDef, table: string, stored: Row, row: Row): void {
     const keys: readonly string[] = def.key;
     const generated = def.generatedColumns ?? [];
     const changed: string[] = [];
@@ -286,7 +294,6 @@ export class UnitOfWork {
     }
     for (const column in row) if (!(column in stored) && row[column] != null) changed.push(column);
     if (changed.length > 0) this.sqlite!.update(table, keys, changed.sort(), row);
-    return true;
   }
 
   /** Inserts `rows`, or with `upsert` replaces the rows with the same keys. */
@@ -298,13 +305,7 @@ export class UnitOfWork {
   ): Promise<void> {
     // Every column any row sets: a row that leaves one out writes NULL there, as a whole-row put means.
     const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
-    const keys: readonly string[] = def.key;
-    const nonKey = columns.filter((c) => !keys.includes(c));
-    const action =
-      nonKey.length === 0
-        ? 'DO NOTHING'
-        : `DO UPDATE SET ${nonKey.map((c) => `${quote(c)} = EXCLUDED.${quote(c)}`).join(', ')}`;
-    const tail = upsert ? ` ON CONFLICT (${keys.map(quote).join(', ')}) ${action}` : '';
+    const tail = upsert ? onConflict(def.key, columns) : '';
     if (this.sqlite) {
       this.sqlite.write(table, columns, rows, tail);
       return;

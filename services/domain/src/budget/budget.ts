@@ -171,10 +171,7 @@ export function decide(command: BudgetCommand, state: BudgetState): BudgetEvent[
       );
       if (reservation && reservationId) {
         const spent = costs.reduce((sum, c) => sum + cents(c.amountEur), 0);
-        const left = Math.max(
-          0,
-          cents(reservation.amountEur) - cents(reservation.releasedEur) - cents(reservation.spentEur) - spent,
-        );
+        const left = Math.max(0, outstandingCents(reservation) - spent);
         if (left > 0)
           events.push(
             event(
