@@ -12,9 +12,6 @@ export { directory, applyDirectory, directoryEvents, directoryTables } from './d
 export * from './lessons/table.js';
 export * from './lessons/queries.js';
 export { lessonsProjection } from './lessons/projection.js';
-export * from './audit/table.js';
-export * from './audit/queries.js';
-export { auditProjection } from './audit/projection.js';
 export * from './history/table.js';
 export * from './history/queries.js';
 export { historyProjection } from './history/projection.js';

@@ -1,4 +1,3 @@
-import { auditProjection } from './audit/projection.js';
 import { capacityProjection } from './capacity/projection.js';
 import { clustersProjection } from './clusters/projection.js';
 import { dashboardProjection } from './dashboard/projection.js';
@@ -17,5 +16,4 @@ export const allProjections: readonly Projection[] = [
   lessonsProjection,
   capacityProjection,
   dashboardProjection,
-  auditProjection,
 ];

@@ -1,4 +1,3 @@
-import type { AuditDb } from './audit/queries.js';
 import type { CapacityDb } from './capacity/queries.js';
 import type { ClustersDb } from './clusters/queries.js';
 import type { DashboardDb } from './dashboard/queries.js';
@@ -8,11 +7,4 @@ import type { MissionsDb } from './missions/queries.js';
 import type { RequestsDb } from './requests/queries.js';
 
 /** Every read-model view a reader can query, for a typed Kysely handle. */
-export type ReadModels = RequestsDb &
-  HistoryDb &
-  ClustersDb &
-  CapacityDb &
-  DashboardDb &
-  LessonsDb &
-  AuditDb &
-  MissionsDb;
+export type ReadModels = RequestsDb & HistoryDb & ClustersDb & CapacityDb & DashboardDb & LessonsDb & MissionsDb;

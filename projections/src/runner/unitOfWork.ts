@@ -54,7 +54,7 @@ class SqliteRows {
       Record<string, unknown> | undefined;
   }
 
-  /** Inserts `rows`; with `conflict` (an ON CONFLICT clause) they replace the rows with their keys. */
+  /** Inserts `rows`; `conflict` (an ON CONFLICT clause) makes them replace the rows with their keys. */
   write(table: string, columns: readonly string[], rows: readonly Record<string, unknown>[], conflict: string): void {
     const statement = this.statement(
       `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})` +
@@ -126,7 +126,6 @@ export class RowCache {
 export class UnitOfWork {
   private readonly tables = new Map<string, Map<string, Entry>>();
   private readonly defs = new Map<string, AnyTableDef>();
-  private readonly inserts = new Map<string, Record<string, unknown>[]>();
 
   constructor(
     private db: AnyKysely,
@@ -211,20 +210,6 @@ export class UnitOfWork {
     });
   }
 
-  /**
-   * Adds a row that is never changed afterwards (an immutable fact, such as an
-   * audit entry). It is written with a plain insert and kept out of the row
-   * caches, so `get` does not see it; inserting a key twice is an error.
-   */
-  insert<Row extends object>(table: TableDef<Row>, row: Row): void {
-    let rows = this.inserts.get(table.name);
-    if (!rows) {
-      this.inserts.set(table.name, (rows = []));
-      this.defs.set(table.name, table);
-    }
-    rows.push(row as Record<string, unknown>);
-  }
-
   /** Changes an existing row; a missing row is left missing (the event came before its subject). */
   async update<Row extends object>(
     table: TableDef<Row>,
@@ -244,10 +229,8 @@ export class UnitOfWork {
     entries.set(k, { row: undefined, dirty: true, key: key, stored: entries.get(k)?.stored });
   }
 
-  /** Writes every changed row: inserts, upserts, then deletes. */
+  /** Writes every changed row: upserts, then deletes. */
   async flush(): Promise<void> {
-    for (const [name, rows] of this.inserts) await this.write(this.defs.get(name)!, this.physical(name), rows, false);
-    this.inserts.clear();
     for (const [name, entries] of this.tables) {
       const def = this.defs.get(name)!;
       const table = this.physical(name);
@@ -259,7 +242,7 @@ export class UnitOfWork {
         else if (this.sqlite && entry.stored) this.updateChanged(def, table, entry.stored, entry.row);
         else upserts.push(entry.row);
       }
-      if (upserts.length > 0) await this.write(def, table, upserts, true);
+      if (upserts.length > 0) await this.write(def, table, upserts);
       const db = this.db;
       for (const key of deletes) {
         if (this.sqlite) {
@@ -296,16 +279,11 @@ export class UnitOfWork {
     if (changed.length > 0) this.sqlite!.update(table, keys, changed.sort(), row);
   }
 
-  /** Inserts `rows`, or with `upsert` replaces the rows with the same keys. */
-  private async write(
-    def: AnyTableDef,
-    table: string,
-    rows: Record<string, unknown>[],
-    upsert: boolean,
-  ): Promise<void> {
+  /** Inserts `rows`, replacing the rows with the same keys. */
+  private async write(def: AnyTableDef, table: string, rows: Record<string, unknown>[]): Promise<void> {
     // Every column any row sets: a row that leaves one out writes NULL there, as a whole-row put means.
     const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
-    const tail = upsert ? onConflict(def.key, columns) : '';
+    const tail = onConflict(def.key, columns);
     if (this.sqlite) {
       this.sqlite.write(table, columns, rows, tail);
       return;

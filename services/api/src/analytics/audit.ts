@@ -1,21 +1,45 @@
-import { getAuditTrail, type AuditDb, type AuditEntryView } from '@werkbezoek/projections';
-import { views, type ApiContext } from '../context.js';
+import type { EventStore } from '@werkbezoek/eventstore';
+import { decodeCursor, encodeCursor, type Page, type PageRequest } from '@werkbezoek/projections';
+import type { RecordedEvent } from '@werkbezoek/schema';
+import type { ApiContext } from '../context.js';
 import { pageSize, toConnection, type Connection } from '../graphql/connection.js';
 import type { AuditEntry } from './audit.type.js';
 
-function toAuditEntry(e: AuditEntryView): AuditEntry {
+function toAuditEntry(e: RecordedEvent): AuditEntry {
+  const { metadata } = e;
   return {
-    position: e.position,
-    revision: e.revision,
-    eventId: e.eventId,
+    position: String(e.position),
+    revision: Number(e.revision),
+    eventId: metadata.eventId,
     type: e.type,
-    schemaVersion: e.schemaVersion,
-    occurredAt: e.occurredAt,
+    schemaVersion: metadata.schemaVersion,
+    occurredAt: metadata.occurredAt,
     recordedAt: e.recordedAt,
-    actor: { id: e.actor.id, role: e.actor.role, nisCode: e.actor.nisCode },
-    correlationId: e.correlationId,
-    causationId: e.causationId,
+    actor: { id: metadata.actor.id, role: metadata.actor.role, nisCode: metadata.actor.nisCode ?? null },
+    correlationId: metadata.correlationId,
+    causationId: metadata.causationId,
     data: JSON.stringify(e.data),
+  };
+}
+
+/**
+ * One page of a stream's events, oldest first (cursor: the revision of the
+ * last entry seen). The event log is the audit trail: a stream read is
+ * indexed in every store, always current (no projection lag) and shows each
+ * event as the store serves it, upcast to its type's current version, so a
+ * copy of the log in the read models would only double its size.
+ */
+export async function readAuditTrail(
+  store: EventStore,
+  streamId: string,
+  page: Required<Pick<PageRequest, 'first'>> & Pick<PageRequest, 'after'>,
+): Promise<Page<RecordedEvent>> {
+  const fromRevision = page.after ? BigInt(decodeCursor<[number]>(page.after, ['number'])[0] + 1) : 0n;
+  const events: RecordedEvent[] = [];
+  for await (const event of store.readStream(streamId, { fromRevision, maxCount: page.first + 1 })) events.push(event);
+  return {
+    edges: events.slice(0, page.first).map((node) => ({ cursor: encodeCursor([Number(node.revision)]), node })),
+    hasNextPage: events.length > page.first,
   };
 }
 
@@ -29,7 +53,7 @@ export async function auditTrail(
   first: number | null | undefined,
   after: string | null | undefined,
 ): Promise<Connection<AuditEntry>> {
-  const page = await getAuditTrail(views<AuditDb>(context), streamId, {
+  const page = await readAuditTrail(context.services.store, streamId, {
     first: pageSize(first),
     ...(after ? { after } : {}),
   });
