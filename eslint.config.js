@@ -47,6 +47,8 @@ export default tseslint.config(
       ],
     },
   },
+  // Plain JavaScript entry points (a worker thread's loader bootstrap) sit outside the TypeScript projects.
+  { files: ['**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   {
     files: ['**/*.test.ts', '**/testing/**/*.ts'],
     rules: {

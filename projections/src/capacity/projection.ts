@@ -72,6 +72,7 @@ async function putReservation(
 export const capacityProjection = defineProjection({
   name: 'capacity',
   version: 1,
+  cost: 2,
   tables: [
     capacityStaff,
     capacityDeclarations,

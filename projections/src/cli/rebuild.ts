@@ -4,8 +4,9 @@
  * DATA_DIR (default ./data) holds the embedded stores; EVENTSTORE_URL and
  * DATABASE_URL select EventStoreDB and PostgreSQL instead.
  */
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { SqliteEventStore, type EventStore } from '@werkbezoek/eventstore';
+import { eventStoreConfigFromEnv, openEventStore } from '@werkbezoek/eventstore';
 import { ProgressBar } from '@werkbezoek/terminal';
 import { openReadModels, readModelConfigFromEnv } from '../db/database.js';
 import { allProjections } from '../projections.js';
@@ -22,12 +23,10 @@ if (unknown.length > 0) {
 }
 
 const dataDir = resolve(process.env.DATA_DIR ?? 'data');
-const store: EventStore = process.env.EVENTSTORE_URL
-  ? new (await import('@werkbezoek/eventstore/eventstoredb')).EventStoreDbEventStore({
-      connectionString: process.env.EVENTSTORE_URL,
-    })
-  : new SqliteEventStore({ path: `${dataDir}/events.db` });
-const readModels = openReadModels(readModelConfigFromEnv(process.env, dataDir));
+const eventStore = eventStoreConfigFromEnv(process.env, dataDir);
+const readModelConfig = readModelConfigFromEnv(process.env, dataDir);
+const store = await openEventStore(eventStore);
+const readModels = openReadModels(readModelConfig, { projector: true });
 const head = await store.headPosition();
 const bar = new ProgressBar({
   label: `Rebuilding ${names.length > 0 ? names.join(', ') : 'all projections'}`,
@@ -39,6 +38,7 @@ const runner = new ProjectionRunner({
   store,
   readModels,
   projections: allProjections,
+  threads: { count: availableParallelism(), eventStore, readModels: readModelConfig },
   onProgress: (p) => bar.update(Number(p.position), Number(p.head)),
   log: (message) => process.stderr.write(`\n${message}\n`),
 });

@@ -12,6 +12,7 @@ const dir = directory('clusters');
 export const clustersProjection = defineProjection({
   name: 'clusters',
   version: 1,
+  cost: 2,
   tables: [clusterVisits, ...directoryTables(dir)],
   handles: [
     ...directoryEvents,

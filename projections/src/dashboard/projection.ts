@@ -35,6 +35,7 @@ function decided(
 export const dashboardProjection = defineProjection({
   name: 'dashboard',
   version: 1,
+  cost: 2,
   tables: [dashboardRequests],
   handles: [
     'AccompanimentRequestSubmitted',

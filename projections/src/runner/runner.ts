@@ -1,10 +1,11 @@
 import type { AnyKysely } from '../db/database.js';
 import { START, type EventStore } from '@werkbezoek/eventstore';
-import type { RecordedEvent, WerkbezoekEvent } from '@werkbezoek/schema';
+import { werkbezoekCatalogue, type RecordedEvent, type WerkbezoekEvent } from '@werkbezoek/schema';
 import type { Kysely, Transaction } from 'kysely';
 import type { ReadModelDb } from '../db/database.js';
 import { physicalName, type Projection } from './projection.js';
 import { createRegistry, type ProjectionStateTable, type RegistryDb } from './registry.js';
+import { catchUpOnThreads, partition, threadable, type ThreadsOptions } from './threads.js';
 import { RowCache, UnitOfWork } from './unitOfWork.js';
 
 export interface ProjectionHealth {
@@ -32,6 +33,11 @@ export interface RunnerOptions {
   readonly batchSize?: number;
   readonly onProgress?: (progress: Progress) => void;
   readonly log?: (message: string) => void;
+  /**
+   * Catch up far-behind projections on several threads (the platform's own
+   * projections only; others stay on this thread).
+   */
+  readonly threads?: ThreadsOptions;
   /** Fault injection for crash tests: called inside each batch's transaction, after the rows are written and before the checkpoint. */
   readonly beforeCheckpoint?: (projection: string) => void;
 }
@@ -65,6 +71,13 @@ class ProjectionFailure extends Error {
   }
 }
 
+/** The failure a projection stopped at, as its registry row records it. */
+function failureOf(row: ProjectionStateTable): ProjectionHealth['error'] {
+  return row.error
+    ? { message: row.error, position: BigInt(row.error_position ?? 0), eventType: row.error_event_type ?? '' }
+    : undefined;
+}
+
 /**
  * Runs projections over the event log. One reader takes batches from the
  * lowest checkpoint; each projection applies the events after its own
@@ -89,7 +102,7 @@ export class ProjectionRunner {
 
   constructor(private readonly options: RunnerOptions) {
     this.db = options.readModels.db as Kysely<RegistryDb>;
-    this.batchSize = options.batchSize ?? 2000;
+    this.batchSize = options.batchSize ?? 10_000;
     const owners = new Map<string, string>();
     for (const p of options.projections) {
       for (const t of p.tables) {
@@ -126,13 +139,7 @@ export class ProjectionRunner {
         generation: current?.generation ?? Math.max(-1, ...rows.map((r) => r.generation)) + 1,
         status: current?.status ?? (active ? 'BUILDING' : 'ACTIVE'),
         position: BigInt(current?.position ?? START),
-        error: current?.error
-          ? {
-              message: current.error,
-              position: BigInt(current.error_position ?? 0),
-              eventType: current.error_event_type ?? '',
-            }
-          : undefined,
+        error: current ? failureOf(current) : undefined,
         replaces:
           active && active.version !== projection.version
             ? { version: active.version, generation: active.generation }
@@ -198,32 +205,55 @@ export class ProjectionRunner {
     }
   }
 
-  /** Applies one batch; returns the number of events read (0 when every projection is at the head). */
+  /**
+   * Applies one batch; returns how many positions of the log it covered (0
+   * when every projection is at the head).
+   */
   async runOnce(): Promise<number> {
     await this.migrate();
     const live = this.workers.filter((w) => !w.error);
     if (live.length === 0) return 0;
     const from = live.reduce((min, w) => (w.position < min ? w.position : min), live[0]!.position);
+    const head = await this.options.store.headPosition();
+    const types = this.typesOf(live);
     const batch: RecordedEvent<WerkbezoekEvent>[] = [];
-    for await (const event of this.options.store.readAll({ fromPosition: from, maxCount: this.batchSize })) {
+    for await (const event of this.options.store.readAll({
+      fromPosition: from,
+      maxCount: this.batchSize,
+      ...(types ? { types } : {}),
+    })) {
       batch.push(event as RecordedEvent<WerkbezoekEvent>);
     }
-    if (batch.length === 0) {
+    const last = batch.at(-1)?.position ?? from;
+    // A short batch read to the end of the log: every event up to the head has been seen, even
+    // where none of them was of a type these projections handle.
+    const end = batch.length < this.batchSize && head > last ? head : last;
+    if (end <= from) {
       for (const w of live) if (w.status === 'BUILDING') await this.switchOver(w);
       return 0;
     }
-    for (const worker of live) await this.applyBatch(worker, batch);
+    for (const worker of live) await this.applyBatch(worker, batch, end);
     if (batch.length < this.batchSize)
       for (const w of live) if (w.status === 'BUILDING' && !w.error) await this.switchOver(w);
     this.notifyWaiters();
-    return batch.length;
+    return Number(end - from);
   }
 
-  private async applyBatch(worker: Worker, batch: readonly RecordedEvent<WerkbezoekEvent>[]): Promise<void> {
+  /** The event types these projections handle; undefined when that is every type (nothing to filter). */
+  private typesOf(workers: readonly Worker[]): string[] | undefined {
+    const types = new Set(workers.flatMap((w) => [...w.handles]));
+    return types.size < werkbezoekCatalogue.types.length ? [...types].sort() : undefined;
+  }
+
+  private async applyBatch(
+    worker: Worker,
+    batch: readonly RecordedEvent<WerkbezoekEvent>[],
+    end: bigint,
+  ): Promise<void> {
+    if (end <= worker.position) return;
     const pending = batch.filter((e) => e.position > worker.position);
-    if (pending.length === 0) return;
     try {
-      await this.commit(worker, pending, pending[pending.length - 1]!.position);
+      await this.commit(worker, pending, end);
     } catch (error) {
       if (error instanceof ProjectionFailure) {
         // Keep what came before the failing event, then stop this projection at it.
@@ -281,16 +311,19 @@ export class ProjectionRunner {
       worker.cache,
       this.options.readModels.sqlite,
     );
+    // Applied before the transaction opens: the unit of work only reads (this runner is its tables' only
+    // writer, so what it reads is current) and keeps its writes in memory, so the write lock is held only
+    // while they are stored, and projector threads sharing one SQLite file take turns briefly.
+    for (const event of events) {
+      if (!worker.handles.has(event.type)) continue;
+      try {
+        await worker.projection.apply(event, uow);
+      } catch (cause) {
+        throw new ProjectionFailure(event, cause);
+      }
+    }
     await this.db.transaction().execute(async (tx) => {
       uow.begin(tx);
-      for (const event of events) {
-        if (!worker.handles.has(event.type)) continue;
-        try {
-          await worker.projection.apply(event, uow);
-        } catch (cause) {
-          throw new ProjectionFailure(event, cause);
-        }
-      }
       await uow.flush();
       try {
         this.options.beforeCheckpoint?.(worker.projection.name);
@@ -355,6 +388,8 @@ export class ProjectionRunner {
     const started = Date.now();
     let events = 0;
     const head = await this.options.store.headPosition();
+    await this.migrate();
+    await this.catchUpOnThreads(head, started);
     for (;;) {
       const n = await this.runOnce();
       if (n === 0) break;
@@ -366,6 +401,54 @@ export class ProjectionRunner {
         this.options.onProgress({ position, head, events, elapsedMs: Date.now() - started });
       }
     }
+  }
+
+  /** Catches up on threads when configured and worth it; then this runner goes on from where they stopped. */
+  private async catchUpOnThreads(head: bigint, started: number): Promise<void> {
+    const threads = this.options.threads;
+    if (!threads || threads.count < 2) return;
+    const behind = this.workers.filter((w) => !w.error && head - w.position >= BigInt(threads.minimumLag ?? 50_000));
+    if (behind.length < 2 || !threadable(behind.map((w) => w.projection))) return;
+    const from = behind.reduce((min, w) => (w.position < min ? w.position : min), head);
+    const groups = partition(
+      behind.map((w) => w.projection),
+      threads.count,
+    );
+    this.options.log?.(
+      `Catching up ${head - from} events on ${groups.length} threads: ${groups.map((g) => g.map((p) => p.name).join(', ')).join(' | ')}`,
+    );
+    try {
+      await catchUpOnThreads(groups, {
+        ...threads,
+        batchSize: this.batchSize,
+        onProgress: (position) =>
+          this.options.onProgress?.({
+            position,
+            head,
+            events: Number(position - from),
+            elapsedMs: Date.now() - started,
+          }),
+        ...(this.options.log ? { log: this.options.log } : {}),
+      });
+    } finally {
+      // The threads moved the checkpoints (and may have switched versions or stopped at a failure).
+      for (const worker of behind) await this.reload(worker);
+    }
+  }
+
+  private async reload(worker: Worker): Promise<void> {
+    const row = await this.db
+      .selectFrom('projection_state')
+      .selectAll()
+      .where('name', '=', worker.projection.name)
+      .where('version', '=', worker.projection.version)
+      .where('generation', '=', worker.generation)
+      .executeTakeFirstOrThrow();
+    worker.position = BigInt(row.position);
+    worker.status = row.status;
+    if (row.status === 'ACTIVE') worker.replaces = undefined;
+    worker.error = failureOf(row);
+    worker.cache = new RowCache();
   }
 
   /** Runs until stopped: catches up, then follows the log live. */

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { CommandHandlers, EventLogContext } from '@werkbezoek/domain';
-import { SqliteEventStore, type EventStore } from '@werkbezoek/eventstore';
+import { openEventStore, type EventStore, type EventStoreConfig } from '@werkbezoek/eventstore';
 import { allProjections, openReadModels, ProjectionRunner, type ReadModelConfig } from '@werkbezoek/projections';
 import { ProgressBar } from '@werkbezoek/terminal';
 import { createApiServer, type ApiServer } from './apiServer.js';
@@ -38,12 +39,11 @@ export interface Platform {
 export async function startPlatform(options: PlatformOptions): Promise<Platform> {
   const log = options.log ?? ((m: string) => console.error(`[werkbezoek] ${m}`));
   mkdirSync(options.dataDir, { recursive: true });
-  const store: EventStore = options.eventStoreUrl
-    ? new (await import('@werkbezoek/eventstore/eventstoredb')).EventStoreDbEventStore({
-        connectionString: options.eventStoreUrl,
-      })
-    : new SqliteEventStore({ path: `${options.dataDir}/events.db` });
-  const projectorDb = openReadModels(options.readModels);
+  const eventStore: EventStoreConfig = options.eventStoreUrl
+    ? { kind: 'eventstoredb', connectionString: options.eventStoreUrl }
+    : { kind: 'sqlite', path: `${options.dataDir}/events.db` };
+  const store = await openEventStore(eventStore);
+  const projectorDb = openReadModels(options.readModels, { projector: true });
   const readerDb = openReadModels(options.readModels);
   const handlers = new CommandHandlers(store, new EventLogContext(store));
 
@@ -60,6 +60,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     store,
     readModels: projectorDb,
     projections: allProjections,
+    // A long log (a first start, a new projection version) catches up on every core.
+    threads: { count: availableParallelism(), eventStore, readModels: options.readModels },
     log,
     ...(bar ? { onProgress: (p) => bar.update(Number(p.position), Number(p.head)) } : {}),
   });

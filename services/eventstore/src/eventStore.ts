@@ -29,7 +29,14 @@ export interface ReadStreamOptions {
 export interface ReadAllOptions {
   /** Exclusive: events after this position, as a checkpoint means. `START` (0n) reads from the beginning. */
   readonly fromPosition?: bigint;
+  /** The most events to yield (of the given types, when `types` is set). */
   readonly maxCount?: number;
+  /**
+   * Only events of these types; the store skips the others without decoding
+   * them. Fewer than `maxCount` events means the read went to the end of the
+   * log: every event up to the head before the read has been seen.
+   */
+  readonly types?: readonly string[];
 }
 
 export interface SubscribeOptions {

@@ -192,7 +192,10 @@ export class EventStoreDbEventStore<E extends Event = Event> implements EventSto
       direction: FORWARDS,
       fromPosition: after === START ? ESDB_START : unpackPosition(after),
     });
+    // The client reads $all unfiltered (server-side filters are for subscriptions): skip other types before decoding.
+    const types = options.types && new Set(options.types);
     for await (const resolved of read) {
+      if (types && !types.has(resolved.event?.type ?? '')) continue;
       const event = this.toRecorded(resolved);
       // readAll starts at the position itself; the interface reads after it.
       if (!event || event.position <= after) continue;

@@ -137,9 +137,14 @@ export class MemoryEventStore<E extends Event = Event> implements EventStore<E> 
 
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent<E>> {
     this.assertOpen();
-    const from = Number(options.fromPosition ?? START);
-    const end = options.maxCount === undefined ? this.all.length : Math.min(this.all.length, from + options.maxCount);
-    for (let i = Math.max(0, from); i < end; i++) yield this.current(this.all[i]!);
+    const types = options.types && new Set(options.types);
+    let remaining = options.maxCount ?? Number.MAX_SAFE_INTEGER;
+    for (let i = Math.max(0, Number(options.fromPosition ?? START)); i < this.all.length && remaining > 0; i++) {
+      const event = this.all[i]!;
+      if (types && !types.has(event.type)) continue;
+      remaining--;
+      yield this.current(event);
+    }
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription<E> {

@@ -81,6 +81,7 @@ export class SqliteEventStore<E extends Event = Event> implements EventStore<E> 
   private readonly subscriptions = new Set<Subscription<E>>();
   private readonly currentVersions = new Map<string, number>();
   private readonly statements;
+  private readonly filteredReads = new Map<string, Database.Statement>();
   private readonly append: (streamId: string, events: readonly NewEvent<E>[], options?: AppendOptions) => AppendResult;
 
   constructor(private readonly options: SqliteEventStoreOptions) {
@@ -241,7 +242,7 @@ export class SqliteEventStore<E extends Event = Event> implements EventStore<E> 
     let remaining = options.maxCount ?? Number.MAX_SAFE_INTEGER;
     while (remaining > 0) {
       const limit = Math.min(batchSize, remaining);
-      const batch = this.readBatch(after, limit);
+      const batch = this.readBatch(after, limit, options.types);
       for (const event of batch) yield event;
       // A short batch was the end of the log when it was read: save the query that would find nothing.
       if (batch.length < limit) return;
@@ -250,12 +251,33 @@ export class SqliteEventStore<E extends Event = Event> implements EventStore<E> 
     }
   }
 
-  /** Reads up to `max` events after `after` in one statement, as one consistent snapshot. */
-  readBatch(after: bigint, max: number): RecordedEvent<E>[] {
-    const rows = this.statements.readAll.all(Number(after), max) as Row[];
+  /** Reads up to `max` events after `after` (of `types`, if given) in one statement, as one consistent snapshot. */
+  readBatch(after: bigint, max: number, types?: readonly string[]): RecordedEvent<E>[] {
+    const rows = (
+      types
+        ? this.readOfTypes(types).all(Number(after), ...types, max)
+        : this.statements.readAll.all(Number(after), max)
+    ) as Row[];
     const out = new Array<RecordedEvent<E>>(rows.length);
     for (let i = 0; i < rows.length; i++) out[i] = this.toRecorded(rows[i]!);
     return out;
+  }
+
+  /** The filtered read for one set of types, prepared once: a projector asks for the same set every batch. */
+  private readOfTypes(types: readonly string[]): Database.Statement {
+    const key = types.join(',');
+    let statement = this.filteredReads.get(key);
+    if (!statement) {
+      // The type is checked in the row's first columns, so a skipped event's data is never read.
+      statement = this.db
+        .prepare(
+          `SELECT ${COLUMNS} FROM events WHERE position > ? AND type IN (${types.map(() => '?').join(', ')}) ORDER BY position LIMIT ?`,
+        )
+        .raw();
+      if (this.filteredReads.size >= 64) this.filteredReads.clear();
+      this.filteredReads.set(key, statement);
+    }
+    return statement;
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription<E> {

@@ -257,6 +257,25 @@ export function eventStoreContract(name: string, harness: ContractHarness): void
         const afterSecond = await collect(store.readAll({ fromPosition: mine[1]!.position, maxCount: 2 }));
         expect(afterSecond.map((e) => e.position)).toEqual([mine[2]!.position, mine[3]!.position]);
       });
+
+      it('reads only the given types when asked, with the count counting those', async () => {
+        const store = await open();
+        const before = await store.headPosition();
+        const stream = uniqueStream();
+        await store.appendToStream(stream, [budgetAllocated(1), municipalityRegistered('11055', 'Eén')]);
+        await store.appendToStream(stream, [budgetAllocated(2), municipalityRegistered('12002', 'Twee')]);
+        const all = await collect(store.readAll({ fromPosition: before }));
+        const municipalities = await collect(
+          store.readAll({ fromPosition: before, types: ['MunicipalityRegistered'] }),
+        );
+        expect(municipalities.map((e) => (e.data as { name: string }).name)).toEqual(['Eén', 'Twee']);
+        expect(municipalities.map((e) => e.position)).toEqual(
+          all.filter((e) => e.type === 'MunicipalityRegistered').map((e) => e.position),
+        );
+        const first = await collect(store.readAll({ fromPosition: before, types: ['BudgetAllocated'], maxCount: 1 }));
+        expect(first.map((e) => e.data)).toEqual([{ year: 2026, amountEur: 1 }]);
+        expect(await collect(store.readAll({ fromPosition: before, types: ['LessonRecorded'] }))).toEqual([]);
+      });
     });
 
     describe('catch-up subscriptions', () => {

@@ -1,0 +1,30 @@
+import { expect, it } from 'vitest';
+import { allProjections } from '../projections.js';
+import { defineProjection } from './projection.js';
+import { partition, threadable } from './threads.js';
+
+const cost = (group: readonly { cost?: number }[]) => group.reduce((sum, p) => sum + (p.cost ?? 1), 0);
+
+it('splits projections into groups of about equal cost, each projection once', () => {
+  for (const count of [1, 2, 3, 4]) {
+    const groups = partition(allProjections, count);
+    expect(groups).toHaveLength(count);
+    expect(
+      groups
+        .flat()
+        .map((p) => p.name)
+        .sort(),
+    ).toEqual(allProjections.map((p) => p.name).sort());
+    const costs = groups.map(cost);
+    const heaviest = Math.max(...allProjections.map((p) => p.cost ?? 1));
+    // Greedy placement: no group exceeds the lightest by more than one projection's cost.
+    expect(Math.max(...costs) - Math.min(...costs)).toBeLessThanOrEqual(heaviest);
+  }
+  expect(partition(allProjections.slice(0, 2), 4)).toHaveLength(2);
+});
+
+it('runs only the platform’s own projections on threads, which load them by name', () => {
+  expect(threadable(allProjections)).toBe(true);
+  const local = defineProjection({ name: 'local', version: 1, tables: [], handles: [], apply: () => {} });
+  expect(threadable([...allProjections, local])).toBe(false);
+});
