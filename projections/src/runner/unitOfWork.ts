@@ -90,29 +90,49 @@ class SqliteRows {
  * runner is the only writer of a generation's tables (one active projector).
  */
 export class RowCache {
-  private readonly tables = new Map<string, Map<string, Record<string, unknown> | undefined>>();
-  private size = 0;
+  /** Per table, the rows stored or read since the last turnover, and those from before it. */
+  private readonly tables = new Map<
+    string,
+    { young: Map<string, Row | undefined>; old: Map<string, Row | undefined> }
+  >();
+  private youngRows = 0;
 
-  constructor(private readonly maxRows = 200_000) {}
+  constructor(private readonly maxRows = 400_000) {}
 
-  lookup(table: string, key: string): { row: Record<string, unknown> | undefined } | undefined {
-    const rows = this.tables.get(table);
-    if (!rows?.has(key)) return undefined;
-    return { row: rows.get(key) };
+  private table(name: string) {
+    let rows = this.tables.get(name);
+    if (!rows) this.tables.set(name, (rows = { young: new Map(), old: new Map() }));
+    return rows;
   }
 
-  store(table: string, key: string, row: Record<string, unknown> | undefined): void {
-    let rows = this.tables.get(table);
-    if (!rows) this.tables.set(table, (rows = new Map<string, Record<string, unknown> | undefined>()));
-    if (!rows.has(key)) this.size++;
-    rows.set(key, row);
+  lookup(table: string, key: string): { row: Row | undefined } | undefined {
+    const rows = this.table(table);
+    if (rows.young.has(key)) return { row: rows.young.get(key) };
+    if (!rows.old.has(key)) return undefined;
+    const row = rows.old.get(key);
+    this.store(table, key, row);
+    return { row };
   }
 
-  /** Forgets everything once it holds too much: simple, and a rebuild reads each row back at most once per fill. */
+  store(table: string, key: string, row: Row | undefined): void {
+    const { young } = this.table(table);
+    if (!young.has(key)) this.youngRows++;
+    young.set(key, row);
+  }
+
+  /**
+   * Keeps at most about `maxRows`: when the rows used since the last turnover
+   * reach half of it, they become the old ones and the older ones are let go,
+   * so the rows a rebuild keeps coming back to (open missions, this year's
+   * budget) stay while those it is done with leave.
+   */
   trim(): void {
-    if (this.size <= this.maxRows) return;
-    this.tables.clear();
-    this.size = 0;
+    if (this.youngRows <= this.maxRows / 2) return;
+    for (const rows of this.tables.values()) {
+      rows.old = rows.young;
+      rows.young = new Map();
+    }
+    this.youngRows = 0;
   }
 }
 
@@ -155,7 +175,15 @@ export class UnitOfWork {
   }
 
   private keyOf(table: AnyTableDef, values: Record<string, unknown>): string {
-    return table.key
+    const key = table.key;
+    if (key.length === 1) {
+      // Most tables have one key column, of one type: its value alone tells rows apart.
+      const v = values[key[0]!];
+      if (typeof v === 'string') return v;
+      if (v === undefined || v === null) throw new Error(`Row of ${table.name} lacks its key ${key[0]}`);
+      return JSON.stringify(v);
+    }
+    return key
       .map((k) => {
         const v = values[k];
         if (v === undefined || v === null) throw new Error(`Row of ${table.name} lacks its key ${k}`);
@@ -164,38 +192,35 @@ export class UnitOfWork {
       .join('\u0000');
   }
 
-  /** The row with this key, or undefined; read from the database at most once per batch. */
-  async get<Row extends object>(table: TableDef<Row>, key: Partial<Row>): Promise<Row | undefined> {
-    const entries = this.entries(table);
-    const k = this.keyOf(table, key);
+  /** The batch's entry for a key: read from the row cache or the database at most once per batch. */
+  private async entry(table: AnyTableDef, entries: Map<string, Entry>, k: string, key: Row): Promise<Entry> {
     const cached = entries.get(k);
-    // A copy: changing it in place must not change the batch's rows behind the unit of work's back.
-    if (cached) return cached.row ? ({ ...cached.row } as Row) : undefined;
+    if (cached) return cached;
     const remembered = this.cache?.lookup(table.name, k);
-    if (remembered) {
-      entries.set(k, { row: remembered.row, dirty: false, key: key, stored: remembered.row ?? null });
-      return remembered.row ? ({ ...remembered.row } as Row) : undefined;
-    }
     let row: Row | undefined;
-    if (this.sqlite) {
+    if (remembered) row = remembered.row;
+    else if (this.sqlite) {
       row = this.sqlite.get(
         this.physical(table.name),
         table.key,
-        table.key.map((c) => (key as Record<string, unknown>)[c]),
-      ) as Row | undefined;
+        table.key.map((c) => key[c]),
+      );
     } else {
       let query = this.db.selectFrom(this.physical(table.name)).selectAll();
-      for (const column of table.key)
-        query = query.where(column, '=', (key as Record<string, unknown>)[column] as never);
-      row = (await query.executeTakeFirst()) as Row | undefined;
+      for (const column of table.key) query = query.where(column, '=', key[column] as never);
+      row = (await query.executeTakeFirst());
     }
-    entries.set(k, {
-      row: row as Record<string, unknown> | undefined,
-      dirty: false,
-      key: key,
-      stored: (row as Record<string, unknown> | undefined) ?? null,
-    });
-    return row;
+    const entry: Entry = { row, dirty: false, key, stored: row ?? null };
+    entries.set(k, entry);
+    return entry;
+  }
+
+  /** The row with this key, or undefined; read from the database at most once per batch. */
+  async get<R extends object>(table: TableDef<R>, key: Partial<R>): Promise<R | undefined> {
+    const entries = this.entries(table);
+    const { row } = await this.entry(table, entries, this.keyOf(table, key), key);
+    // A copy: changing it in place must not change the batch's rows behind the unit of work's back.
+    return row ? ({ ...row } as R) : undefined;
   }
 
   /** Inserts or replaces a whole row. */
@@ -210,17 +235,22 @@ export class UnitOfWork {
     });
   }
 
-  /** Changes an existing row; a missing row is left missing (the event came before its subject). */
-  async update<Row extends object>(
-    table: TableDef<Row>,
-    key: Partial<Row>,
-    change: (row: Row) => Partial<Row>,
-  ): Promise<Row | undefined> {
-    const row = await this.get(table, key);
-    if (!row) return undefined;
-    const next = { ...row, ...change(row) };
-    this.put(table, next);
-    return next;
+  /**
+   * Changes an existing row; a missing row is left missing (the event came
+   * before its subject). `change` gets the current row to read, not to change.
+   */
+  async update<R extends object>(
+    table: TableDef<R>,
+    key: Partial<R>,
+    change: (row: Readonly<R>) => Partial<R>,
+  ): Promise<Readonly<R> | undefined> {
+    const entries = this.entries(table);
+    const k = this.keyOf(table, key);
+    const entry = await this.entry(table, entries, k, key);
+    if (!entry.row) return undefined;
+    const next = { ...entry.row, ...change(entry.row as R) };
+    entries.set(k, { row: next, dirty: true, key: entry.key, stored: entry.stored });
+    return next as R;
   }
 
   delete<Row extends object>(table: TableDef<Row>, key: Partial<Row>): void {

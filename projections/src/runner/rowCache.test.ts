@@ -1,0 +1,19 @@
+import { expect, it } from 'vitest';
+import { RowCache } from './unitOfWork.js';
+
+it('keeps the rows a rebuild keeps using and lets go of those it no longer uses', () => {
+  const cache = new RowCache(4);
+  const row = (n: number) => ({ n });
+  cache.store('t', 'open-mission', row(0));
+  cache.store('t', 'a', row(1));
+  cache.store('t', 'b', row(2));
+  cache.trim(); // three used since the last turnover: more than half of 4, so they become the old rows
+  expect(cache.lookup('t', 'open-mission')).toEqual({ row: row(0) }); // used again: young again
+  cache.store('t', 'c', row(3));
+  cache.store('t', 'd', undefined); // a key known to have no row is remembered too
+  cache.trim();
+  expect(cache.lookup('t', 'open-mission')).toEqual({ row: row(0) });
+  expect(cache.lookup('t', 'd')).toEqual({ row: undefined });
+  expect(cache.lookup('t', 'a')).toBeUndefined(); // unused for two turnovers: gone
+  expect(cache.lookup('other', 'a')).toBeUndefined();
+});
