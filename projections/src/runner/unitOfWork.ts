@@ -208,7 +208,7 @@ export class UnitOfWork {
     } else {
       let query = this.db.selectFrom(this.physical(table.name)).selectAll();
       for (const column of table.key) query = query.where(column, '=', key[column] as never);
-      row = (await query.executeTakeFirst());
+      row = await query.executeTakeFirst();
     }
     const entry: Entry = { row, dirty: false, key, stored: row ?? null };
     entries.set(k, entry);
