@@ -64,6 +64,7 @@ describe.each(DIALECTS)('catching up on threads, on %s', (dialect) => {
     await runner.catchUp();
     const head = await store.headPosition();
     expect(logs.find((l) => l.startsWith('Catching up'))).toMatch(/on 2 threads: .+ \| .+/);
+    expect(logs.filter((l) => /^Thread for .+: caught up in [\d.]+ s$/.test(l))).toHaveLength(2);
     expect(positions.length).toBeGreaterThan(2);
     expect(positions.at(-1)).toBe(head);
     expect((await runner.health()).map((h) => [h.name, h.status, h.position, h.error])).toEqual(

@@ -19,7 +19,10 @@ try {
     onProgress: (p) => post({ kind: 'progress', position: p.position }),
     log: (message) => post({ kind: 'log', message }),
   });
+  const started = performance.now();
   await runner.catchUp();
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  post({ kind: 'log', message: `Thread for ${task.projections.join(', ')}: caught up in ${seconds} s` });
 } finally {
   await readModels.close();
   await store.close();
