@@ -12,7 +12,7 @@ const dir = directory('clusters');
 export const clustersProjection = defineProjection({
   name: 'clusters',
   version: 1,
-  cost: 2,
+  cost: 1,
   tables: [clusterVisits, ...directoryTables(dir)],
   handles: [
     ...directoryEvents,

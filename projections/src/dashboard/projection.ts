@@ -35,7 +35,7 @@ function decided(
 export const dashboardProjection = defineProjection({
   name: 'dashboard',
   version: 1,
-  cost: 2,
+  cost: 1,
   tables: [dashboardRequests],
   handles: [
     'AccompanimentRequestSubmitted',

@@ -23,7 +23,7 @@ async function staffNames(uow: UnitOfWork, ids: readonly string[]) {
 export const historyProjection = defineProjection({
   name: 'history',
   version: 1,
-  cost: 2.5,
+  cost: 1,
   tables: [historyVisits, historyVisitMissions, ...directoryTables(dir)],
   handles: [
     ...directoryEvents,

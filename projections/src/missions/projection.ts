@@ -16,7 +16,7 @@ const dir = directory('missions');
 export const missionsProjection = defineProjection({
   name: 'missions',
   version: 1,
-  cost: 8,
+  cost: 5.5,
   tables: [missions, missionActivities, ...directoryTables(dir)],
   handles: [
     ...directoryEvents,

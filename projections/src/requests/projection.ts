@@ -12,7 +12,7 @@ export const requestsProjection = defineProjection({
   name: 'requests',
   // 2: indexes that serve the filtered lists in their order.
   version: 2,
-  cost: 6,
+  cost: 3.5,
   tables: [requests, requestMissions, ...directoryTables(dir)],
   handles: [
     ...directoryEvents,

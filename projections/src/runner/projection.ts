@@ -34,8 +34,9 @@ export interface Projection {
   readonly tables: readonly AnyTableDef[];
   readonly handles: readonly WerkbezoekEventType[];
   /**
-   * Rebuild cost relative to the other projections (CPU per event of the log,
-   * as `pnpm bench` measures it); spreads projections evenly over threads.
+   * Rebuild cost relative to the other projections: CPU per event of the
+   * log, measured on the demo history beside the projections that read the
+   * same events. Spreads projections evenly over threads.
    */
   readonly cost?: number;
   apply(event: RecordedEvent<WerkbezoekEvent>, uow: UnitOfWork): void | Promise<void>;

@@ -5,6 +5,21 @@ import { partition, threadable } from './threads.js';
 
 const cost = (group: readonly { cost?: number }[]) => group.reduce((sum, p) => sum + (p.cost ?? 1), 0);
 
+it('finds the split whose costliest group costs least, where placing the costliest first does not', () => {
+  // Costliest first into the lightest group gives {3, 2, 2} and {3, 2}: 7. Best is {3, 3} and {2, 2, 2}: 6.
+  const projections = [3, 3, 2, 2, 2].map((cost, i) =>
+    defineProjection({ name: `p${i}`, version: 1, cost, tables: [], handles: [], apply: () => {} }),
+  );
+  expect(partition(projections, 2).map(cost).sort()).toEqual([6, 6]);
+});
+
+it('of equally balanced splits, takes the one whose threads read the fewest event types twice', () => {
+  const groups = partition(allProjections, 2).map((g) => g.map((p) => p.name).sort());
+  // The request readers share their events; missions and lessons read mission events.
+  expect(groups).toContainEqual(['lessons', 'missions']);
+  expect(groups).toContainEqual(['capacity', 'clusters', 'dashboard', 'history', 'requests']);
+});
+
 it('splits projections into groups of about equal cost, each projection once', () => {
   for (const count of [1, 2, 3, 4]) {
     const groups = partition(allProjections, count);

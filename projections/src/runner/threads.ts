@@ -29,18 +29,60 @@ export function threadable(projections: readonly Projection[]): boolean {
   return projections.every((p) => allProjections.includes(p));
 }
 
-/** Splits projections into at most `count` groups of about equal cost: the costliest first, each to the lightest group. */
+/**
+ * Splits projections into at most `count` groups whose costliest group costs
+ * the least, and of those the one whose groups read the fewest event types
+ * (a type two groups handle is read twice): every split is tried while there
+ * are few (a handful of threads and projections); else the costliest
+ * projection goes to the lightest group first, which is within a third of
+ * the best.
+ */
 export function partition(projections: readonly Projection[], count: number): Projection[][] {
-  const groups = Array.from({ length: Math.min(count, projections.length) }, () => ({
-    cost: 0,
-    members: [] as Projection[],
-  }));
-  for (const p of [...projections].sort((a, b) => (b.cost ?? 1) - (a.cost ?? 1))) {
-    const lightest = groups.reduce((min, g) => (g.cost < min.cost ? g : min));
-    lightest.members.push(p);
-    lightest.cost += p.cost ?? 1;
+  const k = Math.min(count, projections.length);
+  const cost = (p: Projection) => p.cost ?? 1;
+  const sorted = [...projections].sort((a, b) => cost(b) - cost(a));
+  if (k ** sorted.length > 50_000) {
+    const groups = Array.from({ length: k }, () => ({ cost: 0, members: [] as Projection[] }));
+    for (const p of sorted) {
+      const lightest = groups.reduce((min, g) => (g.cost < min.cost ? g : min));
+      lightest.members.push(p);
+      lightest.cost += cost(p);
+    }
+    return groups.map((g) => g.members);
   }
-  return groups.map((g) => g.members);
+  const typesRead = (split: readonly Projection[][]) =>
+    split.reduce((sum, g) => sum + new Set(g.flatMap((p) => p.handles)).size, 0);
+  let best: { max: number; types: number; groups: Projection[][] } = { max: Infinity, types: Infinity, groups: [] };
+  const groups: Projection[][] = [];
+  const costs: number[] = [];
+  const place = (i: number, max: number): void => {
+    if (max > best.max) return;
+    if (i === sorted.length) {
+      if (groups.length < k) return;
+      const types = typesRead(groups);
+      if (max < best.max || types < best.types) best = { max, types, groups: groups.map((g) => [...g]) };
+      return;
+    }
+    const p = sorted[i]!;
+    // Groups are interchangeable: a projection goes into one already started, or starts the next one.
+    for (let g = 0; g < Math.min(groups.length + 1, k); g++) {
+      if (g === groups.length) {
+        groups.push([]);
+        costs.push(0);
+      }
+      groups[g]!.push(p);
+      costs[g]! += cost(p);
+      place(i + 1, Math.max(max, costs[g]!));
+      groups[g]!.pop();
+      costs[g]! -= cost(p);
+      if (groups[g]!.length === 0) {
+        groups.pop();
+        costs.pop();
+      }
+    }
+  };
+  place(0, 0);
+  return best.groups;
 }
 
 /**
