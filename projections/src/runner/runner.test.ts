@@ -7,6 +7,7 @@ import { DIALECTS, freshDatabase, type TestDatabase } from '../testing/dialects.
 import { History, id } from '../testing/history.js';
 import { defineProjection, defineTable } from './projection.js';
 import { ProjectionRunner } from './runner.js';
+import type { RegistryDb } from './registry.js';
 
 let database: TestDatabase | undefined;
 afterEach(async () => {
@@ -168,6 +169,42 @@ describe.each(DIALECTS)('the projection runner on %s', (dialect) => {
     expect((await v2.health())[0]).toMatchObject({ version: next, status: 'ACTIVE' });
     expect((await getRequestById(db, first))?.notes).toBe('v2');
     expect(id('first')).toBe(first);
+  });
+
+  it('goes on with a rebuild that a restart interrupted, and switches to it when done', async () => {
+    database = await freshDatabase(dialect);
+    const history = new History();
+    await history.basics();
+    const first = await history.submitted('first');
+    await history.submitted('second');
+    const options = { store: history.store, readModels: database.readModels, projections: [requestsProjection] };
+    await new ProjectionRunner(options).catchUp();
+    let batches = 0;
+    const crashing = new ProjectionRunner({
+      ...options,
+      batchSize: 2,
+      beforeCheckpoint: () => {
+        if (++batches > 1) throw new Error('killed');
+      },
+    });
+    await expect(crashing.rebuild()).rejects.toThrow('killed');
+    expect((await crashing.health())[0]).toMatchObject({ generation: 1, status: 'BUILDING', position: 2n });
+
+    const restarted = new ProjectionRunner(options);
+    expect((await restarted.health())[0]).toMatchObject({ generation: 1, status: 'BUILDING', position: 2n });
+    await restarted.catchUp();
+    expect((await restarted.health())[0]).toMatchObject({ generation: 1, status: 'ACTIVE', lag: 0n, error: undefined });
+    const db = database.readModels.db as Kysely<{ requests: RequestTable }>;
+    expect((await getRequestById(db, first))?.status).toBe('SUBMITTED');
+    const states = await (database.readModels.db as Kysely<RegistryDb>)
+      .selectFrom('projection_state')
+      .select(['generation', 'status'])
+      .orderBy('generation')
+      .execute();
+    expect(states).toEqual([
+      { generation: 0, status: 'RETIRED' },
+      { generation: 1, status: 'ACTIVE' },
+    ]);
   });
 
   it('keeps following the log live through an outage of the read-model database', async () => {

@@ -129,10 +129,10 @@ export class ProjectionRunner {
         .where('name', '=', projection.name)
         .execute();
       const active = rows.find((r) => r.status === 'ACTIVE');
+      // A build of this version under way (a new version, or a rebuild stopped by a restart) goes on.
       const current =
-        active?.version === projection.version
-          ? active
-          : rows.find((r) => r.version === projection.version && r.status === 'BUILDING');
+        rows.find((r) => r.version === projection.version && r.status === 'BUILDING') ??
+        (active?.version === projection.version ? active : undefined);
       const worker: Worker = {
         projection,
         handles: new Set(projection.handles),
@@ -140,10 +140,7 @@ export class ProjectionRunner {
         status: current?.status ?? (active ? 'BUILDING' : 'ACTIVE'),
         position: BigInt(current?.position ?? START),
         error: current ? failureOf(current) : undefined,
-        replaces:
-          active && active.version !== projection.version
-            ? { version: active.version, generation: active.generation }
-            : undefined,
+        replaces: active && active !== current ? { version: active.version, generation: active.generation } : undefined,
         cache: new RowCache(),
       };
       if (!current) await this.createGeneration(worker);
