@@ -206,12 +206,14 @@ async function run(options: { quick: boolean }): Promise<BenchReport> {
     rmSync(dir, { recursive: true, force: true });
   }
   const sqliteRow = rows[0]!;
+  // The goal is a million events in under a minute: a rate, so that a larger set is held to the same pace.
+  const perMillion = (1_000_000 / sqliteRow.ours.rate).toFixed(1);
   const goals = [
     {
-      description: `all projections rebuild ${formatCount(dataset.events)} events on SQLite in under 60 s (60 s ÷ ${(sqliteRow.ours.durationMs / 1000).toFixed(1)} s taken)`,
+      description: `all projections rebuild 1,000,000 events on SQLite in under 60 s (at ${formatCount(Math.round(sqliteRow.ours.rate))} events/s: ${perMillion} s per million; rate ÷ 16,667 events/s)`,
       target: 1,
-      actual: Math.round((60_000 / sqliteRow.ours.durationMs) * 100) / 100,
-      pass: sqliteRow.ours.durationMs < 60_000,
+      actual: Math.round((sqliteRow.ours.rate / (1_000_000 / 60)) * 100) / 100,
+      pass: sqliteRow.ours.rate * 60 > 1_000_000,
     },
     ...rows.map((r) => {
       const ratio = Math.round((r.ours.rate / r.raw!.rate) * 1000) / 1000;
@@ -231,7 +233,7 @@ async function run(options: { quick: boolean }): Promise<BenchReport> {
     goals,
     notes: [
       'Baseline ("raw"): read every event from the SQLite event store, then insert the rebuilt read models\' rows into empty tables with the same indexes, with multi-row INSERTs in one transaction per table.',
-      "Ours: the ProjectionRunner with every projection, batches of 5,000 events, checkpoint in each batch's transaction.",
+      `Ours: the ProjectionRunner with every projection as the platform runs it: projector threads on every core (${availableParallelism()} here), batches of 10,000 events, checkpoint in each batch's transaction.`,
     ],
     details,
   };
