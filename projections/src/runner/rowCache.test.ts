@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { RowCache } from './unitOfWork.js';
 
 it('keeps the rows a rebuild keeps using and lets go of those it no longer uses', () => {
-  const cache = new RowCache(4);
+  const cache = new RowCache({ maxRows: 4 });
   const row = (n: number) => ({ n });
   cache.store('t', 'open-mission', row(0));
   cache.store('t', 'a', row(1));
@@ -16,4 +16,22 @@ it('keeps the rows a rebuild keeps using and lets go of those it no longer uses'
   expect(cache.lookup('t', 'd')).toEqual({ row: undefined });
   expect(cache.lookup('t', 'a')).toBeUndefined(); // unused for two turnovers: gone
   expect(cache.lookup('other', 'a')).toBeUndefined();
+});
+
+it('knows which keys have no row when it has seen the tables from empty, across turnovers', () => {
+  const cache = new RowCache({ maxRows: 2, empty: true });
+  cache.store('t', 'a', { n: 1 });
+  cache.store('t', 'b', { n: 2 });
+  cache.store('t', 'c', { n: 3 });
+  cache.store('t', 'b', undefined); // deleted
+  cache.trim();
+  cache.store('t', 'd', { n: 4 });
+  cache.store('t', 'e', { n: 5 });
+  cache.trim();
+  expect(cache.lookup('t', 'a')).toBeUndefined(); // the row itself is no longer held…
+  expect(cache.absent('t', 'a')).toBe(false); // …but it is known to exist: read it
+  expect(cache.absent('t', 'b')).toBe(true);
+  expect(cache.absent('t', 'never')).toBe(true);
+  expect(cache.absent('other', 'a')).toBe(true);
+  expect(new RowCache().absent('t', 'never')).toBe(false); // not seen from empty: unknown
 });

@@ -141,7 +141,8 @@ export class ProjectionRunner {
         position: BigInt(current?.position ?? START),
         error: current ? failureOf(current) : undefined,
         replaces: active && active !== current ? { version: active.version, generation: active.generation } : undefined,
-        cache: new RowCache(),
+        // At position 0 nothing has been committed to the generation's tables: they are empty.
+        cache: new RowCache({ empty: !current || BigInt(current.position) === START }),
       };
       if (!current) await this.createGeneration(worker);
       this.workers.push(worker);
@@ -558,7 +559,7 @@ export class ProjectionRunner {
       worker.status = 'BUILDING';
       worker.position = START;
       worker.error = undefined;
-      worker.cache = new RowCache();
+      worker.cache = new RowCache({ empty: true });
       await this.createGeneration(worker);
     }
     await this.catchUp();

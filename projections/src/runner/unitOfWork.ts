@@ -96,8 +96,19 @@ export class RowCache {
     { young: Map<string, Row | undefined>; old: Map<string, Row | undefined> }
   >();
   private youngRows = 0;
+  /**
+   * Per table, the key of every row the tables hold, when known: kept from
+   * the moment they were empty (a new generation), so a key not here has no
+   * row, and a rebuild's many new keys need no database read to learn that.
+   */
+  private readonly keys: Map<string, Set<string>> | undefined;
 
-  constructor(private readonly maxRows = 400_000) {}
+  constructor(options: { readonly maxRows?: number; readonly empty?: boolean } = {}) {
+    this.maxRows = options.maxRows ?? 400_000;
+    this.keys = options.empty ? new Map() : undefined;
+  }
+
+  private readonly maxRows: number;
 
   private table(name: string) {
     let rows = this.tables.get(name);
@@ -118,6 +129,16 @@ export class RowCache {
     const { young } = this.table(table);
     if (!young.has(key)) this.youngRows++;
     young.set(key, row);
+    if (!this.keys) return;
+    let keys = this.keys.get(table);
+    if (!keys) this.keys.set(table, (keys = new Set()));
+    if (row) keys.add(key);
+    else keys.delete(key);
+  }
+
+  /** True when the table certainly has no row with this key (without reading it). */
+  absent(table: string, key: string): boolean {
+    return this.keys !== undefined && !this.keys.get(table)?.has(key);
   }
 
   /**
@@ -199,6 +220,7 @@ export class UnitOfWork {
     const remembered = this.cache?.lookup(table.name, k);
     let row: Row | undefined;
     if (remembered) row = remembered.row;
+    else if (this.cache?.absent(table.name, k)) row = undefined;
     else if (this.sqlite) {
       row = this.sqlite.get(
         this.physical(table.name),
