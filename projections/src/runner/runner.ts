@@ -25,6 +25,13 @@ export interface Progress {
   readonly elapsedMs: number;
 }
 
+/**
+ * Events per batch unless told otherwise: large, because a batch's rows are
+ * written once however often its events change them, and each commit writes
+ * the pages it touched.
+ */
+export const DEFAULT_BATCH_SIZE = 25_000;
+
 export interface RunnerOptions {
   readonly store: EventStore;
   readonly readModels: ReadModelDb;
@@ -102,7 +109,7 @@ export class ProjectionRunner {
 
   constructor(private readonly options: RunnerOptions) {
     this.db = options.readModels.db as Kysely<RegistryDb>;
-    this.batchSize = options.batchSize ?? 10_000;
+    this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
     const owners = new Map<string, string>();
     for (const p of options.projections) {
       for (const t of p.tables) {
