@@ -16,17 +16,27 @@ export function encodeCursor(key: readonly unknown[]): string {
 }
 
 /**
+ * An edge whose cursor is encoded when read. The getter is on the prototype:
+ * an object literal with a getter costs dozens of times as much to make.
+ */
+class LazyEdge<T> {
+  constructor(
+    readonly node: T,
+    private readonly key: (node: T) => readonly unknown[],
+  ) {}
+
+  get cursor(): string {
+    return encodeCursor(this.key(this.node));
+  }
+}
+
+/**
  * The edges of a page, each cursor encoded only when read: an encoding costs
  * about as much as reading a row's few fields, and most pages are shown with
  * only their endCursor.
  */
 export function edgesOf<T>(nodes: readonly T[], key: (node: T) => readonly unknown[]): Page<T>['edges'] {
-  return nodes.map((node) => ({
-    node,
-    get cursor() {
-      return encodeCursor(key(node));
-    },
-  }));
+  return nodes.map((node) => new LazyEdge(node, key));
 }
 
 export function decodeCursor<T extends unknown[]>(cursor: string, shape?: readonly ('string' | 'number')[]): T {

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { CompiledQuery, Kysely } from 'kysely';
 import { decodeCursor, edgesOf, type Page, type PageRequest } from '../db/pagination.js';
 import type { RequestTable } from './table.js';
 
@@ -71,118 +71,134 @@ export interface RequestView {
 const eur = (cents: number | null) => (cents === null ? null : cents / 100);
 const list = (text: string | null): string[] => (text ? (JSON.parse(text) as string[]) : []);
 
-export function toRequestView(r: RequestTable): RequestView {
+type Columns = readonly (keyof RequestTable)[];
+type TopField = Exclude<keyof RequestView, 'assessment'>;
+
+/** A field of a view: the columns it is made from, and how. */
+interface FieldRead<T> {
+  readonly columns: Columns;
+  readonly read: (r: RequestTable) => T;
+}
+
+// One table of how each field is made serves full reads and partial reads alike, so the two cannot drift apart.
+const requestFields: { readonly [K in TopField]-?: FieldRead<RequestView[K]> } = {
+  requestId: { columns: ['request_id'], read: (r) => r.request_id },
+  twinningId: { columns: ['twinning_id'], read: (r) => r.twinning_id },
+  nisCode: { columns: ['nis_code'], read: (r) => r.nis_code },
+  municipalityName: { columns: ['municipality_name'], read: (r) => r.municipality_name },
+  partnerName: { columns: ['partner_name'], read: (r) => r.partner_name },
+  countryCode: { columns: ['country_code'], read: (r) => r.country_code },
+  regionCode: { columns: ['region_code'], read: (r) => r.region_code },
+  missionType: { columns: ['mission_type'], read: (r) => r.mission_type },
+  status: { columns: ['status'], read: (r) => r.status },
+  startDate: { columns: ['start_date'], read: (r) => r.start_date },
+  endDate: { columns: ['end_date'], read: (r) => r.end_date },
+  delegationSize: { columns: ['delegation_size'], read: (r) => r.delegation_size },
+  programme: { columns: ['programme'], read: (r) => r.programme },
+  policyDomains: { columns: ['policy_domains'], read: (r) => list(r.policy_domains) },
+  claimedReasons: { columns: ['claimed_reasons'], read: (r) => list(r.claimed_reasons) },
+  notes: { columns: ['notes'], read: (r) => r.notes },
+  submittedOn: { columns: ['submitted_on'], read: (r) => r.submitted_on },
+  withdrawalReason: { columns: ['withdrawal_reason'], read: (r) => r.withdrawal_reason },
+  decidedOn: { columns: ['decided_on'], read: (r) => r.decided_on },
+  declineReason: { columns: ['decline_reason'], read: (r) => r.decline_reason },
+  decisionNote: { columns: ['decision_note'], read: (r) => r.decision_note },
+  staffMemberId: { columns: ['staff_member_id'], read: (r) => r.staff_member_id },
+  staffMemberName: { columns: ['staff_member_name'], read: (r) => r.staff_member_name },
+  missionId: { columns: ['mission_id'], read: (r) => r.mission_id },
+  missionStatus: { columns: ['mission_status'], read: (r) => r.mission_status },
+  bookedDays: { columns: ['booked_days'], read: (r) => r.booked_days },
+  reservedBudgetEur: { columns: ['reserved_budget_cents'], read: (r) => eur(r.reserved_budget_cents) },
+  costEur: { columns: ['cost_cents'], read: (r) => eur(r.cost_cents) },
+  daysSpent: { columns: ['days_spent'], read: (r) => r.days_spent },
+  completedOn: { columns: ['completed_on'], read: (r) => r.completed_on },
+};
+
+/** The assessment's fields, read from a row that has one (its recommendation is not null). */
+const assessmentFields: { readonly [K in keyof AssessmentView]-?: FieldRead<AssessmentView[K]> } = {
+  assessedOn: { columns: ['assessed_on'], read: (r) => r.assessed_on! },
+  trigger: { columns: ['assessment_trigger'], read: (r) => r.assessment_trigger! },
+  recommendation: { columns: ['recommendation'], read: (r) => r.recommendation as 'ACCEPT' | 'DECLINE' },
+  declineReason: { columns: ['recommended_decline_reason'], read: (r) => r.recommended_decline_reason },
+  opportune: { columns: ['opportune'], read: (r) => r.opportune === 1 },
+  requiredReasons: { columns: ['required_reasons'], read: (r) => r.required_reasons! },
+  satisfiedReasons: { columns: ['satisfied_reasons'], read: (r) => list(r.satisfied_reasons) },
+  derivedReasons: { columns: ['derived_reasons'], read: (r) => list(r.derived_reasons) },
+  daysNeeded: { columns: ['days_needed'], read: (r) => r.days_needed! },
+  freeStaffDays: { columns: ['free_staff_days'], read: (r) => r.free_staff_days! },
+  staffTimeAvailable: { columns: ['staff_time_available'], read: (r) => r.staff_time_available === 1 },
+  estimatedCostEur: { columns: ['estimated_cost_cents'], read: (r) => eur(r.estimated_cost_cents)! },
+  unreservedBudgetEur: { columns: ['unreserved_budget_cents'], read: (r) => eur(r.unreserved_budget_cents)! },
+  budgetAvailable: { columns: ['budget_available'], read: (r) => r.budget_available === 1 },
+  explanation: {
+    columns: ['explanation_nl', 'explanation_en'],
+    read: (r) => ({ nl: list(r.explanation_nl), en: list(r.explanation_en) }),
+  },
+  policyVersion: { columns: ['policy_version'], read: (r) => r.policy_version! },
+  count: { columns: ['assessment_count'], read: (r) => r.assessment_count },
+};
+
+function toAssessmentView(r: RequestTable): AssessmentView | null {
+  if (r.recommendation === null) return null;
+  const a = assessmentFields;
   return {
-    requestId: r.request_id,
-    twinningId: r.twinning_id,
-    nisCode: r.nis_code,
-    municipalityName: r.municipality_name,
-    partnerName: r.partner_name,
-    countryCode: r.country_code,
-    regionCode: r.region_code,
-    missionType: r.mission_type,
-    status: r.status,
-    startDate: r.start_date,
-    endDate: r.end_date,
-    delegationSize: r.delegation_size,
-    programme: r.programme,
-    policyDomains: list(r.policy_domains),
-    claimedReasons: list(r.claimed_reasons),
-    notes: r.notes,
-    submittedOn: r.submitted_on,
-    withdrawalReason: r.withdrawal_reason,
-    decidedOn: r.decided_on,
-    declineReason: r.decline_reason,
-    decisionNote: r.decision_note,
-    staffMemberId: r.staff_member_id,
-    staffMemberName: r.staff_member_name,
-    missionId: r.mission_id,
-    missionStatus: r.mission_status,
-    bookedDays: r.booked_days,
-    reservedBudgetEur: eur(r.reserved_budget_cents),
-    costEur: eur(r.cost_cents),
-    daysSpent: r.days_spent,
-    completedOn: r.completed_on,
-    assessment:
-      r.recommendation === null
-        ? null
-        : {
-            assessedOn: r.assessed_on!,
-            trigger: r.assessment_trigger!,
-            recommendation: r.recommendation as 'ACCEPT' | 'DECLINE',
-            declineReason: r.recommended_decline_reason,
-            opportune: r.opportune === 1,
-            requiredReasons: r.required_reasons!,
-            satisfiedReasons: list(r.satisfied_reasons),
-            derivedReasons: list(r.derived_reasons),
-            daysNeeded: r.days_needed!,
-            freeStaffDays: r.free_staff_days!,
-            staffTimeAvailable: r.staff_time_available === 1,
-            estimatedCostEur: eur(r.estimated_cost_cents)!,
-            unreservedBudgetEur: eur(r.unreserved_budget_cents)!,
-            budgetAvailable: r.budget_available === 1,
-            explanation: { nl: list(r.explanation_nl), en: list(r.explanation_en) },
-            policyVersion: r.policy_version!,
-            count: r.assessment_count,
-          },
+    assessedOn: a.assessedOn.read(r),
+    trigger: a.trigger.read(r),
+    recommendation: a.recommendation.read(r),
+    declineReason: a.declineReason.read(r),
+    opportune: a.opportune.read(r),
+    requiredReasons: a.requiredReasons.read(r),
+    satisfiedReasons: a.satisfiedReasons.read(r),
+    derivedReasons: a.derivedReasons.read(r),
+    daysNeeded: a.daysNeeded.read(r),
+    freeStaffDays: a.freeStaffDays.read(r),
+    staffTimeAvailable: a.staffTimeAvailable.read(r),
+    estimatedCostEur: a.estimatedCostEur.read(r),
+    unreservedBudgetEur: a.unreservedBudgetEur.read(r),
+    budgetAvailable: a.budgetAvailable.read(r),
+    explanation: a.explanation.read(r),
+    policyVersion: a.policyVersion.read(r),
+    count: a.count.read(r),
   };
 }
 
-type Columns = readonly (keyof RequestTable)[];
-
-/** The columns each field of a request view is made from, as toRequestView makes it. */
-const requestColumns: { readonly [K in Exclude<keyof RequestView, 'assessment'>]-?: Columns } = {
-  requestId: ['request_id'],
-  twinningId: ['twinning_id'],
-  nisCode: ['nis_code'],
-  municipalityName: ['municipality_name'],
-  partnerName: ['partner_name'],
-  countryCode: ['country_code'],
-  regionCode: ['region_code'],
-  missionType: ['mission_type'],
-  status: ['status'],
-  startDate: ['start_date'],
-  endDate: ['end_date'],
-  delegationSize: ['delegation_size'],
-  programme: ['programme'],
-  policyDomains: ['policy_domains'],
-  claimedReasons: ['claimed_reasons'],
-  notes: ['notes'],
-  submittedOn: ['submitted_on'],
-  withdrawalReason: ['withdrawal_reason'],
-  decidedOn: ['decided_on'],
-  declineReason: ['decline_reason'],
-  decisionNote: ['decision_note'],
-  staffMemberId: ['staff_member_id'],
-  staffMemberName: ['staff_member_name'],
-  missionId: ['mission_id'],
-  missionStatus: ['mission_status'],
-  bookedDays: ['booked_days'],
-  reservedBudgetEur: ['reserved_budget_cents'],
-  costEur: ['cost_cents'],
-  daysSpent: ['days_spent'],
-  completedOn: ['completed_on'],
-};
-
-const assessmentColumns: { readonly [K in keyof AssessmentView]-?: Columns } = {
-  assessedOn: ['assessed_on'],
-  trigger: ['assessment_trigger'],
-  recommendation: ['recommendation'],
-  declineReason: ['recommended_decline_reason'],
-  opportune: ['opportune'],
-  requiredReasons: ['required_reasons'],
-  satisfiedReasons: ['satisfied_reasons'],
-  derivedReasons: ['derived_reasons'],
-  daysNeeded: ['days_needed'],
-  freeStaffDays: ['free_staff_days'],
-  staffTimeAvailable: ['staff_time_available'],
-  estimatedCostEur: ['estimated_cost_cents'],
-  unreservedBudgetEur: ['unreserved_budget_cents'],
-  budgetAvailable: ['budget_available'],
-  explanation: ['explanation_nl', 'explanation_en'],
-  policyVersion: ['policy_version'],
-  count: ['assessment_count'],
-};
+export function toRequestView(r: RequestTable): RequestView {
+  // Written out rather than looped, so that every full view has one shape and the reads inline.
+  const f = requestFields;
+  return {
+    requestId: f.requestId.read(r),
+    twinningId: f.twinningId.read(r),
+    nisCode: f.nisCode.read(r),
+    municipalityName: f.municipalityName.read(r),
+    partnerName: f.partnerName.read(r),
+    countryCode: f.countryCode.read(r),
+    regionCode: f.regionCode.read(r),
+    missionType: f.missionType.read(r),
+    status: f.status.read(r),
+    startDate: f.startDate.read(r),
+    endDate: f.endDate.read(r),
+    delegationSize: f.delegationSize.read(r),
+    programme: f.programme.read(r),
+    policyDomains: f.policyDomains.read(r),
+    claimedReasons: f.claimedReasons.read(r),
+    notes: f.notes.read(r),
+    submittedOn: f.submittedOn.read(r),
+    withdrawalReason: f.withdrawalReason.read(r),
+    decidedOn: f.decidedOn.read(r),
+    declineReason: f.declineReason.read(r),
+    decisionNote: f.decisionNote.read(r),
+    staffMemberId: f.staffMemberId.read(r),
+    staffMemberName: f.staffMemberName.read(r),
+    missionId: f.missionId.read(r),
+    missionStatus: f.missionStatus.read(r),
+    bookedDays: f.bookedDays.read(r),
+    reservedBudgetEur: f.reservedBudgetEur.read(r),
+    costEur: f.costEur.read(r),
+    daysSpent: f.daysSpent.read(r),
+    completedOn: f.completedOn.read(r),
+    assessment: toAssessmentView(r),
+  };
+}
 
 /**
  * A field of a request view to read: a top-level field (`assessment` for the
@@ -190,33 +206,42 @@ const assessmentColumns: { readonly [K in keyof AssessmentView]-?: Columns } = {
  */
 export type RequestField = keyof RequestView | `assessment.${keyof AssessmentView}`;
 
-/** What reading some fields of the views takes: their columns, and which fields to keep. */
+type Reads<F> = readonly (readonly [F, (r: RequestTable) => unknown])[];
+
+/** What reading some fields of the views takes: their columns, and how to make each field kept. */
 interface ReadPlan {
+  /** Tells plans apart in the cache of compiled queries. */
+  readonly key: string;
   readonly columns: Columns;
-  readonly fields: readonly Exclude<keyof RequestView, 'assessment'>[];
-  /** The assessment's fields to keep; undefined when the assessment is not read. */
-  readonly assessment: readonly (keyof AssessmentView)[] | undefined;
+  readonly fields: Reads<TopField>;
+  /** The assessment's fields to make; undefined when the assessment is not read. */
+  readonly assessment: Reads<keyof AssessmentView> | undefined;
 }
 
 const keysOf = <T extends object>(o: T) => Object.keys(o) as (keyof T & string)[];
 
-function planFor(selection: readonly RequestField[]): ReadPlan {
+function planFor(selection: readonly RequestField[], key: string): ReadPlan {
   // The key and the submission date make the cursor; the recommendation tells whether there is an assessment.
-  const fields = new Set<Exclude<keyof RequestView, 'assessment'>>(['requestId', 'submittedOn']);
+  const fields = new Set<TopField>(['requestId', 'submittedOn']);
   let assessment: Set<keyof AssessmentView> | undefined;
   for (const field of selection) {
-    if (field === 'assessment') assessment = new Set(keysOf(assessmentColumns));
+    if (field === 'assessment') assessment = new Set(keysOf(assessmentFields));
     else if (field.startsWith('assessment.'))
       (assessment ??= new Set()).add(field.slice('assessment.'.length) as keyof AssessmentView);
-    else fields.add(field as Exclude<keyof RequestView, 'assessment'>);
+    else fields.add(field as TopField);
   }
   const columns = new Set<keyof RequestTable>();
-  for (const field of fields) for (const column of requestColumns[field]) columns.add(column);
+  for (const field of fields) for (const column of requestFields[field].columns) columns.add(column);
   if (assessment) {
     columns.add('recommendation');
-    for (const field of assessment) for (const column of assessmentColumns[field]) columns.add(column);
+    for (const field of assessment) for (const column of assessmentFields[field].columns) columns.add(column);
   }
-  return { columns: [...columns], fields: [...fields], assessment: assessment && [...assessment] };
+  return {
+    key,
+    columns: [...columns],
+    fields: [...fields].map((field) => [field, requestFields[field].read] as const),
+    assessment: assessment && [...assessment].map((field) => [field, assessmentFields[field].read] as const),
+  };
 }
 
 // A list is read for the few selections its queries make, so their plans are kept.
@@ -226,23 +251,25 @@ function cachedPlanFor(selection: readonly RequestField[]): ReadPlan {
   let plan = plans.get(key);
   if (!plan) {
     if (plans.size >= 200) plans.clear();
-    plans.set(key, (plan = planFor(selection)));
+    plans.set(key, (plan = planFor(selection, key)));
   }
   return plan;
 }
 
 /**
- * The view of a row read for a plan's columns only. toRequestView makes the
- * other fields from columns that are not there; they are left out.
+ * The view of a row read for a plan's columns only, with the plan's fields
+ * only: the others would be made from columns that are not there.
  */
 function partialView(r: RequestTable, plan: ReadPlan): RequestView {
-  const full = toRequestView(r);
   const view: Partial<Record<keyof RequestView, unknown>> = {};
-  for (const field of plan.fields) view[field] = full[field];
+  for (const [field, read] of plan.fields) view[field] = read(r);
   if (plan.assessment) {
-    const assessment: Partial<Record<keyof AssessmentView, unknown>> = {};
-    if (full.assessment) for (const field of plan.assessment) assessment[field] = full.assessment[field];
-    view.assessment = full.assessment && assessment;
+    if (r.recommendation === null) view.assessment = null;
+    else {
+      const assessment: Partial<Record<keyof AssessmentView, unknown>> = {};
+      for (const [field, read] of plan.assessment) assessment[field] = read(r);
+      view.assessment = assessment;
+    }
   }
   return view as RequestView;
 }
@@ -254,6 +281,107 @@ export interface RequestsDb {
 export async function getRequestById(db: Kysely<RequestsDb>, requestId: string): Promise<RequestView | undefined> {
   const row = await db.selectFrom('requests').selectAll().where('request_id', '=', requestId).executeTakeFirst();
   return row ? toRequestView(row) : undefined;
+}
+
+/** One condition of a list's filter; a list of values is an `in`. */
+type Condition = readonly [
+  column:
+    | 'status'
+    | 'mission_type'
+    | 'nis_code'
+    | 'country_code'
+    | 'region_code'
+    | 'staff_member_id'
+    | 'end_date'
+    | 'start_date',
+  operator: '=' | 'in' | '>=' | '<=',
+  value: string | readonly string[],
+];
+
+function conditionsOf(filter: RequestFilter): Condition[] {
+  const conditions: Condition[] = [];
+  if (filter.status?.length) conditions.push(['status', 'in', filter.status]);
+  if (filter.missionType?.length) conditions.push(['mission_type', 'in', filter.missionType]);
+  if (filter.nisCode) conditions.push(['nis_code', '=', filter.nisCode]);
+  if (filter.countryCode) conditions.push(['country_code', '=', filter.countryCode]);
+  if (filter.regionCode) conditions.push(['region_code', '=', filter.regionCode]);
+  if (filter.staffMemberId) conditions.push(['staff_member_id', '=', filter.staffMemberId]);
+  if (filter.from) conditions.push(['end_date', '>=', filter.from]);
+  if (filter.to) conditions.push(['start_date', '<=', filter.to]);
+  return conditions;
+}
+
+/** A list's query with its values; queries of one shape differ only in their parameters. */
+interface ListQuery {
+  readonly plan: ReadPlan | undefined;
+  readonly conditions: readonly Condition[];
+  /** Submission date and id of the last request seen. */
+  readonly after: readonly [string, string] | undefined;
+  readonly limit: number;
+}
+
+const shapeOf = (q: ListQuery) =>
+  [
+    q.plan?.key ?? '*',
+    ...q.conditions.map(
+      ([column, operator, value]) => `${column} ${operator} ${typeof value === 'string' ? 1 : value.length}`,
+    ),
+    q.after ? 'after' : '',
+  ].join('|');
+
+/** The parameters of a list's query, in the order buildList puts them in its SQL. */
+function parametersOf(q: ListQuery): unknown[] {
+  const parameters: unknown[] = [];
+  for (const [, , value] of q.conditions) {
+    if (typeof value === 'string') parameters.push(value);
+    else parameters.push(...value);
+  }
+  if (q.after) parameters.push(q.after[0], q.after[0], q.after[1]);
+  parameters.push(q.limit);
+  return parameters;
+}
+
+function buildList(db: Kysely<RequestsDb>, q: ListQuery) {
+  let query = q.plan ? db.selectFrom('requests').select(q.plan.columns) : db.selectFrom('requests').selectAll();
+  for (const [column, operator, value] of q.conditions) query = query.where(column, operator, value);
+  if (q.after) {
+    const [submittedOn, id] = q.after;
+    query = query.where((eb) =>
+      eb.or([
+        eb('submitted_on', '<', submittedOn),
+        eb.and([eb('submitted_on', '=', submittedOn), eb('request_id', '<', id)]),
+      ]),
+    );
+  }
+  return query
+    .orderBy('submitted_on', 'desc')
+    .orderBy('request_id', 'desc')
+    .limit(q.limit)
+    .compile() as CompiledQuery<RequestTable>;
+}
+
+/*
+ * Building and compiling a list's query costs more than SQLite takes to run
+ * it, and a list is read again and again in the same few shapes; so each
+ * shape is compiled once, per database, and run with the values of the
+ * moment. The read models' Kysely has no plugins, whose per-query state
+ * would not expect a compiled query to run more than once.
+ */
+const compiledLists = new WeakMap<Kysely<RequestsDb>, Map<string, CompiledQuery<RequestTable>>>();
+
+function compiledList(db: Kysely<RequestsDb>, q: ListQuery): CompiledQuery<RequestTable> {
+  let shapes = compiledLists.get(db);
+  if (!shapes) compiledLists.set(db, (shapes = new Map<string, CompiledQuery<RequestTable>>()));
+  const shape = shapeOf(q);
+  const parameters = parametersOf(q);
+  const compiled = shapes.get(shape);
+  if (compiled) return { ...compiled, parameters };
+  const fresh = buildList(db, q);
+  if (fresh.parameters.length !== parameters.length || fresh.parameters.some((p, i) => p !== parameters[i]))
+    throw new Error(`The parameters of the request list's query are not where parametersOf puts them: ${fresh.sql}`);
+  if (shapes.size >= 500) shapes.clear();
+  shapes.set(shape, fresh);
+  return fresh;
 }
 
 /**
@@ -271,30 +399,10 @@ export async function listRequests(
 ): Promise<Page<RequestView>> {
   const first = page.first ?? 50;
   const plan = fields && cachedPlanFor(fields);
-  let query = plan ? db.selectFrom('requests').select(plan.columns) : db.selectFrom('requests').selectAll();
-  if (filter.status?.length) query = query.where('status', 'in', [...filter.status]);
-  if (filter.missionType?.length) query = query.where('mission_type', 'in', [...filter.missionType]);
-  if (filter.nisCode) query = query.where('nis_code', '=', filter.nisCode);
-  if (filter.countryCode) query = query.where('country_code', '=', filter.countryCode);
-  if (filter.regionCode) query = query.where('region_code', '=', filter.regionCode);
-  if (filter.staffMemberId) query = query.where('staff_member_id', '=', filter.staffMemberId);
-  if (filter.from) query = query.where('end_date', '>=', filter.from);
-  if (filter.to) query = query.where('start_date', '<=', filter.to);
   const after = page.after ? decodeCursor<[string, string]>(page.after, ['string', 'string']) : undefined;
-  if (after) {
-    const [submittedOn, id] = after;
-    query = query.where((eb) =>
-      eb.or([
-        eb('submitted_on', '<', submittedOn),
-        eb.and([eb('submitted_on', '=', submittedOn), eb('request_id', '<', id)]),
-      ]),
-    );
-  }
-  const rows = await query
-    .orderBy('submitted_on', 'desc')
-    .orderBy('request_id', 'desc')
-    .limit(first + 1)
-    .execute();
+  const { rows } = await db.executeQuery(
+    compiledList(db, { plan, conditions: conditionsOf(filter), after, limit: first + 1 }),
+  );
   const nodes = rows.slice(0, first).map((row) => (plan ? partialView(row, plan) : toRequestView(row)));
   return {
     edges: edgesOf(nodes, (node) => [node.submittedOn, node.requestId]),
