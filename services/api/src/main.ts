@@ -5,6 +5,7 @@
  * runner follows the log; the GraphQL API listens on HOST:PORT.
  */
 import { resolve } from 'node:path';
+import { eventStoreConfigFromEnv } from '@werkbezoek/eventstore';
 import { readModelConfigFromEnv } from '@werkbezoek/projections';
 import { authConfigFromEnv } from './auth/principal.js';
 import { startPlatform } from './platform.js';
@@ -12,12 +13,13 @@ import { startPlatform } from './platform.js';
 const env = process.env;
 const dataDir = resolve(env.DATA_DIR ?? 'data');
 const host = env.HOST ?? '127.0.0.1';
+const eventStore = eventStoreConfigFromEnv(env, dataDir);
 const readModels = readModelConfigFromEnv(env, dataDir);
 const auth = authConfigFromEnv(env);
 
 const platform = await startPlatform({
   dataDir,
-  ...(env.EVENTSTORE_URL ? { eventStoreUrl: env.EVENTSTORE_URL } : {}),
+  eventStore,
   readModels,
   auth,
   host,
@@ -32,7 +34,7 @@ console.log(`
 Werkbezoek is running.
   GraphQL API   ${platform.url}   (POST; open it in a browser for GraphiQL)
   Health        ${base}/healthz
-  Event store   ${env.EVENTSTORE_URL ? `EventStoreDB at ${env.EVENTSTORE_URL}` : `SQLite ${dataDir}/events.db`} (${platform.events} events)
+  Event store   ${eventStore.kind === 'eventstoredb' ? `EventStoreDB at ${eventStore.connectionString}` : `SQLite ${eventStore.path}`} (${platform.events} events)
   Read models   ${readModels.dialect === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `SQLite ${dataDir}/read-models.db`}
   Sign in       ${auth.mode === 'demo' ? 'Authorization: Bearer demo-management | demo-planner | demo-analyst | demo-staff | demo-coordinator-<NIS code> (e.g. demo-coordinator-11055)' : 'Authorization: Bearer <JWT> with the role (and nis_code) claims'}
 Press Ctrl+C to stop.`);

@@ -1,7 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { CommandHandlers, EventLogContext } from '@werkbezoek/domain';
-import { openEventStore, type EventStore, type EventStoreConfig } from '@werkbezoek/eventstore';
+import {
+  eventStoreConfigFromEnv,
+  openEventStore,
+  type EventStore,
+  type EventStoreConfig,
+} from '@werkbezoek/eventstore';
 import { allProjections, openReadModels, ProjectionRunner, type ReadModelConfig } from '@werkbezoek/projections';
 import { ProgressBar } from '@werkbezoek/terminal';
 import { createApiServer, type ApiServer } from './apiServer.js';
@@ -10,8 +15,8 @@ import { landing } from './http/landing.js';
 
 export interface PlatformOptions {
   readonly dataDir: string;
-  /** EventStoreDB instead of the SQLite store in dataDir. */
-  readonly eventStoreUrl?: string;
+  /** Where the event log lives; by default the embedded SQLite store in dataDir. */
+  readonly eventStore?: EventStoreConfig;
   readonly readModels: ReadModelConfig;
   readonly auth: AuthConfig;
   readonly host: string;
@@ -39,9 +44,7 @@ export interface Platform {
 export async function startPlatform(options: PlatformOptions): Promise<Platform> {
   const log = options.log ?? ((m: string) => console.error(`[werkbezoek] ${m}`));
   mkdirSync(options.dataDir, { recursive: true });
-  const eventStore: EventStoreConfig = options.eventStoreUrl
-    ? { kind: 'eventstoredb', connectionString: options.eventStoreUrl }
-    : { kind: 'sqlite', path: `${options.dataDir}/events.db` };
+  const eventStore = options.eventStore ?? eventStoreConfigFromEnv({}, options.dataDir);
   const store = await openEventStore(eventStore);
   const projectorDb = openReadModels(options.readModels, { projector: true });
   const readerDb = openReadModels(options.readModels);
