@@ -78,6 +78,11 @@ class ProjectionFailure extends Error {
   }
 }
 
+/** The lowest checkpoint of these workers, and at most `ceiling`. */
+function lowest(workers: readonly Worker[], ceiling: bigint): bigint {
+  return workers.reduce((min, w) => (w.position < min ? w.position : min), ceiling);
+}
+
 /** The failure a projection stopped at, as its registry row records it. */
 function failureOf(row: ProjectionStateTable): ProjectionHealth['error'] {
   return row.error
@@ -218,9 +223,10 @@ export class ProjectionRunner {
     await this.migrate();
     const live = this.workers.filter((w) => !w.error);
     if (live.length === 0) return 0;
-    const from = live.reduce((min, w) => (w.position < min ? w.position : min), live[0]!.position);
-    const head = await this.options.store.headPosition();
+    const from = lowest(live, live[0]!.position);
     const types = this.typesOf(live);
+    // Only a filtered read can stop short of the head having seen everything (the rest was of other types).
+    const head = types ? await this.options.store.headPosition() : undefined;
     const batch: RecordedEvent<WerkbezoekEvent>[] = [];
     for await (const event of this.options.store.readAll({
       fromPosition: from,
@@ -232,7 +238,7 @@ export class ProjectionRunner {
     const last = batch.at(-1)?.position ?? from;
     // A short batch read to the end of the log: every event up to the head has been seen, even
     // where none of them was of a type these projections handle.
-    const end = batch.length < this.batchSize && head > last ? head : last;
+    const end = head !== undefined && batch.length < this.batchSize && head > last ? head : last;
     if (end <= from) {
       for (const w of live) if (w.status === 'BUILDING') await this.switchOver(w);
       return 0;
@@ -400,9 +406,10 @@ export class ProjectionRunner {
       if (n === 0) break;
       events += n;
       if (this.options.onProgress) {
-        const position = this.workers
-          .filter((w) => !w.error)
-          .reduce((min, w) => (w.position < min ? w.position : min), head);
+        const position = lowest(
+          this.workers.filter((w) => !w.error),
+          head,
+        );
         this.options.onProgress({ position, head, events, elapsedMs: Date.now() - started });
       }
     }
@@ -414,7 +421,7 @@ export class ProjectionRunner {
     if (!threads || threads.count < 2) return;
     const behind = this.workers.filter((w) => !w.error && head - w.position >= BigInt(threads.minimumLag ?? 50_000));
     if (behind.length < 2 || !threadable(behind.map((w) => w.projection))) return;
-    const from = behind.reduce((min, w) => (w.position < min ? w.position : min), head);
+    const from = lowest(behind, head);
     const groups = partition(
       behind.map((w) => w.projection),
       threads.count,
@@ -507,7 +514,7 @@ export class ProjectionRunner {
 
   private minimumPosition(): bigint {
     const active = this.workers.filter((w) => w.status === 'ACTIVE' && !w.error);
-    return active.reduce((min, w) => (w.position < min ? w.position : min), active[0]?.position ?? START);
+    return lowest(active, active[0]?.position ?? START);
   }
 
   /**
