@@ -102,13 +102,12 @@ export class RowCache {
    * row, and a rebuild's many new keys need no database read to learn that.
    */
   private readonly keys: Map<string, Set<string>> | undefined;
+  private readonly maxRows: number;
 
   constructor(options: { readonly maxRows?: number; readonly empty?: boolean } = {}) {
     this.maxRows = options.maxRows ?? 400_000;
     this.keys = options.empty ? new Map() : undefined;
   }
-
-  private readonly maxRows: number;
 
   private table(name: string) {
     let rows = this.tables.get(name);
