@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startPlatform, type AuthConfig, type Platform } from '@werkbezoek/api';
+import { startPlatform, type AuthConfig, type ExecutionOptions, type Platform } from '@werkbezoek/api';
 import type { ReadModelConfig } from '@werkbezoek/projections';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -30,7 +30,14 @@ export interface LivePlatform {
 
 /** The real platform on a free port over a fresh data directory, spoken to over HTTP. */
 export async function livePlatform(
-  options: { readModels?: (dataDir: string) => ReadModelConfig; auth?: AuthConfig; production?: boolean } = {},
+  options: {
+    readModels?: (dataDir: string) => ReadModelConfig;
+    auth?: AuthConfig;
+    production?: boolean;
+    demoData?: boolean;
+    /** By default every query runs compiled, as repeated queries do in production. */
+    execution?: ExecutionOptions;
+  } = {},
 ): Promise<LivePlatform> {
   const dataDir = mkdtempSync(join(tmpdir(), 'werkbezoek-e2e-'));
   let today = '2026-01-05';
@@ -40,10 +47,11 @@ export async function livePlatform(
     auth: options.auth ?? { mode: 'demo' },
     host: '127.0.0.1',
     port: 0,
-    demoData: false,
+    demoData: options.demoData ?? false,
     production: options.production ?? false,
     log: () => {},
     now: () => new Date(`${today}T10:00:00.000Z`),
+    execution: options.execution ?? { compileAfter: 0 },
   });
   return {
     platform,

@@ -9,6 +9,7 @@ import type { GraphQLSchema } from 'graphql';
 import { createAuthenticator, type AuthConfig } from './auth/principal.js';
 import { createContext, type ApiContext, type ApiServices } from './context.js';
 import { formatError } from './graphql/errors.js';
+import { compiledExecution, type ExecutionOptions } from './graphql/execution.js';
 import { defaultLimits, limitRules, type QueryLimits } from './graphql/limits.js';
 import { buildApiSchema } from './graphql/schema.js';
 import { createHttpServer, type HttpOptions } from './http/server.js';
@@ -23,6 +24,8 @@ export interface ApiServerOptions {
   readonly log?: (message: string) => void;
   readonly fallback?: HttpOptions<ApiContext>['fallback'];
   readonly schema?: GraphQLSchema;
+  /** When repeated queries are compiled (see compiledExecution). */
+  readonly execution?: ExecutionOptions;
 }
 
 export interface ApiServer {
@@ -38,7 +41,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   const authenticator = createAuthenticator(options.auth);
   const schema = options.schema ?? (await buildApiSchema());
   const apollo = new ApolloServer<ApiContext>({
-    schema,
+    gateway: compiledExecution(schema, options.execution),
     csrfPrevention: true,
     // The platform stops Apollo itself, in order, on SIGINT/SIGTERM.
     stopOnTerminationSignals: false,

@@ -4,3 +4,4 @@ export * from './platform.js';
 export * from './auth/principal.js';
 export * from './auth/roles.js';
 export { buildApiSchema } from './graphql/schema.js';
+export type { ExecutionOptions } from './graphql/execution.js';

@@ -10,6 +10,7 @@ import {
 import { allProjections, openReadModels, ProjectionRunner, type ReadModelConfig } from '@werkbezoek/projections';
 import { ProgressBar } from '@werkbezoek/terminal';
 import { createApiServer, type ApiServer } from './apiServer.js';
+import type { ExecutionOptions } from './graphql/execution.js';
 import type { AuthConfig } from './auth/principal.js';
 import { landing } from './http/landing.js';
 
@@ -29,6 +30,8 @@ export interface PlatformOptions {
   readonly progress?: boolean;
   /** The clock for command times (tests set it). */
   readonly now?: () => Date;
+  /** When repeated queries are compiled; by default on their second run. */
+  readonly execution?: ExecutionOptions;
 }
 
 export interface Platform {
@@ -84,6 +87,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     production: options.production ?? false,
     log,
     fallback: landing(runner, options.auth.mode),
+    ...(options.execution ? { execution: options.execution } : {}),
   });
   const url = await api.listen(options.port, options.host);
   return {
