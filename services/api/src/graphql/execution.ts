@@ -3,9 +3,9 @@ import {
   execute,
   getVariableValues,
   GraphQLError,
+  OperationTypeNode,
   printSchema,
   type DocumentNode,
-  type ExecutionResult,
   type GraphQLSchema,
 } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
@@ -82,7 +82,7 @@ export function compiledExecution(schema: GraphQLSchema, options: ExecutionOptio
   const executor: Executor = async (request) => {
     const { document, operation, context } = request;
     const { variables, operationName } = request.request;
-    const query = operation.operation === 'query' ? compiled(document, operationName) : null;
+    const query = operation.operation === OperationTypeNode.QUERY ? compiled(document, operationName) : null;
     if (query) {
       // graphql-js checks the variables, so a bad one reads the same in either path
       // (with the scalar's own reason, such as an impossible date).
