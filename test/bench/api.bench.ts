@@ -31,7 +31,8 @@ interface Load {
 
 const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
 
-async function load(url: string, query: string, seconds: number, connections: number): Promise<Load> {
+/** Each query's load, the queries taking turns in one-second slices (see load.ts). */
+async function load(url: string, queries: readonly string[], seconds: number, connections: number): Promise<Load[]> {
   const { stdout } = await run(
     process.execPath,
     [
@@ -40,16 +41,17 @@ async function load(url: string, query: string, seconds: number, connections: nu
       path.join(here, 'load.ts'),
       url,
       'demo-analyst',
-      JSON.stringify({ query }),
       String(seconds),
       String(connections),
+      '1',
+      ...queries.map((query) => JSON.stringify({ query })),
     ],
     {
       cwd: path.resolve(here, '..'),
       maxBuffer: 10_000_000,
     },
   );
-  return JSON.parse(stdout) as Load;
+  return JSON.parse(stdout) as Load[];
 }
 
 function asMeasurement(l: Load, seconds: number): Measurement & Record<string, number> {
@@ -118,12 +120,12 @@ async function benchmark(options: { quick: boolean }): Promise<BenchReport> {
     log: () => {},
   });
   try {
-    const results: Record<string, Load> = {};
-    for (const [name, query] of Object.entries(queries)) {
-      note(`  ${name}: ${connections} connections for ${seconds} s`);
-      results[name] = await load(platform.url, query, seconds, connections);
-      if (results[name].errors > 0) throw new Error(`${name}: ${results[name].errors} requests failed`);
-    }
+    const names = Object.keys(queries);
+    note(`  ${names.join(', ')}: ${connections} connections, ${seconds} s each, taking turns by the second`);
+    const loads = await load(platform.url, Object.values(queries), seconds, connections);
+    const results = Object.fromEntries(names.map((name, i) => [name, loads[i]!]));
+    for (const [name, l] of Object.entries(results))
+      if (l.errors > 0) throw new Error(`${name}: ${l.errors} requests failed`);
     note('  the request list through Kysely directly');
     const directList = await direct(rmFile, seconds, connections);
     const floor = asMeasurement(results.floor!, seconds);
