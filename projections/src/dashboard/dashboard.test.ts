@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Kysely } from 'kysely';
+import type { ReadModelDb } from '../db/database.js';
 import { VisitHistory } from '../testing/visitHistory.js';
 import { ProjectionRunner } from '../runner/runner.js';
 import { DIALECTS, freshDatabase, type TestDatabase } from '../testing/dialects.js';
 import { quarterOf, dashboardProjection } from './projection.js';
-import { dashboardMetrics, median, type DashboardDb } from './queries.js';
+import { dashboardMetrics, median } from './queries.js';
 
 let database: TestDatabase | undefined;
 afterEach(async () => {
@@ -12,7 +12,7 @@ afterEach(async () => {
   database = undefined;
 });
 
-async function project(history: VisitHistory, dialect: (typeof DIALECTS)[number]): Promise<Kysely<DashboardDb>> {
+async function project(history: VisitHistory, dialect: (typeof DIALECTS)[number]): Promise<ReadModelDb> {
   database = await freshDatabase(dialect);
   await new ProjectionRunner({
     store: history.store,
@@ -20,7 +20,7 @@ async function project(history: VisitHistory, dialect: (typeof DIALECTS)[number]
     projections: [dashboardProjection],
     batchSize: 6,
   }).catchUp();
-  return database.readModels.db as Kysely<DashboardDb>;
+  return database.readModels;
 }
 
 /** Requests of 2025-Q4 to 2026-Q2, with their assessments and decisions. */

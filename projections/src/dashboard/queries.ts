@@ -1,5 +1,6 @@
 import { DeclineReasons, MissionTypes, ValidationError, type DeclineReason } from '@werkbezoek/schema';
-import type { Kysely } from 'kysely';
+import { sql, type CompiledQuery, type Kysely, type RawBuilder } from 'kysely';
+import type { DialectName, ReadModelDb } from '../db/database.js';
 import type { DashboardRequestTable } from './table.js';
 
 interface Db {
@@ -121,14 +122,83 @@ function counts(t: Tally): DashboardCounts {
   };
 }
 
+/** One row per quarter and mission type with requests: its counts, and its days to a decision as "7,11,9". */
+interface Cell {
+  readonly quarter: string;
+  readonly mission_type: string;
+  readonly submitted: number | string;
+  readonly accepted: number | string;
+  readonly withdrawn: number | string;
+  readonly pending: number | string;
+  readonly assessed: number | string;
+  readonly agreements: number | string;
+  readonly days: string | null;
+  readonly [declined: `declined_${string}`]: number | string;
+}
+
+const countWhere = (condition: RawBuilder<unknown>) => sql<number>`sum(case when ${condition} then 1 else 0 end)`;
+const is = (column: string, value: string | number) => sql`${sql.ref(column)} = ${sql.lit(value)}`;
+
+/**
+ * The dashboard's one query: the database counts every cell, and hands back
+ * each cell's days to a decision as a list, because a median does not
+ * combine across cells and SQLite has no percentile function. Only the
+ * period (and mission type) are parameters, so the query of each shape is
+ * compiled once per database and run with the values of the moment.
+ */
+function cellsQuery(db: Kysely<Db>, dialect: DialectName, q: DashboardQuery): CompiledQuery<Cell> {
+  const days =
+    dialect === 'postgres'
+      ? sql<string | null>`string_agg(days_to_decision::text, ',')`
+      : sql<string | null>`group_concat(days_to_decision)`;
+  let query = db
+    .selectFrom('dashboard_requests')
+    .select([
+      'quarter',
+      'mission_type',
+      sql<number>`count(*)`.as('submitted'),
+      countWhere(is('status', 'ACCEPTED')).as('accepted'),
+      ...DeclineReasons.codes.map((code) =>
+        countWhere(sql`${is('status', 'DECLINED')} and ${is('decline_reason', code)}`).as(`declined_${code}`),
+      ),
+      countWhere(is('status', 'WITHDRAWN')).as('withdrawn'),
+      countWhere(is('status', 'SUBMITTED')).as('pending'),
+      countWhere(sql`agreed is not null`).as('assessed'),
+      countWhere(is('agreed', 1)).as('agreements'),
+      days.as('days'),
+    ])
+    .where('quarter', '>=', q.fromQuarter)
+    .where('quarter', '<=', q.toQuarter);
+  if (q.missionType) query = query.where('mission_type', '=', q.missionType);
+  return query.groupBy(['quarter', 'mission_type']).compile();
+}
+
+const compiledCells = new WeakMap<Kysely<Db>, Map<string, CompiledQuery<Cell>>>();
+
+function cells(db: Kysely<Db>, dialect: DialectName, q: DashboardQuery): CompiledQuery<Cell> {
+  let shapes = compiledCells.get(db);
+  if (!shapes) compiledCells.set(db, (shapes = new Map<string, CompiledQuery<Cell>>()));
+  const parameters = q.missionType ? [q.fromQuarter, q.toQuarter, q.missionType] : [q.fromQuarter, q.toQuarter];
+  const shape = q.missionType ? 'one mission type' : 'all';
+  const compiled = shapes.get(shape);
+  if (compiled) return { ...compiled, parameters };
+  const fresh = cellsQuery(db, dialect, q);
+  if (fresh.parameters.length !== parameters.length || fresh.parameters.some((p, i) => p !== parameters[i]))
+    throw new Error(
+      `The dashboard query's parameters are not in the expected order: ${JSON.stringify(fresh.parameters)}`,
+    );
+  shapes.set(shape, fresh);
+  return fresh;
+}
+
 /**
  * Requests submitted per quarter and mission type: accepted, declined by
  * reason, withdrawn, how often the decision followed the assessment's
  * recommendation, and the median days to a decision.
  *
- * @example dashboardMetrics(db, { fromQuarter: '2026-Q1', toQuarter: '2026-Q4', missionType: 'TECHNICAL' })
+ * @example dashboardMetrics(readModels, { fromQuarter: '2026-Q1', toQuarter: '2026-Q4', missionType: 'TECHNICAL' })
  */
-export async function dashboardMetrics(db: Kysely<Db>, q: DashboardQuery): Promise<DashboardMetrics> {
+export async function dashboardMetrics(readModels: ReadModelDb, q: DashboardQuery): Promise<DashboardMetrics> {
   const quarters = quartersBetween(q.fromQuarter, q.toQuarter);
   if (q.missionType !== undefined && !MissionTypes.is(q.missionType))
     throw new ValidationError(
@@ -136,43 +206,25 @@ export async function dashboardMetrics(db: Kysely<Db>, q: DashboardQuery): Promi
       ['missionType'],
     );
   const missionTypes: readonly string[] = q.missionType ? [q.missionType] : MissionTypes.codes;
+  const db = readModels.db as Kysely<Db>;
+  const { rows: found } = await db.executeQuery(cells(db, readModels.dialect, q));
 
-  let facts = db
-    .selectFrom('dashboard_requests')
-    .where('quarter', '>=', q.fromQuarter)
-    .where('quarter', '<=', q.toQuarter);
-  if (q.missionType) facts = facts.where('mission_type', '=', q.missionType);
-  // Counts are grouped in the database; the days to decision come back as
-  // lists, because a median does not combine across groups and SQLite has no
-  // percentile function.
-  const groups = await facts
-    .select((eb) => ['quarter', 'mission_type', 'status', 'decline_reason', 'agreed', eb.fn.countAll<number>().as('n')])
-    .groupBy(['quarter', 'mission_type', 'status', 'decline_reason', 'agreed'])
-    .execute();
-  const decided = await facts
-    .select(['quarter', 'mission_type', 'days_to_decision'])
-    .where('days_to_decision', 'is not', null)
-    .execute();
-
+  // PostgreSQL sums are numerics, which arrive as strings.
   const tallies = new Map<string, Tally>();
-  const tallyOf = (quarter: string, missionType: string) => {
-    const key = `${quarter}/${missionType}`;
-    let t = tallies.get(key);
-    if (!t) tallies.set(key, (t = emptyTally()));
-    return t;
-  };
-  for (const g of groups) {
-    const t = tallyOf(g.quarter, g.mission_type);
-    const n = Number(g.n);
-    t.submitted += n;
-    if (g.status === 'ACCEPTED') t.accepted += n;
-    if (g.status === 'DECLINED' && DeclineReasons.is(g.decline_reason)) t.declinedByReason[g.decline_reason] += n;
-    if (g.status === 'WITHDRAWN') t.withdrawn += n;
-    if (g.status === 'SUBMITTED') t.pending += n;
-    if (g.agreed !== null) t.assessedDecisions += n;
-    if (g.agreed === 1) t.agreements += n;
+  for (const c of found) {
+    tallies.set(`${c.quarter}/${c.mission_type}`, {
+      submitted: Number(c.submitted),
+      accepted: Number(c.accepted),
+      declinedByReason: Object.fromEntries(
+        DeclineReasons.codes.map((code) => [code, Number(c[`declined_${code}`])]),
+      ) as Record<DeclineReason, number>,
+      withdrawn: Number(c.withdrawn),
+      pending: Number(c.pending),
+      assessedDecisions: Number(c.assessed),
+      agreements: Number(c.agreements),
+      days: c.days ? c.days.split(',').map(Number) : [],
+    });
   }
-  for (const d of decided) tallyOf(d.quarter, d.mission_type).days.push(d.days_to_decision!);
 
   const rows: DashboardRow[] = [];
   const byQuarter: (DashboardCounts & { quarter: string })[] = [];

@@ -1,8 +1,8 @@
-import { dashboardMetrics, type DashboardCounts as CountsView, type DashboardDb } from '@werkbezoek/projections';
+import { dashboardMetrics, type DashboardCounts as CountsView } from '@werkbezoek/projections';
 import { ValidationError, type MissionType as MissionTypeCode } from '@werkbezoek/schema';
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { authorize } from '../auth/roles.js';
-import { views, type ApiContext } from '../context.js';
+import type { ApiContext } from '../context.js';
 import { MissionType } from '../graphql/enums.js';
 import { Dashboard, type DashboardCounts } from './dashboard.type.js';
 
@@ -35,7 +35,7 @@ export class DashboardResolver {
     authorize(context.principal, 'readAll');
     checkQuarter(fromQuarter, 'fromQuarter');
     checkQuarter(toQuarter, 'toQuarter');
-    const metrics = await dashboardMetrics(views<DashboardDb>(context), {
+    const metrics = await dashboardMetrics(context.services.readModels, {
       fromQuarter,
       toQuarter,
       ...(missionType ? { missionType } : {}),
