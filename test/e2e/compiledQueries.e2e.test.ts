@@ -68,6 +68,15 @@ const cases: Case[] = [
     check: hasData,
   },
   {
+    name: 'several operations and none named (no operation to run)',
+    token: tokens.analyst,
+    query: `query A { lessons(first: 1) { edges { cursor } } } query B { lessons(first: 2) { edges { cursor } } }`,
+    check: (r) => {
+      expect(r.status).toBe(400);
+      expect(r.errors?.[0]?.message).toMatch(/operation name/);
+    },
+  },
+  {
     name: 'the dashboard',
     token: tokens.management,
     query: `{ dashboard(fromQuarter: "2024-Q1", toQuarter: "2026-Q4") { totals { submitted accepted declined withdrawn agreementRate } rows { quarter missionType submitted accepted declined medianDaysToDecision } } }`,

@@ -82,7 +82,8 @@ export function compiledExecution(schema: GraphQLSchema, options: ExecutionOptio
   const executor: Executor = async (request) => {
     const { document, operation, context } = request;
     const { variables, operationName } = request.request;
-    const query = operation.operation === OperationTypeNode.QUERY ? compiled(document, operationName) : null;
+    // Without an operation to run (several, none named), graphql-js says so in the words Apollo expects.
+    const query = operation?.operation === OperationTypeNode.QUERY ? compiled(document, operationName) : null;
     if (query) {
       // graphql-js checks the variables, so a bad one reads the same in either path
       // (with the scalar's own reason, such as an impossible date).
