@@ -1,5 +1,6 @@
 import { DeclineReasons, MissionTypes, ValidationError, type DeclineReason } from '@werkbezoek/schema';
 import { sql, type CompiledQuery, type Kysely, type RawBuilder } from 'kysely';
+import { compiledShape } from '../db/compiledShapes.js';
 import type { DialectName, ReadModelDb } from '../db/database.js';
 import type { DashboardRequestTable } from './table.js';
 
@@ -143,8 +144,7 @@ const is = (column: string, value: string | number) => sql`${sql.ref(column)} = 
  * The dashboard's one query: the database counts every cell, and hands back
  * each cell's days to a decision as a list, because a median does not
  * combine across cells and SQLite has no percentile function. Only the
- * period (and mission type) are parameters, so the query of each shape is
- * compiled once per database and run with the values of the moment.
+ * period (and mission type) are parameters, so each shape is compiled once.
  */
 function cellsQuery(db: Kysely<Db>, dialect: DialectName, q: DashboardQuery): CompiledQuery<Cell> {
   const days =
@@ -173,24 +173,6 @@ function cellsQuery(db: Kysely<Db>, dialect: DialectName, q: DashboardQuery): Co
   return query.groupBy(['quarter', 'mission_type']).compile();
 }
 
-const compiledCells = new WeakMap<Kysely<Db>, Map<string, CompiledQuery<Cell>>>();
-
-function cells(db: Kysely<Db>, dialect: DialectName, q: DashboardQuery): CompiledQuery<Cell> {
-  let shapes = compiledCells.get(db);
-  if (!shapes) compiledCells.set(db, (shapes = new Map<string, CompiledQuery<Cell>>()));
-  const parameters = q.missionType ? [q.fromQuarter, q.toQuarter, q.missionType] : [q.fromQuarter, q.toQuarter];
-  const shape = q.missionType ? 'one mission type' : 'all';
-  const compiled = shapes.get(shape);
-  if (compiled) return { ...compiled, parameters };
-  const fresh = cellsQuery(db, dialect, q);
-  if (fresh.parameters.length !== parameters.length || fresh.parameters.some((p, i) => p !== parameters[i]))
-    throw new Error(
-      `The dashboard query's parameters are not in the expected order: ${JSON.stringify(fresh.parameters)}`,
-    );
-  shapes.set(shape, fresh);
-  return fresh;
-}
-
 /**
  * Requests submitted per quarter and mission type: accepted, declined by
  * reason, withdrawn, how often the decision followed the assessment's
@@ -207,7 +189,14 @@ export async function dashboardMetrics(readModels: ReadModelDb, q: DashboardQuer
     );
   const missionTypes: readonly string[] = q.missionType ? [q.missionType] : MissionTypes.codes;
   const db = readModels.db as Kysely<Db>;
-  const { rows: found } = await db.executeQuery(cells(db, readModels.dialect, q));
+  const { rows: found } = await db.executeQuery(
+    compiledShape(
+      db,
+      q.missionType ? 'dashboard: one mission type' : 'dashboard',
+      q.missionType ? [q.fromQuarter, q.toQuarter, q.missionType] : [q.fromQuarter, q.toQuarter],
+      () => cellsQuery(db, readModels.dialect, q),
+    ),
+  );
 
   // PostgreSQL sums are numerics, which arrive as strings.
   const tallies = new Map<string, Tally>();

@@ -1,4 +1,5 @@
 import type { CompiledQuery, Kysely } from 'kysely';
+import { compiledShape } from '../db/compiledShapes.js';
 import { decodeCursor, edgesOf, type Page, type PageRequest } from '../db/pagination.js';
 import type { RequestTable } from './table.js';
 
@@ -360,30 +361,6 @@ function buildList(db: Kysely<RequestsDb>, q: ListQuery) {
     .compile() as CompiledQuery<RequestTable>;
 }
 
-/*
- * Building and compiling a list's query costs more than SQLite takes to run
- * it, and a list is read again and again in the same few shapes; so each
- * shape is compiled once, per database, and run with the values of the
- * moment. The read models' Kysely has no plugins, whose per-query state
- * would not expect a compiled query to run more than once.
- */
-const compiledLists = new WeakMap<Kysely<RequestsDb>, Map<string, CompiledQuery<RequestTable>>>();
-
-function compiledList(db: Kysely<RequestsDb>, q: ListQuery): CompiledQuery<RequestTable> {
-  let shapes = compiledLists.get(db);
-  if (!shapes) compiledLists.set(db, (shapes = new Map<string, CompiledQuery<RequestTable>>()));
-  const shape = shapeOf(q);
-  const parameters = parametersOf(q);
-  const compiled = shapes.get(shape);
-  if (compiled) return { ...compiled, parameters };
-  const fresh = buildList(db, q);
-  if (fresh.parameters.length !== parameters.length || fresh.parameters.some((p, i) => p !== parameters[i]))
-    throw new Error(`The parameters of the request list's query are not where parametersOf puts them: ${fresh.sql}`);
-  if (shapes.size >= 500) shapes.clear();
-  shapes.set(shape, fresh);
-  return fresh;
-}
-
 /**
  * Requests, newest submission first, filtered, in pages (cursor: submission
  * date and id). With `fields`, the views hold only those fields (and
@@ -400,8 +377,9 @@ export async function listRequests(
   const first = page.first ?? 50;
   const plan = fields && cachedPlanFor(fields);
   const after = page.after ? decodeCursor<[string, string]>(page.after, ['string', 'string']) : undefined;
+  const q: ListQuery = { plan, conditions: conditionsOf(filter), after, limit: first + 1 };
   const { rows } = await db.executeQuery(
-    compiledList(db, { plan, conditions: conditionsOf(filter), after, limit: first + 1 }),
+    compiledShape(db, `requests: ${shapeOf(q)}`, parametersOf(q), () => buildList(db, q)),
   );
   const nodes = rows.slice(0, first).map((row) => (plan ? partialView(row, plan) : toRequestView(row)));
   return {
