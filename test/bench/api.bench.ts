@@ -15,19 +15,11 @@ import { startPlatform } from '@werkbezoek/api';
 import { listRequests, openReadModels, type RequestsDb } from '@werkbezoek/projections';
 import type { Kysely } from 'kysely';
 import { type BenchModule, type BenchReport, type ComparisonRow, type Measurement } from './harness.js';
+import { summarize, type Load } from './latency.js';
 import { note } from './progress.js';
 
 const run = promisify(execFile);
 const here = path.dirname(fileURLToPath(import.meta.url));
-
-interface Load {
-  requests: number;
-  rate: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  errors: number;
-}
 
 const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
 
@@ -84,16 +76,7 @@ async function direct(file: string, seconds: number, connections: number): Promi
   );
   const elapsed = (performance.now() - started) / 1000;
   await readModels.close();
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.floor(q * latencies.length)] ?? NaN;
-  return {
-    requests: latencies.length,
-    rate: latencies.length / elapsed,
-    p50: at(0.5),
-    p95: at(0.95),
-    p99: at(0.99),
-    errors: 0,
-  };
+  return summarize(latencies, elapsed, 0);
 }
 
 const queries = {

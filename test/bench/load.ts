@@ -12,6 +12,7 @@
  * prints: one result per body, in order, as a JSON array
  */
 import autocannon from 'autocannon';
+import { summarize } from './latency.js';
 
 const [url, token, seconds, connections, slice, ...bodies] = process.argv.slice(2);
 if (!url || !token || bodies.length === 0)
@@ -54,18 +55,5 @@ for (let t = 0; t < turns; t++) {
 }
 
 process.stdout.write(
-  JSON.stringify(
-    tallies.map(({ latencies, errors, elapsed }) => {
-      latencies.sort((a, b) => a - b);
-      const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
-      return {
-        requests: latencies.length,
-        rate: latencies.length / elapsed,
-        p50: at(0.5),
-        p95: at(0.95),
-        p99: at(0.99),
-        errors,
-      };
-    }),
-  ),
+  JSON.stringify(tallies.map(({ latencies, elapsed, errors }) => summarize(latencies, elapsed, errors))),
 );
