@@ -16,6 +16,39 @@ export const permissions = {
 
 export type Permission = keyof typeof permissions;
 
+/**
+ * Which permission each Mutation field needs: resolvers authorise through it
+ * (`authorizeMutation`) and `viewer.allowedMutations` reads it, so the UI
+ * offers exactly what the API allows. A test checks it names every Mutation field.
+ */
+export const mutationPermissions = {
+  registerMunicipality: 'staffWork',
+  establishTwinning: 'staffWork',
+  recordActorChange: 'staffWork',
+  endTwinning: 'staffWork',
+  adviseAccompaniment: 'staffWork',
+  logContact: 'staffWork',
+  registerStaffMember: 'staffWork',
+  declareStaffCapacity: 'staffWork',
+  allocateBudget: 'allocateBudget',
+  submitAccompanimentRequest: 'requestVisit',
+  amendAccompanimentRequest: 'requestVisit',
+  withdrawAccompanimentRequest: 'requestVisit',
+  assessAccompanimentRequest: 'staffWork',
+  decideAccompaniment: 'staffWork',
+  planMissionActivity: 'staffWork',
+  recordMissionActivityDone: 'staffWork',
+  fileMissionReport: 'staffWork',
+  completeMission: 'staffWork',
+  cancelMission: 'staffWork',
+  recordLesson: 'staffWork',
+  editLesson: 'staffWork',
+  promoteToGoodPractice: 'staffWork',
+  retractLesson: 'staffWork',
+} as const satisfies Record<string, Permission>;
+
+export type MutationName = keyof typeof mutationPermissions;
+
 export function forbidden(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
 }
@@ -25,6 +58,18 @@ export function authorize(principal: Principal, permission: Permission): void {
   if (!allowed.includes(principal.role)) {
     throw forbidden(`Role ${principal.role} may not do this; it is for ${allowed.join(', ')}`);
   }
+}
+
+/** Authorises a Mutation field by its entry in `mutationPermissions`. */
+export function authorizeMutation(principal: Principal, mutation: MutationName): void {
+  authorize(principal, mutationPermissions[mutation]);
+}
+
+/** The Mutation fields a role may call, in the table's order. */
+export function allowedMutations(role: Role): MutationName[] {
+  return (Object.keys(mutationPermissions) as MutationName[]).filter((m) =>
+    (permissions[mutationPermissions[m]] as readonly Role[]).includes(role),
+  );
 }
 
 /** A coordinator sees and acts on one municipality only. */

@@ -12,6 +12,7 @@ import { MunicipalityResolver } from '../registry/municipality.resolver.js';
 import { BudgetResolver, StaffResolver } from '../registry/staff.resolver.js';
 import { TwinningResolver } from '../registry/twinning.resolver.js';
 import { RequestResolver } from '../requests/request.resolver.js';
+import { ViewerResolver } from '../session/viewer.resolver.js';
 
 export const resolvers = [
   RequestResolver,
@@ -27,6 +28,7 @@ export const resolvers = [
   ClustersResolver,
   DashboardResolver,
   PolicyDomainResolver,
+  ViewerResolver,
 ] as const;
 
 /** The executable schema; its SDL is committed as schema/schema.graphql. */

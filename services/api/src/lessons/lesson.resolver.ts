@@ -10,7 +10,7 @@ import { NotFoundError, type PolicyDomain } from '@werkbezoek/schema';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { auditTrail } from '../analytics/audit.js';
 import { AuditEntryConnection, type AuditEntry } from '../analytics/audit.type.js';
-import { authorize } from '../auth/roles.js';
+import { authorize, authorizeMutation } from '../auth/roles.js';
 import { execute, views, type ApiContext } from '../context.js';
 import { pageSize, toConnection, type Connection } from '../graphql/connection.js';
 import { authorizeMission, findMission } from '../missions/mission.load.js';
@@ -89,7 +89,7 @@ export class LessonResolver {
     @Arg('input', () => RecordLessonInput) input: RecordLessonInput,
     @Ctx() context: ApiContext,
   ): Promise<Lesson> {
-    authorize(context.principal, 'staffWork');
+    authorizeMutation(context.principal, 'recordLesson');
     const { authorStaffMemberId, phase, policyDomains, ...rest } = withoutNulls(input);
     let author = authorStaffMemberId;
     if (!author) {
@@ -118,7 +118,7 @@ export class LessonResolver {
     @Arg('input', () => EditLessonInput) input: EditLessonInput,
     @Ctx() context: ApiContext,
   ): Promise<Lesson> {
-    authorize(context.principal, 'staffWork');
+    authorizeMutation(context.principal, 'editLesson');
     const { policyDomains, ...rest } = withoutNulls(input);
     const result = await execute(context, (meta) =>
       context.services.handlers.editLesson(
@@ -137,7 +137,7 @@ export class LessonResolver {
     @Ctx() context: ApiContext,
     @Arg('rationale', () => String, { nullable: true }) rationale?: string | null,
   ): Promise<Lesson> {
-    authorize(context.principal, 'staffWork');
+    authorizeMutation(context.principal, 'promoteToGoodPractice');
     const result = await execute(context, (meta) =>
       context.services.handlers.promoteToGoodPractice({ lessonId, ...(rationale ? { rationale } : {}) }, meta),
     );
@@ -149,7 +149,7 @@ export class LessonResolver {
     @Arg('input', () => RetractLessonInput) input: RetractLessonInput,
     @Ctx() context: ApiContext,
   ): Promise<Lesson> {
-    authorize(context.principal, 'staffWork');
+    authorizeMutation(context.principal, 'retractLesson');
     const { lessonId, reason } = input;
     const result = await execute(context, (meta) =>
       context.services.handlers.retractLesson({ lessonId, reason }, meta),

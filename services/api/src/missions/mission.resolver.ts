@@ -7,7 +7,7 @@ import {
 import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { auditTrail } from '../analytics/audit.js';
 import { AuditEntryConnection, type AuditEntry } from '../analytics/audit.type.js';
-import { authorize, forbidden } from '../auth/roles.js';
+import { authorize, authorizeMutation, forbidden } from '../auth/roles.js';
 import { execute, views, type ApiContext } from '../context.js';
 import { pageSize, toConnection, type Connection } from '../graphql/connection.js';
 import { LocalDateScalar } from '../graphql/localDate.js';
@@ -181,7 +181,7 @@ export class MissionResolver {
     @Arg('input', () => PlanMissionActivityInput) input: PlanMissionActivityInput,
     @Ctx() context: ApiContext,
   ): Promise<Mission> {
-    authorize(context.principal, 'staffWork');
+    authorizeMutation(context.principal, 'planMissionActivity');
     await execute(context, (meta) => context.services.handlers.planActivity(withoutNulls(input), meta));
     return reload(context, input.missionId);
   }
@@ -191,7 +191,7 @@ export class MissionResolver {
     @Arg('input', () => RecordMissionActivityDoneInput) input: RecordMissionActivityDoneInput,
     @Ctx() context: ApiContext,
   ): Promise<Mission> {
-    authorize(context.principal, 'staffWork');
+    authorizeMutation(context.principal, 'recordMissionActivityDone');
     await execute(context, (meta) => context.services.handlers.recordActivityDone(withoutNulls(input), meta));
     return reload(context, input.missionId);
   }
@@ -201,7 +201,7 @@ export class MissionResolver {
     @Arg('input', () => FileMissionReportInput) input: FileMissionReportInput,
     @Ctx() context: ApiContext,
   ): Promise<Mission> {
-    authorize(context.principal, 'staffWork');
+    authorizeMutation(context.principal, 'fileMissionReport');
     const { missionId, filedOn, summary, authorStaffMemberId } = input;
     await execute(context, (meta) =>
       context.services.handlers.fileReport({ missionId, filedOn, summary, authorStaffMemberId }, meta),
@@ -216,7 +216,7 @@ export class MissionResolver {
     @Arg('input', () => CompleteMissionInput) input: CompleteMissionInput,
     @Ctx() context: ApiContext,
   ): Promise<Mission> {
-    authorize(context.principal, 'staffWork');
+    authorizeMutation(context.principal, 'completeMission');
     await execute(context, (meta) => context.services.handlers.completeMission(withoutNulls(input), meta));
     return reload(context, input.missionId);
   }
@@ -226,7 +226,7 @@ export class MissionResolver {
     @Arg('input', () => CancelMissionInput) input: CancelMissionInput,
     @Ctx() context: ApiContext,
   ): Promise<Mission> {
-    authorize(context.principal, 'staffWork');
+    authorizeMutation(context.principal, 'cancelMission');
     await execute(context, (meta) => context.services.handlers.cancelMission(withoutNulls(input), meta));
     return reload(context, input.missionId);
   }

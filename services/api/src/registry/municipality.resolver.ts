@@ -1,6 +1,6 @@
 import { listTwinnings, type ClustersDb, type HistoryDb } from '@werkbezoek/projections';
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { authorize } from '../auth/roles.js';
+import { authorize, authorizeMutation } from '../auth/roles.js';
 import { execute, views, type ApiContext } from '../context.js';
 import { RegisterMunicipalityInput } from './registry.input.js';
 import { authorizeRead, findMunicipality, loadMunicipality } from './registry.load.js';
@@ -42,7 +42,7 @@ export class MunicipalityResolver {
     @Arg('input', () => RegisterMunicipalityInput) input: RegisterMunicipalityInput,
     @Ctx() context: ApiContext,
   ): Promise<Municipality> {
-    authorize(context.principal, 'staffWork');
+    authorizeMutation(context.principal, 'registerMunicipality');
     const { nisCode, name, province } = input;
     const result = await execute(context, (meta) =>
       context.services.handlers.registerMunicipality({ nisCode, name, province }, meta),

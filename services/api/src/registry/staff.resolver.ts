@@ -3,7 +3,7 @@ import { budgetOverview, staffCapacity, type CapacityDb } from '@werkbezoek/proj
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { auditTrail } from '../analytics/audit.js';
 import { AuditEntryConnection, type AuditEntry } from '../analytics/audit.type.js';
-import { authorize } from '../auth/roles.js';
+import { authorize, authorizeMutation } from '../auth/roles.js';
 import { execute, views, type ApiContext } from '../context.js';
 import type { Connection } from '../graphql/connection.js';
 import { AllocateBudgetInput, DeclareStaffCapacityInput, RegisterStaffMemberInput } from './registry.input.js';
@@ -78,7 +78,7 @@ export class StaffResolver {
     @Arg('input', () => RegisterStaffMemberInput) input: RegisterStaffMemberInput,
     @Ctx() context: ApiContext,
   ): Promise<StaffMember> {
-    authorize(context.principal, 'staffWork');
+    authorizeMutation(context.principal, 'registerStaffMember');
     const result = await inApiTerms({ days: 'daysPerYear' }, () =>
       execute(context, (meta) => context.services.handlers.registerStaffMember(withoutNulls(input), meta)),
     );
@@ -92,7 +92,7 @@ export class StaffResolver {
     @Arg('input', () => DeclareStaffCapacityInput) input: DeclareStaffCapacityInput,
     @Ctx() context: ApiContext,
   ): Promise<StaffMember> {
-    authorize(context.principal, 'staffWork');
+    authorizeMutation(context.principal, 'declareStaffCapacity');
     const { staffMemberId, year, days } = input;
     const result = await execute(context, (meta) =>
       context.services.handlers.declareStaffCapacity({ staffMemberId, year, days }, meta),
@@ -118,7 +118,7 @@ export class BudgetResolver {
     @Arg('input', () => AllocateBudgetInput) input: AllocateBudgetInput,
     @Ctx() context: ApiContext,
   ): Promise<Budget> {
-    authorize(context.principal, 'allocateBudget');
+    authorizeMutation(context.principal, 'allocateBudget');
     const { year } = input;
     await execute(context, (meta) => context.services.handlers.allocateBudget(withoutNulls(input), meta));
     const [budget] = await budgetOverview(db(context), { fromYear: year, toYear: year });

@@ -4,7 +4,7 @@ import { listTwinnings, type ClustersDb, type TwinningFilter as ReadFilter } fro
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { auditTrail } from '../analytics/audit.js';
 import { AuditEntryConnection, type AuditEntry } from '../analytics/audit.type.js';
-import { authorize, forbidden } from '../auth/roles.js';
+import { authorize, authorizeMutation, forbidden } from '../auth/roles.js';
 import { execute, views, type ApiContext } from '../context.js';
 import type { Connection } from '../graphql/connection.js';
 import {
@@ -71,7 +71,7 @@ export class TwinningResolver {
     @Arg('input', () => EstablishTwinningInput) input: EstablishTwinningInput,
     @Ctx() context: ApiContext,
   ): Promise<Twinning> {
-    authorize(context.principal, 'staffWork');
+    authorizeMutation(context.principal, 'establishTwinning');
     const { policyDomains, ...rest } = withoutNulls(input);
     const result = await execute(context, (meta) =>
       context.services.handlers.establishTwinning(
@@ -89,7 +89,7 @@ export class TwinningResolver {
     @Arg('input', () => RecordActorChangeInput) input: RecordActorChangeInput,
     @Ctx() context: ApiContext,
   ): Promise<Twinning> {
-    authorize(context.principal, 'staffWork');
+    authorizeMutation(context.principal, 'recordActorChange');
     const { person, ...rest } = input;
     const result = await execute(context, (meta) =>
       context.services.handlers.recordActorChange(
@@ -110,7 +110,7 @@ export class TwinningResolver {
     @Arg('input', () => EndTwinningInput) input: EndTwinningInput,
     @Ctx() context: ApiContext,
   ): Promise<Twinning> {
-    authorize(context.principal, 'staffWork');
+    authorizeMutation(context.principal, 'endTwinning');
     const result = await execute(context, (meta) => context.services.handlers.endTwinning({ ...input }, meta));
     return load(context, result.id);
   }
@@ -122,7 +122,7 @@ export class TwinningResolver {
     @Arg('input', () => AdviseAccompanimentInput) input: AdviseAccompanimentInput,
     @Ctx() context: ApiContext,
   ): Promise<AccompanimentAdvice> {
-    authorize(context.principal, 'staffWork');
+    authorizeMutation(context.principal, 'adviseAccompaniment');
     const twinning = await loadTwinning(context, input.twinningId);
     const result = await execute(context, (meta) =>
       context.services.handlers.adviseAccompaniment({ ...withoutNulls(input), nisCode: twinning.nisCode }, meta),
@@ -135,7 +135,7 @@ export class TwinningResolver {
     @Arg('input', () => LogContactInput) input: LogContactInput,
     @Ctx() context: ApiContext,
   ): Promise<LoggedContact> {
-    authorize(context.principal, 'staffWork');
+    authorizeMutation(context.principal, 'logContact');
     const { person, ...rest } = input;
     const result = await execute(context, (meta) =>
       context.services.handlers.logContact(

@@ -7,7 +7,7 @@ import {
 import { NotFoundError } from '@werkbezoek/schema';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, ID, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { authorize, authorizeMunicipality, forbidden } from '../auth/roles.js';
+import { authorize, authorizeMunicipality, authorizeMutation, forbidden } from '../auth/roles.js';
 import { execute, views, type ApiContext } from '../context.js';
 import { pageSize, toConnection, type Connection } from '../graphql/connection.js';
 import { inApiTerms } from '../graphql/errors.js';
@@ -95,7 +95,7 @@ export class RequestResolver {
     @Arg('input', () => SubmitAccompanimentRequestInput) input: SubmitAccompanimentRequestInput,
     @Ctx() context: ApiContext,
   ): Promise<AccompanimentRequest> {
-    authorize(context.principal, 'requestVisit');
+    authorizeMutation(context.principal, 'submitAccompanimentRequest');
     const { reasons, notes, ...rest } = input;
     const result = await inApiTerms({ claimedReasons: 'reasons' }, () =>
       execute(context, (meta) =>
@@ -118,7 +118,7 @@ export class RequestResolver {
     @Arg('input', () => AmendAccompanimentRequestInput) input: AmendAccompanimentRequestInput,
     @Ctx() context: ApiContext,
   ): Promise<AccompanimentRequest> {
-    authorize(context.principal, 'requestVisit');
+    authorizeMutation(context.principal, 'amendAccompanimentRequest');
     const { reasons, ...rest } = clean(input);
     const result = await inApiTerms({ claimedReasons: 'reasons' }, () =>
       execute(context, (meta) =>
@@ -136,7 +136,7 @@ export class RequestResolver {
     @Arg('input', () => WithdrawAccompanimentRequestInput) input: WithdrawAccompanimentRequestInput,
     @Ctx() context: ApiContext,
   ): Promise<AccompanimentRequest> {
-    authorize(context.principal, 'requestVisit');
+    authorizeMutation(context.principal, 'withdrawAccompanimentRequest');
     const result = await execute(context, (meta) => context.services.handlers.withdrawRequest(input, meta));
     return load(context, result.id);
   }
@@ -146,7 +146,7 @@ export class RequestResolver {
     @Arg('requestId', () => ID) requestId: string,
     @Ctx() context: ApiContext,
   ): Promise<AccompanimentRequest> {
-    authorize(context.principal, 'staffWork');
+    authorizeMutation(context.principal, 'assessAccompanimentRequest');
     const result = await execute(context, (meta) => context.services.handlers.assessRequest({ requestId }, meta));
     return load(context, result.id);
   }
@@ -159,7 +159,7 @@ export class RequestResolver {
     @Arg('input', () => DecideAccompanimentInput) input: DecideAccompanimentInput,
     @Ctx() context: ApiContext,
   ): Promise<AccompanimentRequest> {
-    authorize(context.principal, 'staffWork');
+    authorizeMutation(context.principal, 'decideAccompaniment');
     const result = await execute(context, (meta) =>
       context.services.handlers.decideRequest(
         {

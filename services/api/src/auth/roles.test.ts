@@ -1,0 +1,29 @@
+import 'reflect-metadata';
+import { Roles } from '@werkbezoek/schema';
+import { describe, expect, it } from 'vitest';
+import { buildApiSchema } from '../graphql/schema.js';
+import { allowedMutations, mutationPermissions } from './roles.js';
+
+describe('the mutation permission table', () => {
+  it('names every Mutation field of the schema, and nothing else', async () => {
+    const schema = await buildApiSchema();
+    const fields = Object.keys(schema.getMutationType()?.getFields() ?? {}).sort();
+    expect(Object.keys(mutationPermissions).sort()).toEqual(fields);
+  });
+
+  it('gives each role the mutations of its permissions', () => {
+    expect(allowedMutations('COORDINATOR')).toEqual([
+      'submitAccompanimentRequest',
+      'amendAccompanimentRequest',
+      'withdrawAccompanimentRequest',
+    ]);
+    expect(allowedMutations('MANAGEMENT')).toEqual(['allocateBudget']);
+    expect(allowedMutations('PLANNER')).toEqual([]);
+    expect(allowedMutations('ANALYST')).toEqual([]);
+    expect(allowedMutations('STAFF')).toContain('decideAccompaniment');
+    expect(allowedMutations('STAFF')).not.toContain('allocateBudget');
+    // Every mutation is for some role.
+    const covered = new Set(Roles.codes.flatMap((r) => allowedMutations(r)));
+    expect(covered.size).toBe(Object.keys(mutationPermissions).length);
+  });
+});
