@@ -12,3 +12,4 @@ export * from './events/mission.js';
 export * from './events/lesson.js';
 export * from './events/regional.js';
 export * from './events/resources.js';
+export * from './regionNames.js';

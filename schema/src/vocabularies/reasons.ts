@@ -76,3 +76,13 @@ export const Decisions = vocabulary('decision', [
   { code: 'DECLINE', label: { nl: 'Weigeren', en: 'Decline' } },
 ]);
 export type Decision = (typeof Decisions.codes)[number];
+
+/** Where a request stands, as the request list shows it. */
+export const RequestStatuses = vocabulary('request status', [
+  { code: 'SUBMITTED', label: { nl: 'Ingediend', en: 'Submitted' } },
+  { code: 'ACCEPTED', label: { nl: 'Aanvaard', en: 'Accepted' } },
+  { code: 'DECLINED', label: { nl: 'Geweigerd', en: 'Declined' } },
+  { code: 'WITHDRAWN', label: { nl: 'Ingetrokken', en: 'Withdrawn' } },
+  { code: 'COMPLETED', label: { nl: 'Afgerond', en: 'Completed' } },
+]);
+export type RequestStatus = (typeof RequestStatuses.codes)[number];

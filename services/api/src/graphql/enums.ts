@@ -8,6 +8,7 @@ import {
   MissionTypes,
   Phases,
   Provinces,
+  RequestStatuses,
   Roles,
   TwinningSides,
   ActorKinds,
@@ -60,14 +61,7 @@ export const ActorKind = enumOf(ActorKinds, 'ActorKind', 'Kinds of actors whose 
 export const DacCriterion = enumOf(DacCriteria, 'DacCriterion', 'OECD-DAC evaluation criteria.');
 export const Language = enumOf(Languages, 'Language', 'The language a text is written in.');
 
-export const RequestStatus = {
-  SUBMITTED: 'SUBMITTED',
-  ACCEPTED: 'ACCEPTED',
-  DECLINED: 'DECLINED',
-  WITHDRAWN: 'WITHDRAWN',
-  COMPLETED: 'COMPLETED',
-} as const;
-registerEnumType(RequestStatus, { name: 'RequestStatus', description: 'Where a request stands.' });
+export const RequestStatus = enumOf(RequestStatuses, 'RequestStatus', 'Where a request stands.');
 
 export const MissionStatus = { SCHEDULED: 'SCHEDULED', COMPLETED: 'COMPLETED', CANCELLED: 'CANCELLED' } as const;
 registerEnumType(MissionStatus, { name: 'MissionStatus', description: 'Where an accompanied mission stands.' });

@@ -13,6 +13,7 @@ import { BudgetResolver, StaffResolver } from '../registry/staff.resolver.js';
 import { TwinningResolver } from '../registry/twinning.resolver.js';
 import { RequestResolver } from '../requests/request.resolver.js';
 import { ViewerResolver } from '../session/viewer.resolver.js';
+import { VocabulariesResolver } from '../session/vocabularies.resolver.js';
 
 export const resolvers = [
   RequestResolver,
@@ -29,6 +30,7 @@ export const resolvers = [
   DashboardResolver,
   PolicyDomainResolver,
   ViewerResolver,
+  VocabulariesResolver,
 ] as const;
 
 /** The executable schema; its SDL is committed as schema/schema.graphql. */
