@@ -1,4 +1,4 @@
-import { CommandHandlers, EventLogContext, requestStream, visitDays } from '@werkbezoek/domain';
+import { CommandHandlers, EventLogContext, requestStream, visitDays, type BudgetStatus } from '@werkbezoek/domain';
 import type { EventStore } from '@werkbezoek/eventstore';
 import {
   Activities,
@@ -11,7 +11,6 @@ import {
   type ContactChannel,
   type DeclineReason,
   type MissionType,
-  type Phase,
   type PolicyDomain,
   type Province,
   type Actor,
@@ -74,6 +73,17 @@ import {
   southernNames,
   withdrawalReasons,
 } from './texts.js';
+import { CLAIMS, DELEGATION, DURATION, MONTH_WEIGHTS } from './visits.js';
+import type {
+  ActivityRecord,
+  LessonRecord,
+  MissionRecord,
+  Person,
+  PlannedVisit,
+  RequestRecord,
+  StaffRt,
+  TwinningRt,
+} from './world.js';
 
 /** The first day of the demo history: the platform's records start in January 2017. */
 export const HISTORY_START = '2017-01-02';
@@ -166,90 +176,6 @@ export async function generateDemoHistory(options: DemoOptions): Promise<DemoSum
 }
 
 // ---------------------------------------------------------------------------
-
-interface Person {
-  readonly personId: string;
-  readonly name: string;
-  readonly function?: string;
-}
-
-interface TwinningRt {
-  readonly seed: TwinningSeed;
-  readonly municipality: string;
-  readonly rng: Random;
-  id?: string;
-  endedOn?: string;
-  coordinator: Person;
-  southContact: Person;
-  plannedVisits: number;
-}
-
-interface StaffRt {
-  readonly seed: StaffSeed;
-  id?: string;
-  readonly actor: Actor;
-  /** Days per year for accompaniment at this scale. */
-  readonly days: number;
-}
-
-interface RequestRecord {
-  readonly requestId: string;
-  readonly twinning: TwinningRt;
-  missionType: MissionType;
-  startDate: string;
-  endDate: string;
-  delegationSize: number;
-  claimedReasons: AdditionalReason[];
-  readonly policyDomains: PolicyDomain[];
-  status: 'SUBMITTED' | 'ACCEPTED' | 'DECLINED' | 'WITHDRAWN';
-  readonly submittedOn: string;
-}
-
-interface ActivityRecord {
-  readonly activityId: string;
-  readonly activity: Activity;
-  readonly phase: Phase;
-  done: boolean;
-}
-
-interface MissionRecord {
-  readonly missionId: string;
-  readonly request: RequestRecord;
-  readonly staff: StaffRt;
-  readonly bookedDays: number;
-  readonly reservedBudgetEur: number;
-  readonly completeOn: string;
-  status: 'SCHEDULED' | 'COMPLETED' | 'CANCELLED';
-  activities: ActivityRecord[];
-  reportFiled: boolean;
-}
-
-interface LessonRecord {
-  readonly lessonId: string;
-  readonly author: StaffRt;
-  readonly language: 'nl' | 'en';
-  readonly body: string;
-  readonly sdgs: readonly number[];
-  status: 'RECORDED' | 'RETRACTED';
-  goodPractice: boolean;
-  edited: boolean;
-}
-
-interface PlannedVisit {
-  readonly twinning: TwinningRt;
-  readonly missionType: MissionType;
-  readonly startDate: string;
-  readonly endDate: string;
-  readonly submitOn: string;
-  readonly delegationSize: number;
-  readonly policyDomains: PolicyDomain[];
-  readonly claimedReasons: AdditionalReason[];
-  readonly programme: ReturnType<typeof programmeOf>;
-  readonly notes?: string;
-  readonly withContact: boolean;
-  adviceId?: string;
-}
-
 /** Management allocates the budget and registers staff, municipalities and twinnings. */
 const MANAGEMENT: Actor = { id: 'vvsg-directie', role: 'MANAGEMENT' };
 /** The head of VVSG's international department: a staff member who decides requests and curates lessons. */
@@ -258,25 +184,6 @@ const COVID_FROM = '2020-03-14';
 const COVID_UNTIL = '2021-09-30';
 const COVID_NO_SUBMISSIONS_FROM = '2020-03-13';
 const COVID_NO_SUBMISSIONS_UNTIL = '2021-06-01';
-const MONTH_WEIGHTS = [0.4, 1.1, 1.3, 1.0, 1.1, 0.6, 0.3, 0.4, 1.0, 1.3, 1.2, 0.3];
-const DURATION: Record<MissionType, [number, number]> = {
-  IDENTIFICATION: [8, 12],
-  EVALUATION: [9, 14],
-  TECHNICAL: [7, 16],
-  POLITICAL: [6, 10],
-};
-const DELEGATION: Record<MissionType, [number, number]> = {
-  IDENTIFICATION: [3, 6],
-  EVALUATION: [3, 6],
-  TECHNICAL: [2, 5],
-  POLITICAL: [6, 16],
-};
-const CLAIMS: Record<MissionType, Partial<Record<AdditionalReason, number>>> = {
-  IDENTIFICATION: { CONTENT_PROBLEMS: 0.03, RELATIONAL_PROBLEMS: 0.03, EXPERTISE_ACTIVITIES: 0.25 },
-  EVALUATION: { CONTENT_PROBLEMS: 0.25, RELATIONAL_PROBLEMS: 0.15, EXPERTISE_ACTIVITIES: 0.35 },
-  TECHNICAL: { CONTENT_PROBLEMS: 0.45, RELATIONAL_PROBLEMS: 0.12, EXPERTISE_ACTIVITIES: 0.5 },
-  POLITICAL: { CONTENT_PROBLEMS: 0.2, RELATIONAL_PROBLEMS: 0.45, EXPERTISE_ACTIVITIES: 0.45 },
-};
 /** Per mission type, the chance of each activity being planned. */
 const ACTIVITY_CHANCE: Record<MissionType, Partial<Record<Activity, number>>> = {
   IDENTIFICATION: {
@@ -350,14 +257,27 @@ const slug = (s: string) =>
     .replace(/[^a-z0-9]+/g, '.')
     .replace(/^\.|\.$/g, '');
 
+/**
+ * A strand of the simulation: its own random numbers and command ids, which
+ * the actions it schedules inherit. The pipeline runs on a strand of its own,
+ * so that adding it leaves the rest of the history's draws and ids as they were.
+ */
+interface Strand {
+  readonly rng: Random;
+  readonly commandPrefix: string;
+  commands: number;
+}
+
 class Simulation {
   private readonly store: EventStore;
-  private readonly context: EventLogContext;
-  private readonly handlers: CommandHandlers;
+  readonly context: EventLogContext;
+  readonly handlers: CommandHandlers;
   private readonly seed: number;
-  private readonly scale: number;
-  private readonly today: string;
-  private readonly rng: Random;
+  readonly scale: number;
+  readonly today: string;
+  private readonly mainStrand: Strand;
+  private strand: Strand;
+  private readonly strands: Strand[] = [];
   private readonly agenda = new Agenda();
   private readonly onProgress: ((p: DemoProgress) => void) | undefined;
   private readonly countEventTypes: boolean;
@@ -365,16 +285,15 @@ class Simulation {
   /** The instant of the running action, and the offset of its latest command. */
   private now = midnight(HISTORY_START);
   private clock = 0;
-  private commandSeq = 0;
   private personSeq = 0;
   private readonly municipalities = new Map<string, { name: string; province: Province; registered: boolean }>();
-  private readonly twinnings: TwinningRt[] = [];
+  readonly twinnings: TwinningRt[] = [];
   private readonly staff: StaffRt[] = [];
-  private readonly requests = new Map<string, RequestRecord>();
+  readonly requests = new Map<string, RequestRecord>();
   private readonly missions = new Map<string, MissionRecord>();
   private readonly lessons = new Map<string, LessonRecord>();
   private readonly plannedByRegionYear = new Map<string, { nisCode: string; startDate: string }[]>();
-  private readonly firstTrancheOn = new Map<number, string>();
+  readonly firstTrancheOn = new Map<number, string>();
 
   private readonly n = {
     submitted: 0,
@@ -410,28 +329,61 @@ class Simulation {
     this.scale = options.scale ?? 1;
     if (!(this.scale >= 1)) throw new RangeError(`scale must be 1 or more, not ${this.scale}`);
     this.today = options.today ?? DEMO_TODAY;
-    this.rng = new Random(this.seed);
+    this.mainStrand = { rng: new Random(this.seed), commandPrefix: `demo-${this.seed}-`, commands: 0 };
+    this.strands.push(this.mainStrand);
+    this.strand = this.mainStrand;
     this.onProgress = options.onProgress;
     this.countEventTypes = options.countEventTypes ?? true;
   }
 
   // -- plumbing ------------------------------------------------------------
 
+  /** The random numbers of the running action's strand. */
+  get rng(): Random {
+    return this.strand.rng;
+  }
+
+  /** Commands sent so far, on every strand. */
+  private get commandSeq(): number {
+    return this.strands.reduce((sum, s) => sum + s.commands, 0);
+  }
+
+  /**
+   * Runs `plan` on a new strand named `label`: what it schedules, and whatever
+   * that schedules in turn, draws from the strand's own random numbers and
+   * sends commands with ids `demo-<seed>-<label>-<n>`.
+   */
+  branch(label: string, plan: () => void): void {
+    const strand: Strand = {
+      rng: new Random(`${this.seed}/${label}`),
+      commandPrefix: `demo-${this.seed}-${label}-`,
+      commands: 0,
+    };
+    this.strands.push(strand);
+    const previous = this.strand;
+    this.strand = strand;
+    try {
+      plan();
+    } finally {
+      this.strand = previous;
+    }
+  }
+
   /**
    * Metadata for the next command of the running action: one second after the
    * previous one (plus `delayMs`), so the commands of an action keep their order.
    */
-  private meta(actor: Actor, delayMs = 0): CommandMetadata {
+  meta(actor: Actor, delayMs = 0): CommandMetadata {
     this.clock += 1000 + delayMs;
     return {
-      commandId: `demo-${this.seed}-${++this.commandSeq}`,
+      commandId: `${this.strand.commandPrefix}${++this.strand.commands}`,
       issuedAt: new Date(this.now + this.clock).toISOString(),
       actor,
     };
   }
 
   /** Runs one command; a refusal is a bug in the generator or the domain, so it stops the run with the details. */
-  private async exec<T>(name: string, input: unknown, meta: CommandMetadata, run: () => Promise<T>): Promise<T> {
+  async exec<T>(name: string, input: unknown, meta: CommandMetadata, run: () => Promise<T>): Promise<T> {
     try {
       return await run();
     } catch (error) {
@@ -444,8 +396,13 @@ class Simulation {
     }
   }
 
-  private on(date: string, run: () => Promise<void>, rng: Random = this.rng): void {
-    this.agenda.schedule(officeTime(date, rng), run);
+  /** Schedules an action on `date` (at an office hour), on the strand of the action that schedules it. */
+  on(date: string, run: () => Promise<void>, rng: Random = this.rng): void {
+    const strand = this.strand;
+    this.agenda.schedule(officeTime(date, rng), () => {
+      this.strand = strand;
+      return run();
+    });
   }
 
   private person(rng: Random, country?: string, fn?: string): Person {
@@ -457,7 +414,7 @@ class Simulation {
     return fn ? { personId, name, function: fn } : { personId, name };
   }
 
-  private coordinatorActor(t: TwinningRt): Actor {
+  coordinatorActor(t: TwinningRt): Actor {
     return { id: `coordinator-${t.seed.nisCode}`, role: 'COORDINATOR', nisCode: t.seed.nisCode };
   }
 
@@ -726,14 +683,14 @@ class Simulation {
     }
   }
 
-  private async allocate(year: number, amount: number, note: string): Promise<void> {
+  async allocate(year: number, amount: number, note: string): Promise<void> {
     const input = { year, amountEur: Math.round(amount * this.scale), note };
     const meta = this.meta(MANAGEMENT);
     await this.exec('allocateBudget', input, meta, () => this.handlers.allocateBudget(input, meta));
     this.n.allocations++;
   }
 
-  private async declareCapacities(year: number): Promise<void> {
+  async declareCapacities(year: number): Promise<void> {
     const availability = new Map((await this.context.staffAvailability(year)).map((a) => [a.staffMemberId, a]));
     for (const s of this.staff) {
       if (!s.id) continue;
@@ -791,7 +748,7 @@ class Simulation {
     }
   }
 
-  private async contact(
+  async contact(
     t: TwinningRt,
     kind: keyof typeof contactSummaries,
     channel: ContactChannel,
@@ -981,9 +938,7 @@ class Simulation {
       status: 'SUBMITTED',
       submittedOn: date,
     };
-    this.requests.set(requestId, record);
-    this.n.submitted++;
-    this.n.byMissionType[v.missionType]++;
+    this.recordRequest(record);
     const rng = this.rng;
     if (rng.chance(0.45)) {
       await this.contact(t, 'intake', rng.pick<ContactChannel>(['PHONE', 'EMAIL', 'MEETING', 'VIDEO_CALL']), requestId);
@@ -999,7 +954,14 @@ class Simulation {
     this.on(decisionOn, () => this.decide(record));
   }
 
-  private async withdraw(r: RequestRecord, reason: string): Promise<void> {
+  /** Keeps a submitted request (and counts it), so that later actions see it. */
+  recordRequest(r: RequestRecord): void {
+    this.requests.set(r.requestId, r);
+    this.n.submitted++;
+    this.n.byMissionType[r.missionType]++;
+  }
+
+  async withdraw(r: RequestRecord, reason: string): Promise<void> {
     if (r.status !== 'SUBMITTED') return;
     const input = { requestId: r.requestId, reason };
     const meta = this.meta(this.coordinatorActor(r.twinning), 60_000);
@@ -1048,7 +1010,7 @@ class Simulation {
     this.n.amended++;
   }
 
-  private async latestAssessment(
+  async latestAssessment(
     requestId: string,
   ): Promise<{ recommendation: 'ACCEPT' | 'DECLINE'; declineReason?: DeclineReason }> {
     let latest: { recommendation: 'ACCEPT' | 'DECLINE'; declineReason?: DeclineReason } | undefined;
@@ -1071,28 +1033,7 @@ class Simulation {
     const date = toDate(this.now);
     const assessment = await this.latestAssessment(r.requestId);
     const year = yearOfDate(r.startDate);
-    const policy = this.handlers.policy;
-    const days = visitDays(r.startDate, r.endDate);
-    const daysNeeded = policy.preparationDays + days + policy.processingDays;
-    const cost = policy.costs[r.twinning.seed.countryCode] ?? policy.defaultCost;
-    const costEur = round2(cost.travelEur + cost.dailyAllowanceEur * days);
-    const [availability, budget] = await Promise.all([
-      this.context.staffAvailability(year),
-      this.context.budgetStatus(year),
-    ]);
-    const processedBy = plusDays(r.endDate, 14);
-    const candidates = this.staff
-      .filter((s) => s.id && this.isActive(s, date, processedBy))
-      .map((s) => ({ s, free: availability.find((a) => a.staffMemberId === s.id)?.freeDays ?? 0 }))
-      .filter((c) => c.free >= daysNeeded)
-      .sort(
-        (a, b) =>
-          Number(b.s.seed.countries.includes(r.twinning.seed.countryCode)) -
-            Number(a.s.seed.countries.includes(r.twinning.seed.countryCode)) ||
-          b.free - a.free ||
-          a.s.seed.key.localeCompare(b.s.seed.key),
-      );
-    const budgetOk = budget.unreservedEur >= costEur;
+    const { candidates, budget, budgetOk } = await this.feasibility(r, date);
 
     // The budget of the visit's year is not allocated yet: wait for the budget round, or decline now.
     if (
@@ -1119,21 +1060,72 @@ class Simulation {
     else if (intent === 'ACCEPT' && !budgetOk) intent = 'NO_BUDGET';
 
     const followed = intent === 'ACCEPT' ? assessment.recommendation === 'ACCEPT' : assessment.declineReason === intent;
-    if (followed) this.n.followed++;
-    else this.n.against++;
+    this.countDecision(followed);
 
-    const meta = this.meta(HEAD_OF_DEPARTMENT);
     if (intent !== 'ACCEPT') {
       const note =
         followed || intent !== 'NOT_OPPORTUNE' ? rng.pick(declineNotes[intent]) : rng.pick(overrideDeclineNotes);
-      const input = { requestId: r.requestId, decision: 'DECLINE' as const, declineReason: intent, note };
-      await this.exec('decideRequest', input, meta, () => this.handlers.decideRequest(input, meta));
-      r.status = 'DECLINED';
-      this.n.declined[intent]++;
+      await this.decline(r, intent, note);
       return;
     }
-    const chosen = candidates[0]!.s;
     const note = followed ? rng.pick(acceptNotes[r.missionType]) : rng.pick(overrideAcceptNotes);
+    await this.accept(r, candidates[0]!.s, note);
+  }
+
+  /**
+   * What accepting a request needs on the running day: the staff members who
+   * are on the programme until its processing is done and have the days free
+   * (those following its country first, then by free days), and its cost
+   * against the unreserved budget of the visit's year.
+   */
+  async feasibility(
+    r: RequestRecord,
+    date: string,
+  ): Promise<{ candidates: { s: StaffRt; free: number }[]; budget: BudgetStatus; budgetOk: boolean }> {
+    const year = yearOfDate(r.startDate);
+    const policy = this.handlers.policy;
+    const days = visitDays(r.startDate, r.endDate);
+    const daysNeeded = policy.preparationDays + days + policy.processingDays;
+    const cost = policy.costs[r.twinning.seed.countryCode] ?? policy.defaultCost;
+    const costEur = round2(cost.travelEur + cost.dailyAllowanceEur * days);
+    const [availability, budget] = await Promise.all([
+      this.context.staffAvailability(year),
+      this.context.budgetStatus(year),
+    ]);
+    const processedBy = plusDays(r.endDate, 14);
+    const candidates = this.staff
+      .filter((s) => s.id && this.isActive(s, date, processedBy))
+      .map((s) => ({ s, free: availability.find((a) => a.staffMemberId === s.id)?.freeDays ?? 0 }))
+      .filter((c) => c.free >= daysNeeded)
+      .sort(
+        (a, b) =>
+          Number(b.s.seed.countries.includes(r.twinning.seed.countryCode)) -
+            Number(a.s.seed.countries.includes(r.twinning.seed.countryCode)) ||
+          b.free - a.free ||
+          a.s.seed.key.localeCompare(b.s.seed.key),
+      );
+    return { candidates, budget, budgetOk: budget.unreservedEur >= costEur };
+  }
+
+  /** Tallies whether a decision follows the recorded recommendation. */
+  countDecision(followed: boolean): void {
+    if (followed) this.n.followed++;
+    else this.n.against++;
+  }
+
+  async decline(r: RequestRecord, reason: DeclineReason, note: string): Promise<void> {
+    const meta = this.meta(HEAD_OF_DEPARTMENT);
+    const input = { requestId: r.requestId, decision: 'DECLINE' as const, declineReason: reason, note };
+    await this.exec('decideRequest', input, meta, () => this.handlers.decideRequest(input, meta));
+    r.status = 'DECLINED';
+    this.n.declined[reason]++;
+  }
+
+  /** Accepts with `chosen` as the accompanying staff member and runs the mission that the acceptance scheduled. */
+  async accept(r: RequestRecord, chosen: StaffRt, note: string): Promise<void> {
+    const rng = this.rng;
+    const date = toDate(this.now);
+    const meta = this.meta(HEAD_OF_DEPARTMENT);
     const input = { requestId: r.requestId, decision: 'ACCEPT' as const, staffMemberId: chosen.id!, note };
     await this.exec('decideRequest', input, meta, () => this.handlers.decideRequest(input, meta));
     r.status = 'ACCEPTED';
