@@ -12,7 +12,7 @@ import {
   type Province,
   type Event,
 } from '@werkbezoek/schema';
-import { assess, type AssessmentResult } from './assessment/assess.js';
+import { assessInDetail, type AssessmentDetail, type AssessmentResult } from './assessment/assess.js';
 import { defaultPolicy, type AssessmentPolicy } from './assessment/policy.js';
 import { budgetDecider, budgetStream } from './budget/budget.js';
 import { handleCommand, loadStream, type HandledCommand } from './commandHandler.js';
@@ -22,7 +22,7 @@ import { fold, type Decider } from './decider.js';
 import { lessonDecider, lessonStream, type LessonCommand } from './lessons/lesson.js';
 import { missionDecider, missionStream, type MissionCommand, type MissionState } from './missions/mission.js';
 import { municipalityDecider, municipalityStream } from './municipalities/municipality.js';
-import { requestDecider, type RequestCommand } from './requests/decide.js';
+import { requestDecider, type RequestCommand, type TwinningFacts } from './requests/decide.js';
 import { requestStream, type RequestState } from './requests/request.js';
 import { staffDecider, staffStream } from './staff/staffMember.js';
 import { twinningDecider, twinningStream, type TwinningCommand, type TwinningState } from './twinnings/twinning.js';
@@ -211,16 +211,7 @@ export class CommandHandlers {
     meta: CommandMetadata,
   ): Promise<CommandResult> {
     const requestId = input.requestId ?? newId(meta, 'request');
-    if (!Id.safeParse(input.twinningId).success) {
-      throw new ValidationError(`twinningId "${String(input.twinningId)}" is not a twinning id (a UUID)`, [
-        'twinningId',
-      ]);
-    }
-    const twinning = await loadStream(this.store, twinningDecider, twinningStream(String(input.twinningId)));
-    const facts =
-      twinning.state.status === 'ABSENT'
-        ? undefined
-        : { twinningId: twinning.state.twinningId, nisCode: twinning.state.nisCode, status: twinning.state.status };
+    const facts = await this.twinningFacts(input.twinningId);
     const submitted = await this.handle(
       requestDecider,
       requestStream(requestId),
@@ -230,6 +221,39 @@ export class CommandHandlers {
     const assessed = await this.assessAndRecord(requestId, 'SUBMITTED', meta, cause);
     const others = await this.reassessRegion(requestId, meta, cause);
     return { id: requestId, position: maxPosition(submitted, assessed, ...others) };
+  }
+
+  /**
+   * What submitting this request would record as its assessment, without
+   * storing anything: the same decider checks the input (the same errors, a
+   * coordinator only for their own municipality) and the same facts and policy
+   * assess it, on the command's date.
+   */
+  async draftAssessment(
+    input: Omit<Input<Extract<RequestCommand, { type: 'SubmitAccompanimentRequest' }>>, 'requestId' | 'twinning'> & {
+      requestId?: string;
+    },
+    meta: CommandMetadata,
+  ): Promise<AssessmentDetail> {
+    const requestId = input.requestId ?? newId(meta, 'request');
+    const facts = await this.twinningFacts(input.twinningId);
+    const events = requestDecider.decide(
+      command('SubmitAccompanimentRequest', { ...input, requestId, twinning: facts }, meta),
+      requestDecider.initialState(),
+    );
+    const request = fold(requestDecider, events);
+    if (request.status === 'NONE') throw new Error('A submitted request has a state');
+    return this.assessmentOf(requestId, request, localDateOf(meta.issuedAt));
+  }
+
+  private async twinningFacts(twinningId: string): Promise<TwinningFacts | undefined> {
+    if (!Id.safeParse(twinningId).success) {
+      throw new ValidationError(`twinningId "${String(twinningId)}" is not a twinning id (a UUID)`, ['twinningId']);
+    }
+    const twinning = await loadStream(this.store, twinningDecider, twinningStream(String(twinningId)));
+    return twinning.state.status === 'ABSENT'
+      ? undefined
+      : { twinningId: twinning.state.twinningId, nisCode: twinning.state.nisCode, status: twinning.state.status };
   }
 
   async amendRequest(
@@ -438,6 +462,15 @@ export class CommandHandlers {
   async assessment(requestId: string, assessedOn: string): Promise<AssessmentResult> {
     const request = await this.loadRequest(requestId);
     if (request.status === 'NONE') throw new NotFoundError(`Request ${requestId} does not exist`);
+    return (await this.assessmentOf(requestId, request, assessedOn)).result;
+  }
+
+  /** Gathers the facts about a request (stored or drafted) and runs the policy. */
+  private async assessmentOf(
+    requestId: string,
+    request: Exclude<RequestState, { status: 'NONE' }>,
+    assessedOn: string,
+  ): Promise<AssessmentDetail> {
     const twinning = await this.loadTwinning(request.twinningId);
     const year = yearOf(request.startDate);
     const margin = this.policy.combinedVisitWindowDays;
@@ -447,7 +480,7 @@ export class CommandHandlers {
       this.context.staffAvailability(year),
       this.context.budgetStatus(year),
     ]);
-    return assess(
+    return assessInDetail(
       {
         assessedOn,
         request: {

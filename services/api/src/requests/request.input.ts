@@ -111,3 +111,6 @@ export class RequestFilter {
 }
 
 export { Float };
+
+@InputType({ description: 'A request as it would be submitted, to be assessed without storing it.' })
+export class DraftRequestInput extends SubmitAccompanimentRequestInput {}

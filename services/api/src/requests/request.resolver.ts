@@ -4,6 +4,7 @@ import {
   type RequestsDb,
   type RequestFilter as ReadFilter,
 } from '@werkbezoek/projections';
+import { localDateOf } from '@werkbezoek/domain';
 import { NotFoundError } from '@werkbezoek/schema';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, ID, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
@@ -15,10 +16,12 @@ import { selectedPaths } from '../graphql/selection.js';
 import {
   AmendAccompanimentRequestInput,
   DecideAccompanimentInput,
+  DraftRequestInput,
   RequestFilter,
   SubmitAccompanimentRequestInput,
   WithdrawAccompanimentRequestInput,
 } from './request.input.js';
+import { DraftAssessment } from './draft.type.js';
 import { requestFieldsFor, toAccompanimentRequest } from './request.map.js';
 import { AccompanimentRequest, AccompanimentRequestConnection } from './request.type.js';
 
@@ -86,6 +89,55 @@ export class RequestResolver {
       fields,
     );
     return toConnection(page, toAccompanimentRequest);
+  }
+
+  @Query(() => DraftAssessment, {
+    description:
+      'Assesses a request as submitting it would, without storing anything. Coordinators: for their own twinnings only, without staff names or euro figures.',
+  })
+  async assessDraftRequest(
+    @Arg('input', () => DraftRequestInput) input: DraftRequestInput,
+    @Ctx() context: ApiContext,
+  ): Promise<DraftAssessment> {
+    const { principal } = context;
+    // Who may submit, and who may read every request; the decider confines a coordinator to their municipality.
+    if (principal.role !== 'COORDINATOR') authorize(principal, 'readAll');
+    const { reasons, notes, ...rest } = input;
+    const meta = context.command();
+    const detail = await inApiTerms({ claimedReasons: 'reasons' }, () =>
+      context.services.handlers.draftAssessment(
+        {
+          ...rest,
+          claimedReasons: reasons as never,
+          policyDomains: input.policyDomains as never,
+          ...(notes ? { notes } : {}),
+        },
+        meta,
+      ),
+    );
+    const { result } = detail;
+    const coordinator = principal.role === 'COORDINATOR';
+    const explanation = coordinator ? detail.coordinatorExplanation : result.explanation;
+    return {
+      recommendation: result.recommendation,
+      declineReason: result.declineReason ?? null,
+      opportune: result.opportune,
+      requiredReasons: result.requiredReasons,
+      claimedReasons: [...result.claimedReasons],
+      derivedReasons: result.derivedReasons.map((reason) => {
+        const why = detail.derivedWhy[reason];
+        return { reason, why: why ? { nl: why.nl, en: why.en } : null };
+      }),
+      satisfiedReasons: [...result.satisfiedReasons],
+      staffTimeAvailable: result.staffTimeAvailable,
+      budgetAvailable: result.budgetAvailable,
+      daysNeeded: result.daysNeeded,
+      estimatedCostEur: coordinator ? null : result.estimatedCostEur,
+      explanation: [...explanation.nl],
+      explanationEn: [...explanation.en],
+      policyVersion: result.policyVersion,
+      assessedOn: localDateOf(meta.issuedAt),
+    };
   }
 
   @Mutation(() => AccompanimentRequest, {

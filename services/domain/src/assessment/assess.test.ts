@@ -1,6 +1,6 @@
 import type { AdditionalReason, MissionType } from '@werkbezoek/schema';
 import { describe, expect, it } from 'vitest';
-import { assess, type AssessmentFacts } from './assess.js';
+import { assess, assessInDetail, type AssessmentFacts } from './assess.js';
 import { defaultPolicy } from './policy.js';
 
 const base: AssessmentFacts = {
@@ -240,5 +240,61 @@ describe('the assessment record', () => {
 
   it('is a pure function: the same facts give the same result', () => {
     expect(assess(facts(), defaultPolicy)).toEqual(assess(facts(), defaultPolicy));
+  });
+});
+
+describe("the coordinator's view of an assessment", () => {
+  const detailed = facts({
+    lastAccompaniedOn: undefined,
+    visitsInRegion: [
+      {
+        kind: 'REQUEST',
+        id: 'r2',
+        nisCode: '44021',
+        municipalityName: 'Gent',
+        startDate: '2026-05-05',
+        endDate: '2026-05-10',
+      },
+    ],
+    actorChanges: [{ side: 'NORTH', actorKind: 'MAYOR', changedOn: '2026-01-10', description: 'New mayor' } as never],
+  });
+
+  it('is the same assessment, its explanation without staff names or euro figures', () => {
+    const detail = assessInDetail(detailed, defaultPolicy);
+    expect(detail.result).toEqual(assess(detailed, defaultPolicy));
+    const full = [...detail.result.explanation.nl, ...detail.result.explanation.en].join(' ');
+    expect(full).toMatch(/Lies/);
+    expect(full).toMatch(/€/);
+    const shown = [...detail.coordinatorExplanation.nl, ...detail.coordinatorExplanation.en].join(' ');
+    expect(shown).not.toMatch(/Lies|€/);
+    expect(detail.coordinatorExplanation.en).toContain(
+      'Staff time: 14 days needed; there is enough staff time in 2026.',
+    );
+    expect(detail.coordinatorExplanation.nl).toContain('Budget: het budget van 2026 laat het toe.');
+    expect(detail.coordinatorExplanation.en).toHaveLength(detail.result.explanation.en.length);
+  });
+
+  it('says why each derived reason holds', () => {
+    const detail = assessInDetail(detailed, defaultPolicy);
+    expect(Object.keys(detail.derivedWhy).sort()).toEqual([...detail.result.derivedReasons].sort());
+    expect(detail.derivedWhy.FOLLOW_UP?.en).toMatch(/never been accompanied/);
+    expect(detail.derivedWhy.COMBINED_VISITS?.nl).toMatch(/Gent/);
+    expect(detail.derivedWhy.ACTOR_RENEWAL?.en).toMatch(/mayor/);
+  });
+
+  it('says so when staff time or budget fall short', () => {
+    const short = assessInDetail(
+      facts({
+        staff: [],
+        budget: { year: 2026, allocatedEur: 0, reservedEur: 0, spentEur: 0, unreservedEur: 0 },
+      }),
+      defaultPolicy,
+    );
+    expect(short.coordinatorExplanation.en).toEqual(
+      expect.arrayContaining([
+        'Staff time: 14 days needed; there is not enough staff time in 2026.',
+        'Budget: the budget of 2026 does not allow it.',
+      ]),
+    );
   });
 });

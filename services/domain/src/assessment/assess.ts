@@ -64,6 +64,24 @@ export interface AssessmentFacts {
 
 export type AssessmentResult = Omit<EventData<'AccompanimentRequestAssessed'>, 'requestId' | 'trigger'>;
 
+/** A text in Dutch and English. */
+export interface Explained {
+  readonly nl: string;
+  readonly en: string;
+}
+
+/**
+ * The assessment, with what only people outside VVSG may read: the
+ * explanation without staff names or euro figures (a coordinator learns
+ * whether staff time and budget allow it, not whose time or how much), and
+ * for each derived reason the sentence that says why it holds.
+ */
+export interface AssessmentDetail {
+  readonly result: AssessmentResult;
+  readonly coordinatorExplanation: { readonly nl: string[]; readonly en: string[] };
+  readonly derivedWhy: Partial<Record<AdditionalReason, Explained>>;
+}
+
 const reasonNames: Record<AdditionalReason, { nl: string; en: string }> = {
   CONTENT_PROBLEMS: { nl: 'inhoudelijke problemen', en: 'content problems' },
   RELATIONAL_PROBLEMS: { nl: 'relationele of communicatieproblemen', en: 'relational or communication problems' },
@@ -100,9 +118,18 @@ const list = (items: readonly string[], and: string) =>
  * The first that fails gives the decline reason, in that order.
  */
 export function assess(facts: AssessmentFacts, policy: AssessmentPolicy): AssessmentResult {
+  return assessInDetail(facts, policy).result;
+}
+
+/** `assess`, with the coordinator's explanation and the why of each derived reason (see AssessmentDetail). */
+export function assessInDetail(facts: AssessmentFacts, policy: AssessmentPolicy): AssessmentDetail {
   const { request, assessedOn } = facts;
   const nl: string[] = [];
   const en: string[] = [];
+  // Sentences a coordinator reads instead, by their index in nl/en.
+  const forCoordinator = new Map<number, Explained>();
+  const derivedWhy: Partial<Record<AdditionalReason, Explained>> = {};
+  const last = (): Explained => ({ nl: nl[nl.length - 1]!, en: en[en.length - 1]! });
   const type = MissionTypes.get(request.missionType);
   const requiredReasons = policy.requiredReasons[request.missionType];
 
@@ -160,6 +187,7 @@ export function assess(facts: AssessmentFacts, policy: AssessmentPolicy): Assess
         ? `Follow-up: the last accompanied visit ended on ${facts.lastAccompaniedOn}, more than ${policy.followUpMonths} months ago.`
         : `Follow-up: the municipality has never been accompanied on a visit.`,
     );
+    derivedWhy.FOLLOW_UP = last();
   } else {
     nl.push(`Geen opvolgingsreden: het laatste begeleide werkbezoek eindigde op ${facts.lastAccompaniedOn}.`);
     en.push(`No follow-up reason: the last accompanied visit ended on ${facts.lastAccompaniedOn}.`);
@@ -172,6 +200,7 @@ export function assess(facts: AssessmentFacts, policy: AssessmentPolicy): Assess
     en.push(
       `Combined visits: ${list(names, 'and')} also ${partners.length === 1 ? 'visits' : 'visit'} ${request.regionCode} within ${policy.combinedVisitWindowDays} days.`,
     );
+    derivedWhy.COMBINED_VISITS = last();
   }
   if (renewals.length > 0) {
     const changes = renewals.map(
@@ -182,6 +211,7 @@ export function assess(facts: AssessmentFacts, policy: AssessmentPolicy): Assess
     );
     nl.push(`Vernieuwing van actoren in de laatste ${policy.actorRenewalMonths} maanden: ${list(changes, 'en')}.`);
     en.push(`Actors renewed in the last ${policy.actorRenewalMonths} months: ${list(changesEn, 'and')}.`);
+    derivedWhy.ACTOR_RENEWAL = last();
   }
 
   // Staff time.
@@ -203,6 +233,10 @@ export function assess(facts: AssessmentFacts, policy: AssessmentPolicy): Assess
         ? `${best.name} has the most free in ${year}: ${best.freeDays}.`
         : `no staff member has capacity in ${year}.`),
   );
+  forCoordinator.set(nl.length - 1, {
+    nl: `Personeelstijd: ${daysNeeded} dagen nodig; ${staffTimeAvailable ? `er is voldoende personeelstijd in ${year}` : `er is onvoldoende personeelstijd in ${year}`}.`,
+    en: `Staff time: ${daysNeeded} days needed; ${staffTimeAvailable ? `there is enough staff time in ${year}` : `there is not enough staff time in ${year}`}.`,
+  });
 
   // Budget.
   const cost = policy.costs[request.countryCode] ?? policy.defaultCost;
@@ -217,6 +251,10 @@ export function assess(facts: AssessmentFacts, policy: AssessmentPolicy): Assess
     `Budget: estimated cost ${euroEn(estimatedCostEur)} (travel ${euroEn(cost.travelEur)} + ${days} days × ${euroEn(cost.dailyAllowanceEur)}); ` +
       `unreserved in ${year}: ${euroEn(unreservedBudgetEur)}.`,
   );
+  forCoordinator.set(nl.length - 1, {
+    nl: `Budget: ${budgetAvailable ? `het budget van ${year} laat het toe` : `het budget van ${year} laat het niet toe`}.`,
+    en: `Budget: ${budgetAvailable ? `the budget of ${year} allows it` : `the budget of ${year} does not allow it`}.`,
+  });
 
   let recommendation: Decision = 'ACCEPT';
   let declineReason: DeclineReason | undefined;
@@ -242,7 +280,7 @@ export function assess(facts: AssessmentFacts, policy: AssessmentPolicy): Assess
   nl.push(verdict.nl);
   en.push(verdict.en);
 
-  return {
+  const result: AssessmentResult = {
     policyVersion: policy.version,
     recommendation,
     ...(declineReason ? { declineReason } : {}),
@@ -279,5 +317,13 @@ export function assess(facts: AssessmentFacts, policy: AssessmentPolicy): Assess
       budget: facts.budget,
     },
     explanation: { nl, en },
+  };
+  return {
+    result,
+    coordinatorExplanation: {
+      nl: nl.map((sentence, i) => forCoordinator.get(i)?.nl ?? sentence),
+      en: en.map((sentence, i) => forCoordinator.get(i)?.en ?? sentence),
+    },
+    derivedWhy,
   };
 }
