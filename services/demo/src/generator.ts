@@ -40,7 +40,7 @@ import { Random } from './random.js';
 import {
   arrondissements,
   belgianElections,
-  budgets,
+  budgetFor,
   municipalities as knownMunicipalities,
   partnerRegions,
   placeNameParts,
@@ -73,6 +73,7 @@ import {
   southernNames,
   withdrawalReasons,
 } from './texts.js';
+import { schedulePipeline, type PipelineHost } from './pipeline.js';
 import { CLAIMS, DELEGATION, DURATION, MONTH_WEIGHTS } from './visits.js';
 import type {
   ActivityRecord,
@@ -105,7 +106,7 @@ export interface DemoOptions {
   /** Same seed and scale, same event log (same event ids). Default 1. */
   readonly seed?: number;
   /**
-   * Size: 1 is the demo (41 twinnings, about ten thousand events); larger
+   * Size: 1 is the demo (41 twinnings, about 5,600 events); larger
    * scales add synthetic municipalities and twinnings (41 per unit) with
    * proportional staff and budget. Default 1.
    */
@@ -268,7 +269,7 @@ interface Strand {
   commands: number;
 }
 
-class Simulation {
+class Simulation implements PipelineHost {
   private readonly store: EventStore;
   readonly context: EventLogContext;
   readonly handlers: CommandHandlers;
@@ -531,7 +532,7 @@ class Simulation {
     }
     // Budgets: first tranche after the budget round in the autumn before, second in June.
     for (let year = 2017; year <= yearOfDate(this.today) + 1; year++) {
-      const b = budgets[year] ?? budgets[2026]!;
+      const b = budgetFor(year);
       const firstOn = year === 2017 ? '2017-01-03' : workday(`${year - 1}-10-15`);
       this.firstTrancheOn.set(year, firstOn);
       this.on(firstOn, () => this.allocate(year, b.first, 'Eerste schijf na de begrotingsronde'));
@@ -548,6 +549,8 @@ class Simulation {
     }
     this.scheduleActorChanges();
     this.scheduleContacts();
+    // What is on VVSG's desk today: requests for the coming year, on a strand of its own.
+    this.branch('pipeline', () => schedulePipeline(this));
     // The pandemic: trips stop in March 2020.
     this.on('2020-03-16', () => this.covid());
     // Federal funding for Peru, Bolivia and Guatemala stopped at the end of 2019.

@@ -632,7 +632,14 @@ export const budgets: Readonly<Record<number, { readonly first: number; readonly
   2025: { first: 40_000, second: 25_000 },
   2026: { first: 34_000, second: 20_000 },
   2027: { first: 36_000, second: 22_000 },
+  2028: { first: 38_000, second: 22_000 },
 };
+
+/** The budget of `year`: its own figures, or for a year beyond the table those of its last year. */
+export function budgetFor(year: number): { readonly first: number; readonly second: number } {
+  const known = Object.keys(budgets).map(Number);
+  return budgets[year] ?? budgets[Math.max(...known.filter((y) => y <= year), Math.min(...known))]!;
+}
 
 /** Municipal elections in Belgium (October); the new councils and coalitions start on 1 January after. */
 export const belgianElections = ['2018-10-14', '2024-10-13'] as const;
