@@ -446,6 +446,7 @@ class Simulation implements PipelineHost {
         coordinator: this.person(rng, undefined, rng.pick(coordinatorFunctions)),
         southContact: this.person(rng, seed.countryCode, 'point focal'),
         plannedVisits: 0,
+        requests: [],
       });
     };
     for (const t of knownTwinnings) addTwinning(t);
@@ -960,6 +961,7 @@ class Simulation implements PipelineHost {
   /** Keeps a submitted request (and counts it), so that later actions see it. */
   recordRequest(r: RequestRecord): void {
     this.requests.set(r.requestId, r);
+    r.twinning.requests.push(r);
     this.n.submitted++;
     this.n.byMissionType[r.missionType]++;
   }

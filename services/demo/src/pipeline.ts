@@ -269,9 +269,8 @@ class Pipeline {
     const t = v.twinning;
     if (!t.id || t.endedOn) return;
     // The municipality asked for another visit around these dates since the plan was drawn: this one is not sent.
-    const clash = [...host.requests.values()].some(
+    const clash = t.requests.some(
       (r) =>
-        r.twinning === t &&
         (r.status === 'SUBMITTED' || r.status === 'ACCEPTED') &&
         plusDays(r.startDate, -VISIT_GAP_DAYS) <= v.endDate &&
         plusDays(r.endDate, VISIT_GAP_DAYS) >= v.startDate,

@@ -23,6 +23,8 @@ export interface TwinningRt {
   coordinator: Person;
   southContact: Person;
   plannedVisits: number;
+  /** Its requests, in the order they were submitted. */
+  readonly requests: RequestRecord[];
 }
 
 export interface StaffRt {
