@@ -45,6 +45,8 @@ async function requests(dialect: (typeof DIALECTS)[number]): Promise<Kysely<Requ
   await h.assessed(a, '2026-02-02', 'ACCEPT');
   await h.accepted(a, '2026-02-20', { mission: 'm-a', staff: 'lies' });
   await h.accepted(b, '2026-02-21', { mission: 'm-b', staff: 'jan' });
+  await h.assessed(c, '2026-02-09', 'DECLINE', 'NO_STAFF_TIME');
+  await h.assessed(b, '2026-02-02', 'DECLINE', 'NO_BUDGET');
   await h.declined(c, '2026-02-22', 'NOT_OPPORTUNE');
   await h.withdrawn(d, '2026-02-23');
   await h.accepted(e, '2026-03-01', { mission: 'm-e', staff: 'jan' });
@@ -65,7 +67,18 @@ const matches = (f: RequestFilter) => (v: RequestView) =>
   (!f.regionCode || v.regionCode === f.regionCode) &&
   (!f.staffMemberId || v.staffMemberId === f.staffMemberId) &&
   (!f.from || v.endDate >= f.from) &&
-  (!f.to || v.startDate <= f.to);
+  (!f.to || v.startDate <= f.to) &&
+  (!f.submittedFrom || v.submittedOn >= f.submittedFrom) &&
+  (!f.submittedTo || v.submittedOn <= f.submittedTo) &&
+  (!f.recommendation || v.assessment?.recommendation === f.recommendation) &&
+  (!f.declineReason || v.declineReason === f.declineReason) &&
+  (f.agreement === undefined ||
+    (v.decidedOn !== null &&
+      v.assessment !== null &&
+      f.agreement ===
+        (v.status === 'DECLINED'
+          ? v.assessment.recommendation === 'DECLINE' && v.assessment.declineReason === v.declineReason
+          : v.assessment.recommendation === 'ACCEPT')));
 
 // Shapes repeat with other values, so that compiled queries are run again with them.
 const filters: RequestFilter[] = [
@@ -96,6 +109,18 @@ const filters: RequestFilter[] = [
   { status: ['ACCEPTED'], countryCode: 'SN' },
   { status: ['ACCEPTED', 'SUBMITTED'], nisCode: '11057', missionType: ['TECHNICAL', 'EVALUATION'] },
   { status: ['SUBMITTED', 'ACCEPTED'], nisCode: '11055', missionType: ['EVALUATION', 'TECHNICAL'] },
+  { submittedFrom: '2026-02-09' },
+  { submittedFrom: '2026-02-16' },
+  { submittedTo: '2026-02-09' },
+  { submittedFrom: '2026-02-01', submittedTo: '2026-02-28', missionType: ['TECHNICAL'] },
+  { submittedFrom: '2026-03-01', submittedTo: '2026-03-31', missionType: ['EVALUATION'] },
+  { recommendation: 'ACCEPT' },
+  { recommendation: 'DECLINE' },
+  { declineReason: 'NOT_OPPORTUNE' },
+  { declineReason: 'NO_BUDGET' },
+  { agreement: true },
+  { agreement: false },
+  { agreement: true, nisCode: '11057' },
 ];
 
 describe.each(DIALECTS)('the request list on %s', (dialect) => {

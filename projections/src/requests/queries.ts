@@ -1,4 +1,4 @@
-import type { CompiledQuery, Kysely } from 'kysely';
+import { sql, type CompiledQuery, type Kysely, type WhereInterface } from 'kysely';
 import { compiledShape } from '../db/compiledShapes.js';
 import { decodeCursor, edgesOf, type Page, type PageRequest } from '../db/pagination.js';
 import type { RequestTable } from './table.js';
@@ -13,6 +13,20 @@ export interface RequestFilter {
   /** Visits whose dates overlap [from, to]. */
   readonly from?: string;
   readonly to?: string;
+  /** Submitted on or after / on or before these dates (YYYY-MM-DD), as the dashboard counts by quarter. */
+  readonly submittedFrom?: string;
+  readonly submittedTo?: string;
+  /** The latest assessment's recommendation. */
+  readonly recommendation?: string;
+  /** The reason a declined request was declined for. */
+  readonly declineReason?: string;
+  /**
+   * Decided requests whose decision followed (true) or went against (false)
+   * the recommendation in force when it was taken, as the dashboard's
+   * agreement figures count them: an acceptance of an ACCEPT, a decline of a
+   * DECLINE for the same reason. Unassessed and undecided requests match neither.
+   */
+  readonly agreement?: boolean;
 }
 
 export interface AssessmentView {
@@ -285,19 +299,34 @@ export async function getRequestById(db: Kysely<RequestsDb>, requestId: string):
 }
 
 /** One condition of a list's filter; a list of values is an `in`. */
-type Condition = readonly [
-  column:
-    | 'status'
-    | 'mission_type'
-    | 'nis_code'
-    | 'country_code'
-    | 'region_code'
-    | 'staff_member_id'
-    | 'end_date'
-    | 'start_date',
-  operator: '=' | 'in' | '>=' | '<=',
-  value: string | readonly string[],
-];
+type Condition =
+  | readonly [
+      column:
+        | 'status'
+        | 'mission_type'
+        | 'nis_code'
+        | 'country_code'
+        | 'region_code'
+        | 'staff_member_id'
+        | 'end_date'
+        | 'start_date'
+        | 'submitted_on'
+        | 'recommendation'
+        | 'decline_reason',
+      operator: '=' | 'in' | '>=' | '<=',
+      value: string | readonly string[],
+    ]
+  /** Whether the decision followed the recommendation: no parameter, the value is part of the shape. */
+  | readonly [column: 'agreement', operator: 'is', value: boolean];
+
+/**
+ * The dashboard's definition of an agreement (projections/src/dashboard), on
+ * the request list's columns: the latest assessment of a decided request is the
+ * one in force at the decision, as no assessment follows a decision. An
+ * accepted request that is completed stays accepted.
+ */
+const decidedAndAssessed = sql<boolean>`decided_on is not null and recommendation is not null`;
+const agreed = sql<boolean>`((status in ('ACCEPTED', 'COMPLETED') and recommendation = 'ACCEPT') or (status = 'DECLINED' and recommendation = 'DECLINE' and coalesce(recommended_decline_reason, '') = coalesce(decline_reason, '')))`;
 
 function conditionsOf(filter: RequestFilter): Condition[] {
   const conditions: Condition[] = [];
@@ -309,6 +338,11 @@ function conditionsOf(filter: RequestFilter): Condition[] {
   if (filter.staffMemberId) conditions.push(['staff_member_id', '=', filter.staffMemberId]);
   if (filter.from) conditions.push(['end_date', '>=', filter.from]);
   if (filter.to) conditions.push(['start_date', '<=', filter.to]);
+  if (filter.submittedFrom) conditions.push(['submitted_on', '>=', filter.submittedFrom]);
+  if (filter.submittedTo) conditions.push(['submitted_on', '<=', filter.submittedTo]);
+  if (filter.recommendation) conditions.push(['recommendation', '=', filter.recommendation]);
+  if (filter.declineReason) conditions.push(['decline_reason', '=', filter.declineReason]);
+  if (filter.agreement !== undefined) conditions.push(['agreement', 'is', filter.agreement]);
   return conditions;
 }
 
@@ -321,30 +355,44 @@ interface ListQuery {
   readonly limit: number;
 }
 
+/** What tells apart the shapes of conditions: the columns, operators and numbers of values (a flag's value). */
+const shapeOfConditions = (conditions: readonly Condition[]) =>
+  conditions.map(
+    ([column, operator, value]) =>
+      `${column} ${operator} ${typeof value === 'boolean' ? value : typeof value === 'string' ? 1 : value.length}`,
+  );
+
+/** The conditions' parameters, in the order `filtered` puts them in its SQL. */
+const parametersOfConditions = (conditions: readonly Condition[]) =>
+  conditions.flatMap(([, , value]) =>
+    typeof value === 'boolean' ? [] : typeof value === 'string' ? [value] : [...value],
+  );
+
 const shapeOf = (q: ListQuery) =>
-  [
-    q.plan?.key ?? '*',
-    ...q.conditions.map(
-      ([column, operator, value]) => `${column} ${operator} ${typeof value === 'string' ? 1 : value.length}`,
-    ),
-    q.after ? 'after' : '',
-  ].join('|');
+  [q.plan?.key ?? '*', ...shapeOfConditions(q.conditions), q.after ? 'after' : ''].join('|');
 
 /** The parameters of a list's query, in the order buildList puts them in its SQL. */
 function parametersOf(q: ListQuery): unknown[] {
-  const parameters: unknown[] = [];
-  for (const [, , value] of q.conditions) {
-    if (typeof value === 'string') parameters.push(value);
-    else parameters.push(...value);
-  }
+  const parameters: unknown[] = parametersOfConditions(q.conditions);
   if (q.after) parameters.push(q.after[0], q.after[0], q.after[1]);
   parameters.push(q.limit);
   return parameters;
 }
 
+function filtered<Q extends WhereInterface<RequestsDb, 'requests'>>(query: Q, conditions: readonly Condition[]): Q {
+  let q = query;
+  for (const condition of conditions) {
+    if (condition[0] === 'agreement') {
+      const matching = condition[2] ? agreed : sql<boolean>`not ${agreed}`;
+      q = q.where(sql<boolean>`${decidedAndAssessed} and ${matching}`) as Q;
+    } else q = q.where(condition[0], condition[1], condition[2]) as Q;
+  }
+  return q;
+}
+
 function buildList(db: Kysely<RequestsDb>, q: ListQuery) {
   let query = q.plan ? db.selectFrom('requests').select(q.plan.columns) : db.selectFrom('requests').selectAll();
-  for (const [column, operator, value] of q.conditions) query = query.where(column, operator, value);
+  query = filtered(query, q.conditions);
   if (q.after) {
     const [submittedOn, id] = q.after;
     query = query.where((eb) =>
@@ -386,4 +434,16 @@ export async function listRequests(
     edges: edgesOf(nodes, (node) => [node.submittedOn, node.requestId]),
     hasNextPage: rows.length > first,
   };
+}
+
+/** How many requests match a filter: the request list's total, asked for only when shown. */
+export async function countRequests(db: Kysely<RequestsDb>, filter: RequestFilter = {}): Promise<number> {
+  const conditions = conditionsOf(filter);
+  const shape = ['count', ...shapeOfConditions(conditions)].join('|');
+  const { rows } = await db.executeQuery(
+    compiledShape(db, `requests: ${shape}`, parametersOfConditions(conditions), () =>
+      filtered(db.selectFrom('requests').select(sql<number | string>`count(*)`.as('n')), conditions).compile(),
+    ),
+  );
+  return Number(rows[0]?.n ?? 0);
 }

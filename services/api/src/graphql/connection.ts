@@ -1,6 +1,6 @@
 import type { Page } from '@werkbezoek/projections';
 import { ValidationError } from '@werkbezoek/schema';
-import { Field, ObjectType, type ClassType } from 'type-graphql';
+import { Field, FieldResolver, Int, ObjectType, Resolver, Root, type ClassType } from 'type-graphql';
 
 // simpleResolvers: plain data, read by graphql's default resolver instead of type-graphql's
 // per-field wrapper (we use no middlewares); every list resolves these for each of its rows.
@@ -16,10 +16,16 @@ export class PageInfo {
 export interface Connection<T> {
   edges: { cursor: string; node: T }[];
   pageInfo: PageInfo;
+  /** Counts every row that matches the list's filter; called only when `totalCount` is asked for. */
+  count?: () => Promise<number>;
 }
 
-/** A Relay connection type (edges { cursor node }, pageInfo) for a node type. */
-export function ConnectionOf<T extends object>(name: string, node: ClassType<T>) {
+/**
+ * A Relay connection type (edges { cursor node }, pageInfo) for a node type;
+ * with `counted`, also `totalCount`, which a connection answers through its
+ * `count` (see `TotalCountResolver`).
+ */
+export function ConnectionOf<T extends object>(name: string, node: ClassType<T>, options: { counted?: boolean } = {}) {
   @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class Edge {
     @Field(() => String)
@@ -27,6 +33,24 @@ export function ConnectionOf<T extends object>(name: string, node: ClassType<T>)
 
     @Field(() => node)
     node!: T;
+  }
+
+  if (options.counted) {
+    // Not simpleResolvers: totalCount has a resolver of its own (TotalCountResolver).
+    @ObjectType(`${name}Connection`)
+    class CountedConnection {
+      @Field(() => [Edge])
+      edges!: Edge[];
+
+      @Field(() => PageInfo)
+      pageInfo!: PageInfo;
+
+      @Field(() => Int, {
+        description: 'How many rows match the filter, on every page; counted only when asked for.',
+      })
+      totalCount!: number;
+    }
+    return CountedConnection;
   }
 
   @ObjectType(`${name}Connection`, { simpleResolvers: true })
@@ -38,6 +62,19 @@ export function ConnectionOf<T extends object>(name: string, node: ClassType<T>)
     pageInfo!: PageInfo;
   }
   return ConnectionType;
+}
+
+/** Resolves `totalCount` of a counted connection type by its `count`. */
+export function TotalCountResolver(connection: ClassType) {
+  @Resolver(() => connection)
+  class CountResolver {
+    @FieldResolver(() => Int)
+    totalCount(@Root() root: Connection<unknown>): Promise<number> {
+      if (!root.count) throw new Error('A counted connection was made without its count');
+      return root.count();
+    }
+  }
+  return CountResolver;
 }
 
 export const MAX_PAGE = 100;

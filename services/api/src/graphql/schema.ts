@@ -11,12 +11,13 @@ import { MissionResolver } from '../missions/mission.resolver.js';
 import { MunicipalityResolver } from '../registry/municipality.resolver.js';
 import { BudgetResolver, StaffResolver } from '../registry/staff.resolver.js';
 import { TwinningResolver } from '../registry/twinning.resolver.js';
-import { RequestResolver } from '../requests/request.resolver.js';
+import { RequestConnectionResolver, RequestResolver } from '../requests/request.resolver.js';
 import { ViewerResolver } from '../session/viewer.resolver.js';
 import { VocabulariesResolver } from '../session/vocabularies.resolver.js';
 
 export const resolvers = [
   RequestResolver,
+  RequestConnectionResolver,
   RequestAuditResolver,
   MunicipalityResolver,
   TwinningResolver,

@@ -108,6 +108,28 @@ export class RequestFilter {
 
   @Field(() => LocalDateScalar, { nullable: true, description: 'Visits that start on or before this date.' })
   to?: string | null;
+
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'Submitted on or after this date (the dashboard counts requests by the quarter of submission).',
+  })
+  submittedFrom?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Submitted on or before this date.' })
+  submittedTo?: string | null;
+
+  @Field(() => Decision, { nullable: true, description: "The latest assessment's recommendation." })
+  recommendation?: string | null;
+
+  @Field(() => DeclineReason, { nullable: true, description: 'Declined for this reason.' })
+  declineReason?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "Decided requests whose decision followed (true) or went against (false) the recommendation in force, as the dashboard's agreements count them; undecided and unassessed requests match neither.",
+  })
+  agreement?: boolean | null;
 }
 
 export { Float };

@@ -1,16 +1,17 @@
 import {
+  countRequests,
   getRequestById,
   listRequests,
   type RequestsDb,
   type RequestFilter as ReadFilter,
 } from '@werkbezoek/projections';
 import { localDateOf } from '@werkbezoek/domain';
-import { NotFoundError } from '@werkbezoek/schema';
+import { NotFoundError, ValidationError } from '@werkbezoek/schema';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, ID, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { authorize, authorizeMunicipality, authorizeMutation, forbidden } from '../auth/roles.js';
 import { execute, views, type ApiContext } from '../context.js';
-import { pageSize, toConnection, type Connection } from '../graphql/connection.js';
+import { pageSize, toConnection, TotalCountResolver, type Connection } from '../graphql/connection.js';
 import { inApiTerms } from '../graphql/errors.js';
 import { selectedPaths } from '../graphql/selection.js';
 import {
@@ -74,6 +75,12 @@ export class RequestResolver {
     @Info() info?: GraphQLResolveInfo,
   ): Promise<Connection<AccompanimentRequest>> {
     const f: ReadFilter = clean({ ...filter });
+    if (f.submittedFrom && f.submittedTo && f.submittedFrom > f.submittedTo) {
+      throw new ValidationError(
+        `submittedFrom (${f.submittedFrom}) lies after submittedTo (${f.submittedTo}); give the earlier date first`,
+        ['filter.submittedFrom', 'filter.submittedTo'],
+      );
+    }
     const { principal } = context;
     if (principal.role === 'COORDINATOR') {
       if (f.nisCode && f.nisCode !== principal.nisCode)
@@ -88,7 +95,7 @@ export class RequestResolver {
       { first: pageSize(first), ...(after ? { after } : {}) },
       fields,
     );
-    return toConnection(page, toAccompanimentRequest);
+    return { ...toConnection(page, toAccompanimentRequest), count: () => countRequests(db(context), scoped) };
   }
 
   @Query(() => DraftAssessment, {
@@ -227,3 +234,5 @@ export class RequestResolver {
     return load(context, result.id);
   }
 }
+
+export const RequestConnectionResolver = TotalCountResolver(AccompanimentRequestConnection);

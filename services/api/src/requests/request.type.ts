@@ -186,4 +186,6 @@ export class AccompanimentRequest {
   mission!: Mission | null;
 }
 
-export const AccompanimentRequestConnection = ConnectionOf('AccompanimentRequest', AccompanimentRequest);
+export const AccompanimentRequestConnection = ConnectionOf('AccompanimentRequest', AccompanimentRequest, {
+  counted: true,
+});
