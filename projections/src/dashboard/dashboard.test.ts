@@ -4,6 +4,7 @@ import { VisitHistory } from '../testing/visitHistory.js';
 import { ProjectionRunner } from '../runner/runner.js';
 import { DIALECTS, freshDatabase, type TestDatabase } from '../testing/dialects.js';
 import { quarterOf, dashboardProjection } from './projection.js';
+import { requestsProjection } from '../requests/projection.js';
 import { dashboardMetrics, median } from './queries.js';
 
 let database: TestDatabase | undefined;
@@ -17,7 +18,8 @@ async function project(history: VisitHistory, dialect: (typeof DIALECTS)[number]
   await new ProjectionRunner({
     store: history.store,
     readModels: database.readModels,
-    projections: [dashboardProjection],
+    // The request list holds each request's country, which the country filter reads.
+    projections: [dashboardProjection, requestsProjection],
     batchSize: 6,
   }).catchUp();
   return database.readModels;
@@ -141,6 +143,35 @@ describe.each(DIALECTS)('the dashboard on %s', (dialect) => {
     await expect(
       dashboardMetrics(db, { fromQuarter: '2026-Q1', toQuarter: '2026-Q1', missionType: 'SCIENTIFIC' }),
     ).rejects.toThrow(/Unknown mission type/);
+  });
+
+  it('filters by the country visited', async () => {
+    const h = await demand();
+    await h.municipality('31042', 'Oostkamp');
+    const come = await h.twinning('tw-oostkamp', { nisCode: '31042', partnerName: 'Comé', regionCode: 'BJ-MO' });
+    await h.municipality('11002', 'Antwerpen');
+    const durban = await h.twinning('tw-antwerpen', { nisCode: '11002', partnerName: 'Durban', regionCode: 'ZA-KZN' });
+    await h.submit('k', '2026-01-15', { twinningId: come, nisCode: '31042' });
+    const l = await h.submit('l', '2026-02-15', { twinningId: durban, nisCode: '11002', missionType: 'TECHNICAL' });
+    await h.declined(l, '2026-02-20', 'NO_BUDGET');
+    const db = await project(h, dialect);
+
+    const all = await dashboardMetrics(db, { fromQuarter: '2026-Q1', toQuarter: '2026-Q2' });
+    const benin = await dashboardMetrics(db, { fromQuarter: '2026-Q1', toQuarter: '2026-Q2', countryCode: 'BJ' });
+    const southAfrica = await dashboardMetrics(db, { fromQuarter: '2026-Q1', toQuarter: '2026-Q2', countryCode: 'ZA' });
+    expect(benin.totals.submitted + southAfrica.totals.submitted).toBe(all.totals.submitted);
+    expect(southAfrica.totals).toMatchObject({ submitted: 1, declined: 1, declinedByReason: { ...none, NO_BUDGET: 1 } });
+    const technicalInSouthAfrica = await dashboardMetrics(db, {
+      fromQuarter: '2026-Q1',
+      toQuarter: '2026-Q1',
+      missionType: 'TECHNICAL',
+      countryCode: 'ZA',
+    });
+    expect(technicalInSouthAfrica.totals.submitted).toBe(1);
+    expect((await dashboardMetrics(db, { fromQuarter: '2026-Q1', toQuarter: '2026-Q2', countryCode: 'NI' })).totals.submitted).toBe(0);
+    await expect(
+      dashboardMetrics(db, { fromQuarter: '2026-Q1', toQuarter: '2026-Q1', countryCode: 'Benin' }),
+    ).rejects.toThrow(/ISO 3166-1/);
   });
 });
 

@@ -2,10 +2,12 @@ import { DeclineReasons, MissionTypes, ValidationError, type DeclineReason } fro
 import { sql, type CompiledQuery, type Kysely, type RawBuilder } from 'kysely';
 import { compiledShape } from '../db/compiledShapes.js';
 import type { DialectName, ReadModelDb } from '../db/database.js';
+import type { RequestTable } from '../requests/table.js';
 import type { DashboardRequestTable } from './table.js';
 
 interface Db {
   dashboard_requests: DashboardRequestTable;
+  requests: RequestTable;
 }
 /** The views these queries read, for callers that type their Kysely handle. */
 export type { Db as DashboardDb };
@@ -15,6 +17,8 @@ export interface DashboardQuery {
   readonly fromQuarter: string;
   readonly toQuarter: string;
   readonly missionType?: string;
+  /** ISO 3166-1 alpha-2 of the country visited. */
+  readonly countryCode?: string;
 }
 
 export interface DashboardCounts {
@@ -170,6 +174,11 @@ function cellsQuery(db: Kysely<Db>, dialect: DialectName, q: DashboardQuery): Co
     .where('quarter', '>=', q.fromQuarter)
     .where('quarter', '<=', q.toQuarter);
   if (q.missionType) query = query.where('mission_type', '=', q.missionType);
+  // The request list knows each request's country; the dashboard's facts need not repeat it.
+  if (q.countryCode)
+    query = query.where('request_id', 'in', (eb) =>
+      eb.selectFrom('requests').select('request_id').where('country_code', '=', q.countryCode!),
+    );
   return query.groupBy(['quarter', 'mission_type']).compile();
 }
 
@@ -189,13 +198,15 @@ export async function dashboardMetrics(readModels: ReadModelDb, q: DashboardQuer
     );
   const missionTypes: readonly string[] = q.missionType ? [q.missionType] : MissionTypes.codes;
   const db = readModels.db as Kysely<Db>;
+  if (q.countryCode !== undefined && !/^[A-Z]{2}$/.test(q.countryCode))
+    throw new ValidationError(
+      `countryCode "${q.countryCode}" is not an ISO 3166-1 alpha-2 code such as BJ`,
+      ['countryCode'],
+    );
+  const parameters = [q.fromQuarter, q.toQuarter, q.missionType, q.countryCode].filter((p) => p !== undefined);
+  const shape = `dashboard${q.missionType ? ': one mission type' : ''}${q.countryCode ? ': one country' : ''}`;
   const { rows: found } = await db.executeQuery(
-    compiledShape(
-      db,
-      q.missionType ? 'dashboard: one mission type' : 'dashboard',
-      q.missionType ? [q.fromQuarter, q.toQuarter, q.missionType] : [q.fromQuarter, q.toQuarter],
-      () => cellsQuery(db, readModels.dialect, q),
-    ),
+    compiledShape(db, shape, parameters, () => cellsQuery(db, readModels.dialect, q)),
   );
 
   // PostgreSQL sums are numerics, which arrive as strings.

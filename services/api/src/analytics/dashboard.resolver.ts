@@ -31,6 +31,11 @@ export class DashboardResolver {
     @Arg('toQuarter', () => String, { description: 'YYYY-Qn, included.' }) toQuarter: string,
     @Ctx() context: ApiContext,
     @Arg('missionType', () => MissionType, { nullable: true }) missionType?: MissionTypeCode | null,
+    @Arg('countryCode', () => String, {
+      nullable: true,
+      description: 'Only requests for visits to this country (ISO 3166-1 alpha-2).',
+    })
+    countryCode?: string | null,
   ): Promise<Dashboard> {
     authorize(context.principal, 'readAll');
     checkQuarter(fromQuarter, 'fromQuarter');
@@ -39,6 +44,7 @@ export class DashboardResolver {
       fromQuarter,
       toQuarter,
       ...(missionType ? { missionType } : {}),
+      ...(countryCode ? { countryCode } : {}),
     });
     return {
       rows: metrics.rows.map((r) => ({ ...counts(r), quarter: r.quarter, missionType: r.missionType })),
