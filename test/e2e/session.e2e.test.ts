@@ -128,3 +128,68 @@ describe('vocabularies', () => {
     expectRefused(await world.send(undefined, `{ vocabularies { roles { code } } }`), 'UNAUTHENTICATED');
   });
 });
+
+describe('readModelPosition', () => {
+  it('moves past a mutation once the read models show it, for every role', async () => {
+    const position = async (token: string) =>
+      BigInt((await world.run<{ readModelPosition: string }>(token, `{ readModelPosition }`)).readModelPosition);
+    const before = await position(tokens.zoersel);
+    expect(before).toBeGreaterThan(0n);
+    expect(await position(tokens.analyst)).toBe(before);
+    await world.submit();
+    const after = await position(tokens.planner);
+    expect(after).toBeGreaterThan(before);
+    expect(after).toBe(await world.head());
+  });
+
+  it('needs a token', async () => {
+    expectRefused(await world.send(undefined, `{ readModelPosition }`), 'UNAUTHENTICATED');
+  });
+});
+
+describe('capacitySummary', () => {
+  const SUMMARY = `query($from: Int!, $to: Int!) { capacitySummary(fromYear: $from, toYear: $to) {
+    year declaredDays bookedDays usedDays freeDays } }`;
+
+  it("sums every staff member's capacity, year by year", async () => {
+    await world.registerStaffMember('Bart Claes', 35);
+    await world.mission();
+    const { capacitySummary } = await world.run<{ capacitySummary: Record<string, number>[] }>(
+      tokens.management,
+      SUMMARY,
+      { from: 2025, to: 2027 },
+    );
+    expect(capacitySummary.map((y) => y.year)).toEqual([2025, 2026, 2027]);
+    for (const summary of capacitySummary) {
+      const { staffCapacity } = await world.run<{ staffCapacity: Record<string, number>[] }>(
+        tokens.analyst,
+        `query($year: Int!) { staffCapacity(year: $year) { declaredDays bookedDays usedDays freeDays } }`,
+        { year: summary.year },
+      );
+      const sum = (field: string) => staffCapacity.reduce((n, s) => n + s[field]!, 0);
+      expect(summary).toEqual({
+        year: summary.year,
+        declaredDays: sum('declaredDays'),
+        bookedDays: sum('bookedDays'),
+        usedDays: sum('usedDays'),
+        freeDays: sum('freeDays'),
+      });
+    }
+    expect(capacitySummary[1]).toMatchObject({ declaredDays: 95 });
+    expect(capacitySummary[1]!.bookedDays).toBeGreaterThan(0);
+  });
+
+  it('is for management, planners, analysts and staff', async () => {
+    for (const token of [tokens.planner, tokens.staff]) await world.run(token, SUMMARY, { from: 2026, to: 2026 });
+    expectRefused(await world.send(tokens.zoersel, SUMMARY, { from: 2026, to: 2026 }), 'FORBIDDEN');
+  });
+
+  it('refuses a range in the wrong order or too long, naming the field', async () => {
+    expectRefused(await world.send(tokens.analyst, SUMMARY, { from: 2027, to: 2026 }), 'BAD_USER_INPUT', /toYear/, [
+      'toYear',
+    ]);
+    expectRefused(await world.send(tokens.analyst, SUMMARY, { from: 2000, to: 2100 }), 'BAD_USER_INPUT', /at most/, [
+      'toYear',
+    ]);
+  });
+});

@@ -128,3 +128,48 @@ export async function budgetOverview(
   }
   return out;
 }
+
+const MAX_SUMMARY_YEARS = 20;
+
+export interface YearCapacityView {
+  readonly year: number;
+  readonly declaredDays: number;
+  readonly bookedDays: number;
+  readonly usedDays: number;
+  readonly freeDays: number;
+}
+
+/**
+ * The team's days in every year from `fromYear` to `toYear`: each figure of
+ * `staffCapacity` summed over the staff, so the two never disagree.
+ */
+export async function capacitySummary(
+  db: Kysely<Db>,
+  { fromYear, toYear }: { readonly fromYear: number; readonly toYear: number },
+): Promise<YearCapacityView[]> {
+  checkYear(fromYear, 'fromYear');
+  checkYear(toYear, 'toYear');
+  if (fromYear > toYear) throw new ValidationError(`toYear (${toYear}) lies before fromYear (${fromYear})`, ['toYear']);
+  if (toYear - fromYear >= MAX_SUMMARY_YEARS)
+    throw new ValidationError(`Ask for at most ${MAX_SUMMARY_YEARS} years at a time, not ${toYear - fromYear + 1}`, [
+      'toYear',
+    ]);
+  const out: YearCapacityView[] = [];
+  for (let year = fromYear; year <= toYear; year++) {
+    const sum = { year, declaredDays: 0, bookedDays: 0, usedDays: 0, freeDays: 0 };
+    for (const s of await staffCapacity(db, year)) {
+      sum.declaredDays += s.declaredDays;
+      sum.bookedDays += s.bookedDays;
+      sum.usedDays += s.usedDays;
+      sum.freeDays += s.freeDays;
+    }
+    out.push({
+      year,
+      declaredDays: hundredths(sum.declaredDays),
+      bookedDays: hundredths(sum.bookedDays),
+      usedDays: hundredths(sum.usedDays),
+      freeDays: hundredths(sum.freeDays),
+    });
+  }
+  return out;
+}

@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import type { AnyKysely } from '../db/database.js';
 
 /**
@@ -38,4 +39,24 @@ export async function createRegistry(db: AnyKysely): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('projection_state_pk', ['name', 'version', 'generation'])
     .execute();
+}
+
+/**
+ * The position (a decimal string) up to which every active read model has
+ * applied the log: the lowest of their checkpoints, read from the database so
+ * that every process serving readers answers alike; "0" before any. The
+ * table has a row per projection version, so this is one small read.
+ */
+export async function readModelPosition(db: AnyKysely): Promise<string> {
+  const rows = await (db as Kysely<RegistryDb>)
+    .selectFrom('projection_state')
+    .select('position')
+    .where('status', '=', 'ACTIVE')
+    .execute();
+  let lowest: bigint | undefined;
+  for (const { position } of rows) {
+    const p = BigInt(position);
+    if (lowest === undefined || p < lowest) lowest = p;
+  }
+  return String(lowest ?? 0n);
 }

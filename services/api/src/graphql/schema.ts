@@ -12,6 +12,7 @@ import { MunicipalityResolver } from '../registry/municipality.resolver.js';
 import { BudgetResolver, StaffResolver } from '../registry/staff.resolver.js';
 import { TwinningResolver } from '../registry/twinning.resolver.js';
 import { RequestConnectionResolver, RequestResolver } from '../requests/request.resolver.js';
+import { ReadModelPositionResolver } from '../session/readModelPosition.resolver.js';
 import { ViewerResolver } from '../session/viewer.resolver.js';
 import { VocabulariesResolver } from '../session/vocabularies.resolver.js';
 
@@ -32,6 +33,7 @@ export const resolvers = [
   PolicyDomainResolver,
   ViewerResolver,
   VocabulariesResolver,
+  ReadModelPositionResolver,
 ] as const;
 
 /** The executable schema; its SDL is committed as schema/schema.graphql. */

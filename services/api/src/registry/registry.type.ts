@@ -117,6 +117,24 @@ export class StaffCapacity {
   freeDays!: number;
 }
 
+@ObjectType({ description: "The team's days in a year: every staff member's summed.", simpleResolvers: true })
+export class YearCapacity {
+  @Field(() => Int)
+  year!: number;
+
+  @Field(() => Float, { description: 'Declared by every staff member for the year.' })
+  declaredDays!: number;
+
+  @Field(() => Float, { description: 'Booked less released.' })
+  bookedDays!: number;
+
+  @Field(() => Float, { description: 'Spent on completed missions that started in the year.' })
+  usedDays!: number;
+
+  @Field(() => Float, { description: 'Declared less booked: what can still be planned.' })
+  freeDays!: number;
+}
+
 @ObjectType({ description: 'The programme budget of a year, in euro.' })
 export class Budget {
   @Field(() => Int)

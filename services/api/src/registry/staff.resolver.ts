@@ -1,5 +1,5 @@
 import { inApiTerms } from '../graphql/errors.js';
-import { budgetOverview, staffCapacity, type CapacityDb } from '@werkbezoek/projections';
+import { budgetOverview, capacitySummary, staffCapacity, type CapacityDb } from '@werkbezoek/projections';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { auditTrail } from '../analytics/audit.js';
 import { AuditEntryConnection, type AuditEntry } from '../analytics/audit.type.js';
@@ -9,7 +9,7 @@ import type { Connection } from '../graphql/connection.js';
 import { AllocateBudgetInput, DeclareStaffCapacityInput, RegisterStaffMemberInput } from './registry.input.js';
 import { findStaffMember, loadStaffMember } from './registry.load.js';
 import { toBudget, toStaffCapacity } from './registry.map.js';
-import { Budget, StaffCapacity, StaffMember } from './registry.type.js';
+import { Budget, StaffCapacity, StaffMember, YearCapacity } from './registry.type.js';
 import { withoutNulls } from './withoutNulls.js';
 
 const db = (context: ApiContext) => views<CapacityDb>(context);
@@ -46,6 +46,18 @@ export class StaffResolver {
   async staffCapacity(@Arg('year', () => Int) year: number, @Ctx() context: ApiContext): Promise<StaffCapacity[]> {
     authorize(context.principal, 'readAll');
     return (await staffCapacity(db(context), year)).map(toStaffCapacity);
+  }
+
+  @Query(() => [YearCapacity], {
+    description: "The team's days in every year of the range: declared, booked, used and free, summed over the staff.",
+  })
+  async capacitySummary(
+    @Arg('fromYear', () => Int) fromYear: number,
+    @Arg('toYear', () => Int) toYear: number,
+    @Ctx() context: ApiContext,
+  ): Promise<YearCapacity[]> {
+    authorize(context.principal, 'readAll');
+    return capacitySummary(db(context), { fromYear, toYear });
   }
 
   @FieldResolver(() => StaffCapacity, { description: "The staff member's days in a year." })
