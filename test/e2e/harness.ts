@@ -37,6 +37,8 @@ export async function livePlatform(
     demoData?: boolean;
     /** By default every query runs compiled, as repeated queries do in production. */
     execution?: ExecutionOptions;
+    /** The built web UI's folder (default: the repository's web/dist). */
+    webDist?: string;
   } = {},
 ): Promise<LivePlatform> {
   const dataDir = mkdtempSync(join(tmpdir(), 'werkbezoek-e2e-'));
@@ -52,6 +54,7 @@ export async function livePlatform(
     log: () => {},
     now: () => new Date(`${today}T10:00:00.000Z`),
     execution: options.execution ?? { compileAfter: 0 },
+    ...(options.webDist ? { webDist: options.webDist } : {}),
   });
   return {
     platform,

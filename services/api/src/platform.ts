@@ -13,6 +13,7 @@ import { createApiServer, type ApiServer } from './apiServer.js';
 import type { ExecutionOptions } from './graphql/execution.js';
 import type { AuthConfig } from './auth/principal.js';
 import { landing } from './http/landing.js';
+import { defaultWebDist } from './http/webUi.js';
 
 export interface PlatformOptions {
   readonly dataDir: string;
@@ -32,6 +33,8 @@ export interface PlatformOptions {
   readonly now?: () => Date;
   /** When repeated queries are compiled; by default on their second run. */
   readonly execution?: ExecutionOptions;
+  /** The built web UI served at / (default: web/dist of the repository). */
+  readonly webDist?: string;
 }
 
 export interface Platform {
@@ -86,7 +89,12 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     auth: options.auth,
     production: options.production ?? false,
     log,
-    fallback: landing(runner, options.auth.mode),
+    fallback: landing({
+      runner,
+      readModels: readerDb,
+      authMode: options.auth.mode,
+      webDist: options.webDist ?? defaultWebDist,
+    }),
     ...(options.execution ? { execution: options.execution } : {}),
   });
   const url = await api.listen(options.port, options.host);

@@ -1,8 +1,31 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ProjectionRunner } from '@werkbezoek/projections';
+import type { ProjectionRunner, ReadModelDb } from '@werkbezoek/projections';
+import type { AuthConfig } from '../auth/principal.js';
+import { publicAuthConfig } from './authConfig.js';
+import { webUi } from './webUi.js';
 
-/** The routes besides /graphql: a landing page and a health check for orchestrators. */
-export function landing(runner: ProjectionRunner, authMode: string) {
+export interface LandingOptions {
+  readonly runner: ProjectionRunner;
+  readonly readModels: ReadModelDb;
+  readonly authMode: AuthConfig['mode'];
+  /** The built web UI's folder. */
+  readonly webDist: string;
+}
+
+function json(response: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+  });
+  response.end(text);
+}
+
+/** The routes besides /graphql: a health check for orchestrators, the public auth config, and the web UI. */
+export function landing(options: LandingOptions) {
+  const { runner } = options;
+  const ui = webUi(options.webDist);
   return async (request: IncomingMessage, response: ServerResponse): Promise<boolean> => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (path === '/healthz') {
@@ -25,16 +48,11 @@ export function landing(runner: ProjectionRunner, authMode: string) {
       response.end(body);
       return true;
     }
-    if (path === '/' && request.method === 'GET') {
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      response.end(`<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Werkbezoek</title>
-<style>body{font-family:system-ui,sans-serif;max-width:44rem;margin:3rem auto;line-height:1.5;padding:0 1rem}code{background:#f3f3f3;padding:.1rem .3rem}</style></head>
-<body><h1>Werkbezoek</h1><p>Plannings- en analyseplatform voor begeleide werkbezoeken in stedenbanden (VVSG, dienst Internationaal).</p>
-<p>The analytics UI arrives with its own issue. Until then, explore the data in <a href="/graphql">GraphiQL</a>.</p>
-${authMode === 'demo' ? '<p>Demo sign-in: send <code>Authorization: Bearer demo-management</code> (or demo-planner, demo-analyst, demo-staff, demo-coordinator-&lt;NIS code&gt;).</p>' : ''}
-<p><a href="/healthz">Health</a></p></body></html>`);
+    if (path === '/auth/config' && (request.method === 'GET' || request.method === 'HEAD')) {
+      // Public: the sign-in page reads it before anyone has a token.
+      json(response, 200, await publicAuthConfig(options.authMode, options.readModels));
       return true;
     }
-    return false;
+    return ui(request, response);
   };
 }
