@@ -5,9 +5,11 @@
  * runner follows the log; the GraphQL API listens on HOST:PORT.
  */
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { eventStoreConfigFromEnv } from '@werkbezoek/eventstore';
 import { readModelConfigFromEnv } from '@werkbezoek/projections';
 import { authConfigFromEnv } from './auth/principal.js';
+import { buildWebUi, webBuildState } from './http/webBuild.js';
 import { startPlatform } from './platform.js';
 
 const env = process.env;
@@ -16,6 +18,21 @@ const host = env.HOST ?? '127.0.0.1';
 const eventStore = eventStoreConfigFromEnv(env, dataDir);
 const readModels = readModelConfigFromEnv(env, dataDir);
 const auth = authConfigFromEnv(env);
+
+// The web UI is served from web/dist: build it first when it is missing or older than its sources.
+const repository = fileURLToPath(new URL('../../../', import.meta.url));
+const webBuild = webBuildState(repository);
+if (webBuild === 'missing' || webBuild === 'stale') {
+  console.log(`Building the web UI (its build is ${webBuild === 'missing' ? 'missing' : 'older than its sources'})…`);
+  const started = performance.now();
+  const built = buildWebUi(repository);
+  if (built.ok) console.log(`Web UI built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  else
+    console.error(
+      `[werkbezoek] The web UI did not build: ${built.error}. The API starts without it; / says how to build it ` +
+        '(fix the error above, then run pnpm --filter @werkbezoek/web build).',
+    );
+}
 
 const platform = await startPlatform({
   dataDir,
@@ -34,6 +51,7 @@ const base = platform.url.replace(/\/graphql$/, '');
 
 console.log(`
 Werkbezoek is running.
+  Web UI        ${base}/
   GraphQL API   ${platform.url}   (POST; open it in a browser for GraphiQL)
   Health        ${base}/healthz
   Event store   ${eventStore.kind === 'eventstoredb' ? `EventStoreDB at ${eventStore.connectionString}` : `SQLite ${eventStore.path}`} (${platform.events} events)
