@@ -8,6 +8,9 @@ export default tseslint.config(
       '**/node_modules/**',
       '**/dist/**',
       '**/.tmp/**',
+      '**/.tsbuild/**',
+      // Generated from schema/schema.graphql by graphql-codegen.
+      'web/src/gql/**',
       'bench/results/**',
       'data/**',
       'eslint.config.js',

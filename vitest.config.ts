@@ -6,7 +6,7 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
   },
   test: {
-    include: ['**/*.test.ts'],
+    include: ['**/*.test.ts', '**/*.test.tsx'],
     exclude: ['**/node_modules/**', '**/dist/**'],
     // One real PostgreSQL for the run; projection tests run on it and on SQLite.
     globalSetup: ['./projections/src/testing/postgresGlobalSetup.ts'],

@@ -1,0 +1,115 @@
+import { lazy, useMemo } from 'react';
+import { Provider, useQuery } from 'urql';
+import { Redirect, Route, Switch, useLocation, useSearch } from 'wouter';
+import { homeOf } from '../auth/roles';
+import { SessionProvider, useSession } from '../auth/session';
+import { SignInPage } from '../auth/SignInPage';
+import { ViewerDocument, ViewerProvider, useViewer } from '../auth/viewer';
+import { createApiClient } from '../graphql/client';
+import { errorKind } from '../graphql/errors';
+import { LocaleProvider, type Locale } from '../i18n/locale';
+import { ErrorState, Loading } from '../ui/states';
+import { VocabularyProvider } from '../vocabulary/vocabularies';
+import { NotFound, PartTwo } from './placeholders';
+import { Shell } from './Shell';
+
+// Each page is its own chunk: the sign-in page loads without the charts.
+const DashboardPage = lazy(() => import('../dashboard/DashboardPage'));
+const RequestsPage = lazy(() => import('../requests/RequestsPage'));
+const RequestPage = lazy(() => import('../requests/RequestPage'));
+const MyRequestsPage = lazy(() => import('../coordinator/MyRequestsPage'));
+
+/** Signed in or sent to sign-in (coming back here afterwards); the viewer is known before any page shows. */
+function SignedIn() {
+  const { token, signOut } = useSession();
+  const [pathname] = useLocation();
+  const search = useSearch();
+  const client = useMemo(() => (token ? createApiClient(token, () => signOut('expired')) : null), [token, signOut]);
+  if (!token || !client) {
+    const next = pathname === '/' ? '' : `?next=${encodeURIComponent(pathname + (search ? `?${search}` : ''))}`;
+    return <Redirect to={`/aanmelden${next}`} replace />;
+  }
+  return (
+    <Provider value={client}>
+      <WithViewer />
+    </Provider>
+  );
+}
+
+function WithViewer() {
+  const { signOut } = useSession();
+  const [{ data, error, fetching }, reexecute] = useQuery({ query: ViewerDocument });
+  if (error && errorKind(error) === 'unauthenticated') {
+    signOut('expired');
+    return null;
+  }
+  if (!data) {
+    return (
+      <main id="main" className="shell-main" aria-busy={fetching}>
+        {error ? (
+          <ErrorState error={error} retry={() => reexecute({ requestPolicy: 'network-only' })} />
+        ) : (
+          <Loading lines={4} />
+        )}
+      </main>
+    );
+  }
+  return (
+    <ViewerProvider viewer={data.viewer}>
+      <VocabularyProvider>
+        <Switch>
+          <Route path="/">
+            <Home />
+          </Route>
+          <Route>
+            <Shell>
+              <Pages />
+            </Shell>
+          </Route>
+        </Switch>
+      </VocabularyProvider>
+    </ViewerProvider>
+  );
+}
+
+function Home() {
+  return <Redirect to={homeOf(useViewer().role)} replace />;
+}
+
+/** Dutch paths, fixed; part 2's pages have their routes already so links and bookmarks keep working. */
+function Pages() {
+  return (
+    <Switch>
+      <Route path="/dashboard" component={DashboardPage} />
+      <Route path="/aanvragen" component={RequestsPage} />
+      <Route path="/aanvragen/:id" component={RequestPage} />
+      <Route path="/mijn-aanvragen" component={MyRequestsPage} />
+      <Route path="/planner">
+        <PartTwo page="planner" />
+      </Route>
+      <Route path="/lessen/:id?">
+        <PartTwo page="lessons" />
+      </Route>
+      <Route path="/gemeenten/:nisCode">
+        <PartTwo page="municipality" />
+      </Route>
+      <Route path="/regios/:regionCode">
+        <PartTwo page="region" />
+      </Route>
+      <Route component={NotFound} />
+    </Switch>
+  );
+}
+
+export function App({ locale }: { locale: Locale }) {
+  return (
+    <LocaleProvider initial={locale}>
+      <SessionProvider>
+        <Switch>
+          <Route path="/aanmelden" component={SignInPage} />
+          <Route component={SignedIn} />
+        </Switch>
+      </SessionProvider>
+    </LocaleProvider>
+  );
+}

@@ -1,0 +1,14 @@
+/** Where each role starts: its most used page. */
+export function homeOf(role: string): string {
+  switch (role) {
+    case 'COORDINATOR':
+      return '/mijn-aanvragen';
+    case 'STAFF':
+      return '/aanvragen';
+    default:
+      return '/dashboard';
+  }
+}
+
+/** Roles that read every read model (the dashboard, the inbox). */
+export const readerRoles = new Set(['MANAGEMENT', 'PLANNER', 'ANALYST', 'STAFF']);

@@ -1,0 +1,3 @@
+import type { RequestPageQuery } from '../gql/graphql';
+
+export type RequestDetail = NonNullable<RequestPageQuery['accompanimentRequest']>;

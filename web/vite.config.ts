@@ -1,0 +1,21 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+import { precompileMessages } from './build/precompileMessages';
+
+// `pnpm dev:web` proxies the API of a running `pnpm start`.
+const api = process.env.WERKBEZOEK_API ?? 'http://127.0.0.1:4000';
+
+export default defineConfig({
+  plugins: [react(), precompileMessages()],
+  build: {
+    manifest: true,
+    sourcemap: false,
+    target: 'es2022',
+    chunkSizeWarningLimit: 600,
+  },
+  server: {
+    host: '127.0.0.1',
+    port: 5173,
+    proxy: { '/graphql': api, '/auth': api, '/healthz': api },
+  },
+});
