@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { precompileMessages } from './build/precompileMessages';
+import { precompileMessages } from './build/precompileMessages.ts';
 
 // `pnpm dev:web` proxies the API of a running `pnpm start`.
 const api = process.env.WERKBEZOEK_API ?? 'http://127.0.0.1:4000';

@@ -26,10 +26,12 @@ export function Shell({ children }: { children: ReactNode }) {
   }, [pathname]);
 
   const reader = readerRoles.has(viewer.role);
-  const who =
+  // The role in the chosen language, with the person's name where the token carries one (demo tokens do not).
+  const role =
     viewer.role === 'COORDINATOR'
       ? `${t('role.COORDINATOR')} ${viewer.municipalityName ?? viewer.nisCode ?? ''}`
-      : viewer.displayName;
+      : t(`role.${viewer.role}`);
+  const who = viewer.displayName.startsWith('Demo ') ? role : `${viewer.displayName} (${role})`;
   return (
     <>
       <a className="skip-link" href="#main">

@@ -26,7 +26,8 @@ export function DataTable<Row>({
   captionHidden?: boolean;
 }) {
   return (
-    <div className="table-wrap">
+    // A wide table scrolls on a phone; the region can take focus so the keyboard can scroll it too.
+    <div className="table-wrap" role="region" aria-label={caption} tabIndex={0}>
       <table>
         <caption className={captionHidden ? 'visually-hidden' : undefined}>{caption}</caption>
         <thead>

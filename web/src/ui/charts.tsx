@@ -81,6 +81,8 @@ export function Bars<Row extends Record<string, unknown>>({
           iconType="square"
           itemSorter={null}
           wrapperStyle={{ paddingBottom: 8 }}
+          // The swatch carries the colour; the text stays ink, readable whatever the series' colour.
+          formatter={(value: string) => <span style={{ color: '#1b2430' }}>{value}</span>}
         />
         {series.map((s) => (
           <Bar
