@@ -88,6 +88,23 @@ describe('the assessment: reasons the platform derives', () => {
     expect(withVisit(visit('11055', '2026-05-04', '2026-05-13'))).not.toContain('COMBINED_VISITS'); // the same municipality
   });
 
+  it('names a visit once when both its accepted request and its mission are in the region', () => {
+    const request = {
+      kind: 'REQUEST' as const,
+      id: 'r1',
+      nisCode: '13014',
+      municipalityName: 'Hoogstraten',
+      startDate: '2026-05-10',
+      endDate: '2026-05-20',
+    };
+    const result = assess(
+      facts({ visitsInRegion: [request, { ...request, kind: 'MISSION', id: 'm1' }] }),
+      defaultPolicy,
+    );
+    const combination = result.explanation.nl.find((line) => line.startsWith('Combinatie'));
+    expect(combination).toBe('Combinatie: ook Hoogstraten (2026-05-10 – 2026-05-20) bezoekt BJ-ZO binnen 14 dagen.');
+  });
+
   it('derives ACTOR_RENEWAL from an actor change on the twinning in the last 12 months', () => {
     const change = (changedOn: string) => [{ changedOn, side: 'SOUTH' as const, actorKind: 'COORDINATOR' as const }];
     expect(assess(facts({ actorChanges: change('2025-03-02') }), defaultPolicy).derivedReasons).toContain(

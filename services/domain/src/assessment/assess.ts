@@ -193,12 +193,15 @@ export function assessInDetail(facts: AssessmentFacts, policy: AssessmentPolicy)
     en.push(`No follow-up reason: the last accompanied visit ended on ${facts.lastAccompaniedOn}.`);
   }
   if (partners.length > 0) {
-    const names = partners.map((p) => `${p.municipalityName ?? p.nisCode} (${p.startDate} – ${p.endDate})`);
+    // An accepted request and its mission are one visit: name it once.
+    const names = [
+      ...new Set(partners.map((p) => `${p.municipalityName ?? p.nisCode} (${p.startDate} – ${p.endDate})`)),
+    ];
     nl.push(
-      `Combinatie: ook ${list(names, 'en')} ${partners.length === 1 ? 'bezoekt' : 'bezoeken'} ${request.regionCode} binnen ${policy.combinedVisitWindowDays} dagen.`,
+      `Combinatie: ook ${list(names, 'en')} ${names.length === 1 ? 'bezoekt' : 'bezoeken'} ${request.regionCode} binnen ${policy.combinedVisitWindowDays} dagen.`,
     );
     en.push(
-      `Combined visits: ${list(names, 'and')} also ${partners.length === 1 ? 'visits' : 'visit'} ${request.regionCode} within ${policy.combinedVisitWindowDays} days.`,
+      `Combined visits: ${list(names, 'and')} also ${names.length === 1 ? 'visits' : 'visit'} ${request.regionCode} within ${policy.combinedVisitWindowDays} days.`,
     );
     derivedWhy.COMBINED_VISITS = last();
   }
