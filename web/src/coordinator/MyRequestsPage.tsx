@@ -159,7 +159,7 @@ export default function MyRequestsPage() {
     <Page
       title={f.t('mine.title')}
       lead={f.t('mine.lead', { municipality })}
-      busy={fetching || !data}
+      busy={fetching || (!data && !error)}
       actions={
         canSubmit && mode.kind === 'list' && twinnings.length > 0 ? (
           <button

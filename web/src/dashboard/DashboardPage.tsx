@@ -172,7 +172,7 @@ export default function DashboardPage() {
   ];
 
   return (
-    <Page title={f.t('dashboard.title')} lead={f.t('dashboard.lead')} busy={fetching || !data}>
+    <Page title={f.t('dashboard.title')} lead={f.t('dashboard.lead')} busy={fetching || (!data && !error)}>
       <form className="filters card" aria-label={f.t('dashboard.filters')} onSubmit={(e) => e.preventDefault()}>
         <div className="field">
           <label htmlFor="dash-from">{f.t('dashboard.from')}</label>

@@ -15,6 +15,7 @@ export const commonMessagesEn: Translation<typeof commonMessages> = {
   'locale.switchHint': 'Overschakelen naar Nederlands',
   'state.loading': 'Loading…',
   'state.error.title': 'Something went wrong',
+  'state.forbidden.title': 'No access',
   'state.error.network': 'The server cannot be reached. Check that Werkbezoek is running and try again.',
   'state.error.forbidden': 'Your role ({role}) does not give access to this.',
   'state.error.unauthenticated': 'Your session has expired or is not valid. Please sign in again.',

@@ -13,6 +13,7 @@ export const commonMessages = {
   'locale.switchHint': 'Switch to English',
   'state.loading': 'Laden…',
   'state.error.title': 'Er ging iets mis',
+  'state.forbidden.title': 'Geen toegang',
   'state.error.network': 'De server is niet bereikbaar. Controleer of Werkbezoek draait en probeer opnieuw.',
   'state.error.forbidden': 'U hebt geen toegang tot deze gegevens met uw rol ({role}).',
   'state.error.unauthenticated': 'Uw sessie is verlopen of ongeldig. Meld u opnieuw aan.',

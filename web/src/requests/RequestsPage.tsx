@@ -133,7 +133,7 @@ export default function RequestsPage() {
     });
 
   return (
-    <Page title={f.t('requests.title')} lead={f.t('requests.lead')} busy={fetching || !data}>
+    <Page title={f.t('requests.title')} lead={f.t('requests.lead')} busy={fetching || (!data && !error)}>
       <form className="filters card" aria-label={f.t('requests.filters')} onSubmit={(e) => e.preventDefault()}>
         <div className="field">
           <label htmlFor="rq-status">{f.t('requests.status')}</label>

@@ -52,7 +52,7 @@ export const requestMessagesEn: Translation<typeof requestMessages> = {
   'assessment.recommendation': 'Recommendation: {decision}',
   'assessment.factor1': '1. Purpose: is accompaniment opportune?',
   'assessment.factor1.body':
-    'A {type} ranks {rank} of 4 and needs {required, plural, =0 {no additional reasons} one {# additional reason} other {# additional reasons}}. Satisfied: {satisfied}.',
+    'A {type} ranks {rank} of 4 and needs {required, plural, =0 {no additional reasons} one {# additional reason} other {# additional reasons}}; {satisfied, plural, =0 {none holds} one {# holds} other {# hold}}.',
   'assessment.claimed': 'Claimed by the municipality',
   'assessment.derived': 'Derived by the platform',
   'assessment.why.FOLLOW_UP': 'the municipality was not accompanied in the last 24 months',

@@ -8,7 +8,7 @@ export function ErrorState({ error, retry, role }: { error: CombinedError; retry
   const kind = errorKind(error);
   return (
     <div className="notice notice--error" role="alert">
-      <h2>{f.t('state.error.title')}</h2>
+      <h2>{f.t(kind === 'forbidden' ? 'state.forbidden.title' : 'state.error.title')}</h2>
       <p>{describeError(error, f, role)}</p>
       {retry && kind !== 'forbidden' && (
         <button type="button" className="button" onClick={retry}>
