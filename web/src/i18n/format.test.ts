@@ -1,3 +1,4 @@
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { createIntl } from 'react-intl';
 import { describe, expect, it } from 'vitest';
@@ -18,6 +19,25 @@ describe('the message catalogues', () => {
       for (const [id, text] of Object.entries(messages[language])) {
         expect(() => new IntlMessageFormat(text, intlLocale[language]), `${language} ${id}`).not.toThrow();
       }
+    }
+  });
+});
+
+/** The arguments a message takes, at any depth (plural branches included). */
+function argumentsOf(elements: MessageFormatElement[], into = new Set<string>()): Set<string> {
+  for (const element of elements) {
+    if ('value' in element && element.type !== TYPE.literal && element.type !== TYPE.pound)
+      into.add(String(element.value));
+    if ('options' in element) for (const option of Object.values(element.options)) argumentsOf(option.value, into);
+  }
+  return into;
+}
+
+describe('translations', () => {
+  it('use the same arguments as the Dutch source, so no figure goes missing in one language', () => {
+    for (const [id, text] of Object.entries(messages.nl)) {
+      const en = messages.en[id as keyof typeof messages.en];
+      expect([...argumentsOf(parse(en))].sort(), id).toEqual([...argumentsOf(parse(text))].sort());
     }
   });
 });

@@ -50,7 +50,7 @@ export const requestMessages = {
   'assessment.recommendation': 'Advies: {decision}',
   'assessment.factor1': '1. Finaliteit: is begeleiding opportuun?',
   'assessment.factor1.body':
-    'Een {type} staat op plaats {rank} van 4 en vraagt {required, plural, =0 {geen bijkomende redenen} one {# bijkomende reden} other {# bijkomende redenen}}. Voldaan: {satisfied}.',
+    'Een {type} staat op plaats {rank} van 4 en vraagt {required, plural, =0 {geen bijkomende redenen} one {# bijkomende reden} other {# bijkomende redenen}}; {satisfied, plural, =0 {er geldt er geen} one {er geldt er #} other {er gelden er #}}.',
   'assessment.claimed': 'Aangevoerd door de gemeente',
   'assessment.derived': 'Afgeleid door het platform',
   'assessment.why.FOLLOW_UP': 'de gemeente werd de voorbije 24 maanden niet begeleid',
