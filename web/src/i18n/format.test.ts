@@ -26,8 +26,7 @@ describe('the message catalogues', () => {
 /** The arguments a message takes, at any depth (plural branches included). */
 function argumentsOf(elements: MessageFormatElement[], into = new Set<string>()): Set<string> {
   for (const element of elements) {
-    if ('value' in element && element.type !== TYPE.literal && element.type !== TYPE.pound)
-      into.add(String(element.value));
+    if ('value' in element && element.type !== TYPE.literal) into.add(String(element.value));
     if ('options' in element) for (const option of Object.values(element.options)) argumentsOf(option.value, into);
   }
   return into;
