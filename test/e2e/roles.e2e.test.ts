@@ -255,6 +255,22 @@ it('covers every mutation of the schema', () => {
   expect(rules.map((r) => r.mutation).sort()).toEqual(Object.keys(mutations).sort());
 });
 
+it('offers each role, in viewer.allowedMutations, exactly the mutations it is allowed here', async () => {
+  for (const [role, token] of Object.entries(roles)) {
+    if (!token) continue;
+    const { viewer } = await w.run<{ viewer: { allowedMutations: string[] } }>(
+      token,
+      `{ viewer { allowedMutations } }`,
+    );
+    expect(viewer.allowedMutations.sort(), role).toEqual(
+      rules
+        .filter((r) => r.allowed === role)
+        .map((r) => r.mutation)
+        .sort(),
+    );
+  }
+});
+
 describe.each(rules)('$mutation', ({ mutation, allowed, prepare }) => {
   let variables: Variables;
   beforeAll(async () => {
