@@ -92,15 +92,19 @@ export function SignInPage() {
               <p className="muted">{t('signIn.demo.body')}</p>
               <div className="signin__roles">
                 {demoRoles.map((role) => (
+                  // The button is named by what it does; what the role sees is its description.
                   <button
                     key={role}
                     type="button"
                     className="button"
+                    aria-describedby={`role-${role}`}
                     onClick={() => enter(`demo-${role.toLowerCase()}`)}
                   >
                     <span>
-                      {t('signIn.as', { role: t(`role.${role}`) })}
-                      <span className="chart__sub">{t(`signIn.role.${role}`)}</span>
+                      <span>{t('signIn.as', { role: t(`role.${role}`) })}</span>
+                      <span className="chart__sub" id={`role-${role}`} aria-hidden="true">
+                        {t(`signIn.role.${role}`)}
+                      </span>
                     </span>
                   </button>
                 ))}
