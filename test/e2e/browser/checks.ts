@@ -39,7 +39,10 @@ export interface AxeFinding {
 
 /** Runs axe on the page as it is and returns the serious and critical violations. */
 export async function seriousViolations(page: Page): Promise<AxeFinding[]> {
-  const results = await new AxeBuilder({ page }).analyze();
+  const results = await new AxeBuilder({ page })
+    .setLegacyMode(true)
+    .options({ resultTypes: ['violations'] })
+    .analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({

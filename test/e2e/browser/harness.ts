@@ -17,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startPlatform, type Platform } from '@werkbezoek/api';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, vi } from 'vitest';
 import { PageErrors } from './checks.js';
 import { chromiumArgs, prepareBrowserRun, webDist } from './prepare.js';
 
@@ -49,6 +49,8 @@ export function browserSuite(): BrowserSuite {
   let dataDir: string | undefined;
   let url = '';
   let opened: { context: BrowserContext; errors: PageErrors }[] = [];
+  // a test signs in and waits for pages that poll every few seconds
+  vi.setConfig({ testTimeout: 60_000 });
 
   beforeAll(async () => {
     const [executablePath] = await Promise.all([
@@ -64,8 +66,7 @@ export function browserSuite(): BrowserSuite {
           demoData: true,
           production: true,
           log: () => {},
-          // the option the API serves the UI from; passed explicitly in case the default moves
-          ...({ webDist } as object),
+          webDist,
         });
         url = new URL(platform.url).origin;
       })(),
