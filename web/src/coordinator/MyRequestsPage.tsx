@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { Link } from 'wouter';
 import { useMutation, useQuery } from 'urql';
 import { useCan, useViewer } from '../auth/viewer';
 import { graphql } from '../gql';
 import type { MyRequestsQuery } from '../gql/graphql';
 import { useFormat } from '../i18n/format';
 import type { MessageId } from '../i18n/messages';
-import { RecommendationBadge, StatusBadge } from '../requests/StatusBadge';
+import { requestColumns } from '../requests/columns';
+import { StatusBadge } from '../requests/StatusBadge';
 import { DataTable } from '../ui/DataTable';
 import { Field } from '../ui/Field';
 import { Page } from '../ui/Page';
@@ -118,6 +118,7 @@ export default function MyRequestsPage() {
   const municipality = viewer.municipalityName ?? viewer.nisCode ?? '';
   const twinnings = data?.twinnings.filter((t) => t.active) ?? [];
   const rows = data?.accompanimentRequests.edges.map((e) => e.node) ?? [];
+  const columns = requestColumns<Request>(f, vocabulary);
 
   const finish = (message: MessageId) => {
     setDone(message);
@@ -268,40 +269,11 @@ export default function MyRequestsPage() {
                 rows={rows}
                 rowKey={(row) => row.id}
                 columns={[
-                  {
-                    key: 'submitted',
-                    header: f.t('col.submitted'),
-                    render: (row) => <span className="nowrap">{f.shortDate(row.submittedOn)}</span>,
-                  },
-                  {
-                    key: 'partner',
-                    header: f.t('col.partner'),
-                    render: (row) => (
-                      <>
-                        <Link to={`/aanvragen/${encodeURIComponent(row.id)}`}>{row.twinning.partnerName}</Link>
-                        <span className="chart__sub">{vocabulary.region(row.twinning.regionCode)}</span>
-                      </>
-                    ),
-                  },
-                  {
-                    key: 'type',
-                    header: f.t('col.type'),
-                    render: (row) => vocabulary.label('missionTypes', row.missionType),
-                  },
-                  {
-                    key: 'visit',
-                    header: f.t('col.visit'),
-                    render: (row) => (
-                      <span className="nowrap">
-                        {f.t('requests.visit', { from: f.shortDate(row.startDate), to: f.shortDate(row.endDate) })}
-                      </span>
-                    ),
-                  },
-                  {
-                    key: 'advice',
-                    header: f.t('col.recommendation'),
-                    render: (row) => <RecommendationBadge decision={row.assessment?.recommendation} />,
-                  },
+                  columns.submitted,
+                  columns.partner(true),
+                  columns.type,
+                  columns.visit,
+                  columns.advice,
                   {
                     key: 'status',
                     header: f.t('col.status'),

@@ -6,6 +6,7 @@ import { graphql } from '../gql';
 import { useFormat } from '../i18n/format';
 import { addQuarters, quarterOf, quartersBetween, type Quarter } from '../period/quarters';
 import { Page } from '../ui/Page';
+import { SelectField } from '../ui/SelectField';
 import { ErrorState, Loading } from '../ui/states';
 import { useVocabulary } from '../vocabulary/vocabularies';
 import {
@@ -124,15 +125,11 @@ export default function DashboardPage() {
   };
   const quarterOptions = useMemo(() => {
     const later = addQuarters(quarterOf(new Date()), 4);
-    return quartersBetween('2017-Q1', filters.to > later ? filters.to : later);
-  }, [filters.to]);
-  const countries = useMemo(
-    () =>
-      [...new Set(vocabulary.data?.regions.map((r) => r.countryCode) ?? [])].sort((a, b) =>
-        vocabulary.country(a).localeCompare(vocabulary.country(b)),
-      ),
-    [vocabulary],
-  );
+    return quartersBetween('2017-Q1', filters.to > later ? filters.to : later).map((q) => ({
+      value: q,
+      label: f.quarter(q),
+    }));
+  }, [filters.to, f]);
   const totals = data?.dashboard.totals;
   // Coverage with a country chosen: the municipalities twinned there.
   const coverage = useMemo(() => {
@@ -174,56 +171,32 @@ export default function DashboardPage() {
   return (
     <Page title={f.t('dashboard.title')} lead={f.t('dashboard.lead')} busy={fetching || (!data && !error)}>
       <form className="filters card" aria-label={f.t('dashboard.filters')} onSubmit={(e) => e.preventDefault()}>
-        <div className="field">
-          <label htmlFor="dash-from">{f.t('dashboard.from')}</label>
-          <select id="dash-from" value={filters.from} onChange={(e) => update({ from: e.target.value as Quarter })}>
-            {quarterOptions.map((q) => (
-              <option key={q} value={q}>
-                {f.quarter(q)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="dash-to">{f.t('dashboard.to')}</label>
-          <select id="dash-to" value={filters.to} onChange={(e) => update({ to: e.target.value as Quarter })}>
-            {quarterOptions.map((q) => (
-              <option key={q} value={q}>
-                {f.quarter(q)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="dash-country">{f.t('dashboard.country')}</label>
-          <select
-            id="dash-country"
-            value={filters.countryCode ?? ''}
-            onChange={(e) => update({ countryCode: e.target.value || undefined })}
-          >
-            <option value="">{f.t('filter.all')}</option>
-            {countries.map((c) => (
-              <option key={c} value={c}>
-                {vocabulary.country(c)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="dash-type">{f.t('dashboard.missionType')}</label>
-          <select
-            id="dash-type"
-            value={filters.missionType ?? ''}
-            onChange={(e) => update({ missionType: (e.target.value || undefined) as DashboardFilters['missionType'] })}
-          >
-            <option value="">{f.t('filter.all')}</option>
-            {vocabulary.data?.missionTypes.map((m) => (
-              <option key={m.code} value={m.code}>
-                {vocabulary.label('missionTypes', m.code)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label={f.t('dashboard.from')}
+          value={filters.from}
+          options={quarterOptions}
+          onChange={(from) => from && update({ from: from as Quarter })}
+        />
+        <SelectField
+          label={f.t('dashboard.to')}
+          value={filters.to}
+          options={quarterOptions}
+          onChange={(to) => to && update({ to: to as Quarter })}
+        />
+        <SelectField
+          label={f.t('dashboard.country')}
+          value={filters.countryCode}
+          options={vocabulary.countries}
+          all={f.t('filter.all')}
+          onChange={(countryCode) => update({ countryCode })}
+        />
+        <SelectField
+          label={f.t('dashboard.missionType')}
+          value={filters.missionType}
+          options={vocabulary.options('missionTypes')}
+          all={f.t('filter.all')}
+          onChange={(missionType) => update({ missionType: missionType as DashboardFilters['missionType'] })}
+        />
         <p className="small muted" style={{ margin: 0 }}>
           {f.t('dashboard.live')}
         </p>
@@ -238,23 +211,24 @@ export default function DashboardPage() {
             <ErrorState error={error} role={viewer.role} retry={() => reexecute({ requestPolicy: 'network-only' })} />
           )}
           <section className="grid grid--kpi" aria-label={f.t('dashboard.title')}>
-            {kpis?.map((kpi) =>
-              kpi.href ? (
-                <Link key={kpi.label} to={kpi.href} className="card kpi">
+            {kpis?.map((kpi) => {
+              const content = (
+                <>
                   <span className="kpi__label">{kpi.label}</span>
-                  <span className="kpi__value" style={{ display: 'block' }}>
-                    {kpi.value}
-                  </span>
+                  <span className="kpi__value">{kpi.value}</span>
+                </>
+              );
+              // A figure with requests behind it links to them.
+              return kpi.href ? (
+                <Link key={kpi.label} to={kpi.href} className="card kpi">
+                  {content}
                 </Link>
               ) : (
                 <div key={kpi.label} className="card kpi">
-                  <span className="kpi__label">{kpi.label}</span>
-                  <span className="kpi__value" style={{ display: 'block' }}>
-                    {kpi.value}
-                  </span>
+                  {content}
                 </div>
-              ),
-            )}
+              );
+            })}
           </section>
           <div className="grid grid--2">
             <DemandChart filters={filters} rows={data.dashboard.rows} onDrawn={onFirstChart} />

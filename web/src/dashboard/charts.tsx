@@ -259,95 +259,95 @@ function yearHref(year: number): string {
   return requestsHref({ status: ['ACCEPTED', 'COMPLETED'], from: `${year}-01-01`, to: `${year}-12-31` });
 }
 
-export function CapacityChart({ years }: { years: Data['capacitySummary'] }) {
+/**
+ * Figures per year beside what was allocated: the first series is the
+ * allocation (no requests behind it), the others drill through to the
+ * accepted requests with visits in that year; the last column is what is left.
+ */
+function YearlyChart<Row extends { year: number }>({
+  years,
+  title,
+  subtitle,
+  yLabel,
+  series,
+  left,
+  format,
+}: {
+  years: readonly Row[];
+  title: string;
+  subtitle: string;
+  yLabel: string;
+  series: readonly (Series & { key: keyof Row & string })[];
+  left: { key: keyof Row & string; label: string };
+  format: (n: number) => string;
+}) {
   const f = useFormat();
   const [, navigate] = useLocation();
-  type Row = (typeof years)[number];
-  const series: Series[] = [
-    { key: 'declaredDays', label: f.t('series.declared'), color: palette.grey },
-    { key: 'bookedDays', label: f.t('series.booked'), color: palette.blue },
-    { key: 'usedDays', label: f.t('series.used'), color: palette.green },
-  ];
+  const value = (row: Row, key: keyof Row) => Number(row[key]);
   const columns: FigureColumn<Row>[] = [
     { key: 'year', header: f.t('col.year'), render: (row) => String(row.year), csv: (row) => row.year },
-    ...series.map((s) =>
+    ...series.map((s, index) =>
       figure<Row>(
-        (n) => f.number(n, 1),
+        format,
         s.key,
         s.label,
-        (row) => row[s.key as 'declaredDays'],
-        (row) => (s.key === 'declaredDays' ? undefined : yearHref(row.year)),
+        (row) => value(row, s.key),
+        (row) => (index === 0 ? undefined : yearHref(row.year)),
       ),
     ),
-    figure<Row>(
-      (n) => f.number(n, 1),
-      'freeDays',
-      f.t('series.free'),
-      (row) => row.freeDays,
-    ),
+    figure<Row>(format, left.key, left.label, (row) => value(row, left.key)),
   ];
   return (
-    <ChartCard
-      title={f.t('chart.capacity.title')}
-      subtitle={f.t('chart.capacity.sub')}
-      columns={columns}
-      rows={years}
-      rowKey={(row) => String(row.year)}
-    >
+    <ChartCard title={title} subtitle={subtitle} columns={columns} rows={years} rowKey={(row) => String(row.year)}>
       <Bars
         data={years.map((y) => ({ ...y, year: String(y.year) }))}
         series={series}
         stacked={false}
         xKey="year"
         xLabel={f.t('axis.year')}
-        yLabel={f.t('axis.days')}
+        yLabel={yLabel}
+        formatY={format}
         onSelect={(row) => navigate(yearHref(Number(row.year)))}
       />
     </ChartCard>
   );
 }
 
+export function CapacityChart({ years }: { years: Data['capacitySummary'] }) {
+  const f = useFormat();
+  return (
+    <YearlyChart
+      years={years}
+      title={f.t('chart.capacity.title')}
+      subtitle={f.t('chart.capacity.sub')}
+      yLabel={f.t('axis.days')}
+      format={(n) => f.number(n, 1)}
+      series={[
+        { key: 'declaredDays', label: f.t('series.declared'), color: palette.grey },
+        { key: 'bookedDays', label: f.t('series.booked'), color: palette.blue },
+        { key: 'usedDays', label: f.t('series.used'), color: palette.green },
+      ]}
+      left={{ key: 'freeDays', label: f.t('series.free') }}
+    />
+  );
+}
+
 export function BudgetChart({ years }: { years: Data['budgets'] }) {
   const f = useFormat();
-  const [, navigate] = useLocation();
-  type Row = (typeof years)[number];
-  const series: Series[] = [
-    { key: 'allocatedEur', label: f.t('series.allocated'), color: palette.grey },
-    { key: 'reservedEur', label: f.t('series.reserved'), color: palette.sky },
-    { key: 'spentEur', label: f.t('series.spent'), color: palette.blue },
-  ];
-  const columns: FigureColumn<Row>[] = [
-    { key: 'year', header: f.t('col.year'), render: (row) => String(row.year), csv: (row) => row.year },
-    ...series.map((s) =>
-      figure<Row>(
-        f.euro,
-        s.key,
-        s.label,
-        (row) => row[s.key as 'allocatedEur'],
-        (row) => (s.key === 'allocatedEur' ? undefined : yearHref(row.year)),
-      ),
-    ),
-    figure<Row>(f.euro, 'unreservedEur', f.t('series.unreserved'), (row) => row.unreservedEur),
-  ];
   return (
-    <ChartCard
+    <YearlyChart
+      years={years}
       title={f.t('chart.budget.title')}
       subtitle={f.t('chart.budget.sub')}
-      columns={columns}
-      rows={years}
-      rowKey={(row) => String(row.year)}
-    >
-      <Bars
-        data={years.map((y) => ({ ...y, year: String(y.year) }))}
-        series={series}
-        stacked={false}
-        xKey="year"
-        xLabel={f.t('axis.year')}
-        yLabel={f.t('axis.euro')}
-        formatY={(n) => f.euro(n)}
-        onSelect={(row) => navigate(yearHref(Number(row.year)))}
-      />
-    </ChartCard>
+      yLabel={f.t('axis.euro')}
+      format={f.euro}
+      series={[
+        { key: 'allocatedEur', label: f.t('series.allocated'), color: palette.grey },
+        { key: 'reservedEur', label: f.t('series.reserved'), color: palette.sky },
+        { key: 'spentEur', label: f.t('series.spent'), color: palette.blue },
+      ]}
+      left={{ key: 'unreservedEur', label: f.t('series.unreserved') }}
+    />
   );
 }
 

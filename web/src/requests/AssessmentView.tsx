@@ -134,7 +134,8 @@ export function AssessmentView({ request }: { request: RequestDetail }) {
         <h3>
           {f.t('assessment.factor3')} {verdict(a.budgetAvailable)}
         </h3>
-        {unreserved !== undefined ? (
+        {/* The figures are for staff; coordinators get neither the cost nor the budget. */}
+        {unreserved !== undefined && a.estimatedCostEur != null ? (
           <>
             <p>
               {f.t('assessment.factor3.body', {

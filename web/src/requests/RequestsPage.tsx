@@ -7,10 +7,12 @@ import type { Decision, MissionType, RequestStatus, RequestsPageQuery } from '..
 import { useFormat } from '../i18n/format';
 import { DataTable } from '../ui/DataTable';
 import { Page } from '../ui/Page';
+import { SelectField } from '../ui/SelectField';
 import { ErrorState, Loading } from '../ui/states';
 import { useVocabulary } from '../vocabulary/vocabularies';
 import { readRequestParams, toRequestFilter, writeRequestParams, type RequestParams } from './filters';
-import { RecommendationBadge, StatusBadge } from './StatusBadge';
+import { requestColumns, requestHref } from './columns';
+import { StatusBadge } from './StatusBadge';
 
 const RequestsDocument = graphql(`
   query RequestsPage($filter: RequestFilter, $first: Int, $after: String) {
@@ -79,17 +81,17 @@ export default function RequestsPage() {
     setSearch(next);
   };
 
-  const countries = useMemo(
-    () =>
-      [...new Set(vocabulary.data?.regions.map((r) => r.countryCode) ?? [])].sort((a, b) =>
-        vocabulary.country(a).localeCompare(vocabulary.country(b)),
-      ),
-    [vocabulary],
-  );
   const regions = useMemo(
-    () => (vocabulary.data?.regions ?? []).filter((r) => !params.countryCode || r.countryCode === params.countryCode),
+    () =>
+      (vocabulary.data?.regions ?? [])
+        .filter((r) => !params.countryCode || r.countryCode === params.countryCode)
+        .map((r) => ({
+          value: r.code,
+          label: params.countryCode ? vocabulary.label('regions', r.code) : vocabulary.region(r.code),
+        })),
     [vocabulary, params.countryCode],
   );
+  const columns = requestColumns<Node>(f, vocabulary);
   const connection = data?.accompanimentRequests;
   const rows = connection?.edges.map((edge) => edge.node) ?? [];
   const singleStatus = params.status?.length === 1 ? params.status[0] : '';
@@ -135,66 +137,34 @@ export default function RequestsPage() {
   return (
     <Page title={f.t('requests.title')} lead={f.t('requests.lead')} busy={fetching || (!data && !error)}>
       <form className="filters card" aria-label={f.t('requests.filters')} onSubmit={(e) => e.preventDefault()}>
-        <div className="field">
-          <label htmlFor="rq-status">{f.t('requests.status')}</label>
-          <select
-            id="rq-status"
-            value={singleStatus}
-            onChange={(e) => update({ status: e.target.value ? [e.target.value as RequestStatus] : undefined })}
-          >
-            <option value="">{f.t('filter.all')}</option>
-            {vocabulary.data?.requestStatuses.map((s) => (
-              <option key={s.code} value={s.code}>
-                {vocabulary.label('requestStatuses', s.code)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="rq-type">{f.t('requests.missionType')}</label>
-          <select
-            id="rq-type"
-            value={params.missionType ?? ''}
-            onChange={(e) => update({ missionType: (e.target.value || undefined) as MissionType | undefined })}
-          >
-            <option value="">{f.t('filter.all')}</option>
-            {vocabulary.data?.missionTypes.map((m) => (
-              <option key={m.code} value={m.code}>
-                {vocabulary.label('missionTypes', m.code)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="rq-country">{f.t('requests.country')}</label>
-          <select
-            id="rq-country"
-            value={params.countryCode ?? ''}
-            onChange={(e) => update({ countryCode: e.target.value || undefined, regionCode: undefined })}
-          >
-            <option value="">{f.t('filter.all')}</option>
-            {countries.map((c) => (
-              <option key={c} value={c}>
-                {vocabulary.country(c)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="rq-region">{f.t('requests.region')}</label>
-          <select
-            id="rq-region"
-            value={params.regionCode ?? ''}
-            onChange={(e) => update({ regionCode: e.target.value || undefined })}
-          >
-            <option value="">{f.t('filter.all')}</option>
-            {regions.map((r) => (
-              <option key={r.code} value={r.code}>
-                {params.countryCode ? vocabulary.label('regions', r.code) : vocabulary.region(r.code)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label={f.t('requests.status')}
+          value={singleStatus}
+          options={vocabulary.options('requestStatuses')}
+          all={f.t('filter.all')}
+          onChange={(status) => update({ status: status ? [status as RequestStatus] : undefined })}
+        />
+        <SelectField
+          label={f.t('requests.missionType')}
+          value={params.missionType}
+          options={vocabulary.options('missionTypes')}
+          all={f.t('filter.all')}
+          onChange={(missionType) => update({ missionType: missionType as MissionType | undefined })}
+        />
+        <SelectField
+          label={f.t('requests.country')}
+          value={params.countryCode}
+          options={vocabulary.countries}
+          all={f.t('filter.all')}
+          onChange={(countryCode) => update({ countryCode, regionCode: undefined })}
+        />
+        <SelectField
+          label={f.t('requests.region')}
+          value={params.regionCode}
+          options={regions}
+          all={f.t('filter.all')}
+          onChange={(regionCode) => update({ regionCode })}
+        />
         <div className="field">
           <label htmlFor="rq-from">{f.t('requests.from')}</label>
           <input
@@ -213,21 +183,13 @@ export default function RequestsPage() {
             onChange={(e) => update({ to: e.target.value || undefined })}
           />
         </div>
-        <div className="field">
-          <label htmlFor="rq-advice">{f.t('requests.recommendation')}</label>
-          <select
-            id="rq-advice"
-            value={params.recommendation ?? ''}
-            onChange={(e) => update({ recommendation: (e.target.value || undefined) as Decision | undefined })}
-          >
-            <option value="">{f.t('filter.all')}</option>
-            {vocabulary.data?.decisions.map((d) => (
-              <option key={d.code} value={d.code}>
-                {vocabulary.label('decisions', d.code)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label={f.t('requests.recommendation')}
+          value={params.recommendation}
+          options={vocabulary.options('decisions')}
+          all={f.t('filter.all')}
+          onChange={(recommendation) => update({ recommendation: recommendation as Decision | undefined })}
+        />
         {Object.keys(params).length > 0 && (
           <button type="button" className="button" onClick={() => setSearch(new URLSearchParams(), { replace: true })}>
             {f.t('filter.clear')}
@@ -268,50 +230,19 @@ export default function RequestsPage() {
               rows={rows}
               rowKey={(row) => row.id}
               columns={[
-                {
-                  key: 'submitted',
-                  header: f.t('col.submitted'),
-                  render: (row) => <span className="nowrap">{f.shortDate(row.submittedOn)}</span>,
-                },
+                columns.submitted,
                 {
                   key: 'municipality',
                   header: f.t('col.municipality'),
                   render: (row) => (
-                    <Link to={`/aanvragen/${encodeURIComponent(row.id)}`}>
-                      {row.municipality.name ?? row.municipality.nisCode}
-                    </Link>
+                    <Link to={requestHref(row.id)}>{row.municipality.name ?? row.municipality.nisCode}</Link>
                   ),
                 },
-                {
-                  key: 'partner',
-                  header: f.t('col.partner'),
-                  render: (row) => (
-                    <>
-                      {row.twinning.partnerName}
-                      <span className="chart__sub">{vocabulary.region(row.twinning.regionCode)}</span>
-                    </>
-                  ),
-                },
-                {
-                  key: 'type',
-                  header: f.t('col.type'),
-                  render: (row) => vocabulary.label('missionTypes', row.missionType),
-                },
-                {
-                  key: 'visit',
-                  header: f.t('col.visit'),
-                  render: (row) => (
-                    <span className="nowrap">
-                      {f.t('requests.visit', { from: f.shortDate(row.startDate), to: f.shortDate(row.endDate) })}
-                    </span>
-                  ),
-                },
+                columns.partner(false),
+                columns.type,
+                columns.visit,
                 { key: 'status', header: f.t('col.status'), render: (row) => <StatusBadge status={row.status} /> },
-                {
-                  key: 'advice',
-                  header: f.t('col.recommendation'),
-                  render: (row) => <RecommendationBadge decision={row.assessment?.recommendation} />,
-                },
+                columns.advice,
                 {
                   key: 'days',
                   header: f.t('col.days'),
@@ -322,7 +253,8 @@ export default function RequestsPage() {
                   key: 'cost',
                   header: f.t('col.cost'),
                   numeric: true,
-                  render: (row) => (row.assessment ? f.euro(row.assessment.estimatedCostEur) : f.t('none')),
+                  render: (row) =>
+                    row.assessment?.estimatedCostEur != null ? f.euro(row.assessment.estimatedCostEur) : f.t('none'),
                 },
               ]}
             />

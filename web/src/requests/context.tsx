@@ -5,6 +5,7 @@ import { useFormat } from '../i18n/format';
 import { Badge } from '../ui/Badge';
 import { Loading } from '../ui/states';
 import { useVocabulary } from '../vocabulary/vocabularies';
+import { requestHref } from './columns';
 import { StatusBadge } from './StatusBadge';
 
 const HistoryDocument = graphql(`
@@ -60,7 +61,7 @@ export function MunicipalityHistory({ nisCode, name, exclude }: { nisCode: strin
                   </time>
                   <div className="row" style={{ gap: 8 }}>
                     {visit.requestId ? (
-                      <Link to={`/aanvragen/${encodeURIComponent(visit.requestId)}`}>
+                      <Link to={requestHref(visit.requestId)}>
                         {vocabulary.label('missionTypes', visit.missionType)}
                       </Link>
                     ) : (
@@ -142,9 +143,7 @@ export function RegionVisits({
                 {f.t('requests.visit', { from: f.shortDate(visit.startDate), to: f.shortDate(visit.endDate) })}
               </time>
               <div className="row" style={{ gap: 8 }}>
-                <Link to={`/aanvragen/${encodeURIComponent(visit.id)}`}>
-                  {visit.municipality.name ?? visit.municipality.nisCode}
-                </Link>
+                <Link to={requestHref(visit.id)}>{visit.municipality.name ?? visit.municipality.nisCode}</Link>
                 <span className="muted">{vocabulary.label('missionTypes', visit.missionType)}</span>
                 <StatusBadge status={visit.status} />
               </div>

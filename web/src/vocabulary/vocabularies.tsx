@@ -4,6 +4,7 @@ import { graphql } from '../gql';
 import type { VocabulariesQuery } from '../gql/graphql';
 import { useLanguage } from '../i18n/locale';
 import type { Language } from '../i18n/messages';
+import type { Option } from '../ui/SelectField';
 
 const VocabulariesDocument = graphql(`
   query Vocabularies {
@@ -98,6 +99,10 @@ export interface Vocabulary {
   /** "Zou (Benin)" */
   readonly region: (code: string | null | undefined) => string;
   readonly missionRank: (code: string) => number | undefined;
+  /** A vocabulary's codes with their labels, in the vocabulary's order, for a choice. */
+  readonly options: (kind: VocabularyKind) => Option[];
+  /** The countries the programme's regions lie in, by name. */
+  readonly countries: Option[];
 }
 
 function build(data: Data | undefined, language: Language): Vocabulary {
@@ -122,6 +127,11 @@ function build(data: Data | undefined, language: Language): Vocabulary {
   };
   const label = (kind: VocabularyKind, code: string | null | undefined) =>
     code ? (maps.get(kind)?.get(code) ?? code) : '—';
+  const options = (kind: VocabularyKind): Option[] =>
+    [...(maps.get(kind) ?? new Map<string, string>())].map(([value, text]) => ({ value, label: text }));
+  const countries = [...new Set(data?.regions.map((r) => r.countryCode) ?? [])]
+    .map((code) => ({ value: code, label: country(code) }))
+    .sort((a, b) => a.label.localeCompare(b.label, language));
   return {
     data,
     label,
@@ -132,6 +142,8 @@ function build(data: Data | undefined, language: Language): Vocabulary {
       return name ? `${name} (${country(code.slice(0, 2))})` : code;
     },
     missionRank: (code) => data?.missionTypes.find((m) => m.code === code)?.rank,
+    options,
+    countries,
   };
 }
 
