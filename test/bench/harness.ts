@@ -47,6 +47,8 @@ export interface BenchReport {
   readonly peerName: string;
   readonly rows: readonly ComparisonRow[];
   readonly goals: readonly Goal[];
+  /** A table of its own, printed instead of the comparison table (sizes, times and scores rather than rates). */
+  readonly table?: string;
   /** Lines printed under the table. */
   readonly notes: readonly string[];
   /** Everything else for the JSON file. */

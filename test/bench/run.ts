@@ -27,6 +27,10 @@ const modules: readonly { readonly name: string; load(): Promise<BenchModule> }[
     name: 'api',
     load: async () => (await import('./api.bench.js')).apiBenchmark,
   },
+  {
+    name: 'web',
+    load: async () => (await import('./web.bench.js')).webBenchmark,
+  },
 ];
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -37,7 +41,7 @@ function print(report: BenchReport, durationMs: number): void {
     '',
     `## ${report.title}`,
     '',
-    formatTable(report),
+    report.table ?? formatTable(report),
     '',
     ...report.notes.map((n) => `- ${n}`),
     '',
