@@ -4,6 +4,7 @@ export * from './events.js';
 export * from './commandHandler.js';
 export * from './handlers.js';
 export * from './assessment/assess.js';
+export * from './assessment/forCoordinator.js';
 export * from './assessment/policy.js';
 export * from './context/context.js';
 export * from './context/eventLogContext.js';

@@ -1,33 +1,11 @@
 import type { AdditionalReason, MissionType } from '@werkbezoek/schema';
 import { describe, expect, it } from 'vitest';
-import { assess, assessInDetail, type AssessmentFacts } from './assess.js';
+import { assessmentFacts, baseAssessmentFacts } from '../testing/assessmentFacts.js';
+import { assess, assessInDetail } from './assess.js';
 import { defaultPolicy } from './policy.js';
 
-const base: AssessmentFacts = {
-  assessedOn: '2026-03-02',
-  request: {
-    requestId: '019c0000-0000-7000-8000-000000000001',
-    nisCode: '11055',
-    twinningId: '019c0000-0000-7000-8000-000000000002',
-    missionType: 'IDENTIFICATION',
-    startDate: '2026-05-04',
-    endDate: '2026-05-13',
-    claimedReasons: [],
-    countryCode: 'BJ',
-    regionCode: 'BJ-ZO',
-  },
-  lastAccompaniedOn: '2025-11-20',
-  visitsInRegion: [],
-  actorChanges: [],
-  staff: [{ staffMemberId: 's1', name: 'Lies', declaredDays: 60, bookedDays: 20, freeDays: 40 }],
-  budget: { year: 2026, allocatedEur: 50_000, reservedEur: 10_000, spentEur: 5_000, unreservedEur: 35_000 },
-};
-
-function facts(
-  overrides: Partial<Omit<AssessmentFacts, 'request'>> & { request?: Partial<AssessmentFacts['request']> } = {},
-): AssessmentFacts {
-  return { ...base, ...overrides, request: { ...base.request, ...overrides.request } };
-}
+const base = baseAssessmentFacts;
+const facts = assessmentFacts;
 
 const claim = (missionType: MissionType, claimedReasons: AdditionalReason[]) =>
   facts({ request: { missionType, claimedReasons } });

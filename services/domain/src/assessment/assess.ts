@@ -9,6 +9,7 @@ import {
 } from '@werkbezoek/schema';
 import { addMonths, periodsMeet, visitDays, yearOf } from '../dates.js';
 import type { ActorChange } from '../twinnings/twinning.js';
+import { neutralBudgetSentence, neutralStaffTimeSentence } from './forCoordinator.js';
 import type { AssessmentPolicy } from './policy.js';
 
 /** Another municipality's request or mission in the same southern region. */
@@ -126,7 +127,8 @@ export function assessInDetail(facts: AssessmentFacts, policy: AssessmentPolicy)
   const { request, assessedOn } = facts;
   const nl: string[] = [];
   const en: string[] = [];
-  // Sentences a coordinator reads instead, by their index in nl/en.
+  // Sentences a coordinator reads instead, by their index in nl/en. explanationForCoordinator finds the
+  // same sentences in a stored explanation by where they stand and how they start: keep the two in step.
   const forCoordinator = new Map<number, Explained>();
   const derivedWhy: Partial<Record<AdditionalReason, Explained>> = {};
   const last = (): Explained => ({ nl: nl[nl.length - 1]!, en: en[en.length - 1]! });
@@ -236,10 +238,7 @@ export function assessInDetail(facts: AssessmentFacts, policy: AssessmentPolicy)
         ? `${best.name} has the most free in ${year}: ${best.freeDays}.`
         : `no staff member has capacity in ${year}.`),
   );
-  forCoordinator.set(nl.length - 1, {
-    nl: `Personeelstijd: ${daysNeeded} dagen nodig; ${staffTimeAvailable ? `er is voldoende personeelstijd in ${year}` : `er is onvoldoende personeelstijd in ${year}`}.`,
-    en: `Staff time: ${daysNeeded} days needed; ${staffTimeAvailable ? `there is enough staff time in ${year}` : `there is not enough staff time in ${year}`}.`,
-  });
+  forCoordinator.set(nl.length - 1, neutralStaffTimeSentence(daysNeeded, staffTimeAvailable, year));
 
   // Budget.
   const cost = policy.costs[request.countryCode] ?? policy.defaultCost;
@@ -254,10 +253,7 @@ export function assessInDetail(facts: AssessmentFacts, policy: AssessmentPolicy)
     `Budget: estimated cost ${euroEn(estimatedCostEur)} (travel ${euroEn(cost.travelEur)} + ${days} days × ${euroEn(cost.dailyAllowanceEur)}); ` +
       `unreserved in ${year}: ${euroEn(unreservedBudgetEur)}.`,
   );
-  forCoordinator.set(nl.length - 1, {
-    nl: `Budget: ${budgetAvailable ? `het budget van ${year} laat het toe` : `het budget van ${year} laat het niet toe`}.`,
-    en: `Budget: ${budgetAvailable ? `the budget of ${year} allows it` : `the budget of ${year} does not allow it`}.`,
-  });
+  forCoordinator.set(nl.length - 1, neutralBudgetSentence(budgetAvailable, year));
 
   let recommendation: Decision = 'ACCEPT';
   let declineReason: DeclineReason | undefined;
