@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokens } from './harness.js';
-import { World, expectRefused, firstError, type Variables } from './scenario.js';
+import { World, expectRefused, firstError, queries, type RequestView, type Variables } from './scenario.js';
 
 /*
  * assessDraftRequest: the assessment a request would get, before it is
@@ -124,7 +124,13 @@ describe('assessDraftRequest', () => {
     expect(asAnalyst).toEqual(asStaff);
 
     const submitted = await world.submit(input);
-    const recorded = submitted.assessment!;
+    // A coordinator reads the stored assessment as they read the draft; staff read it in full.
+    const { accompanimentRequest: stored } = await world.run<{ accompanimentRequest: RequestView }>(
+      tokens.staff,
+      queries.request,
+      { id: submitted.id },
+    );
+    const recorded = stored.assessment!;
     expect(asStaff).toEqual({
       recommendation: recorded.recommendation,
       declineReason: recorded.declineReason,
@@ -144,5 +150,10 @@ describe('assessDraftRequest', () => {
     });
     const { estimatedCostEur: _c, explanation: _n, explanationEn: _e, ...shared } = asStaff;
     expect(asCoordinator).toMatchObject({ ...shared, estimatedCostEur: null });
+    expect(submitted.assessment).toMatchObject({
+      estimatedCostEur: null,
+      explanation: asCoordinator.explanation,
+      explanationEn: asCoordinator.explanationEn,
+    });
   });
 });

@@ -52,8 +52,8 @@ async function leaves(type: string, prefix = ''): Promise<string[]> {
   return out;
 }
 
-async function read(document: string): Promise<unknown[]> {
-  const data = await w.run<{ accompanimentRequests: { edges: { node: unknown }[] } }>(tokens.analyst, document);
+async function read(document: string, token: string = tokens.analyst): Promise<unknown[]> {
+  const data = await w.run<{ accompanimentRequests: { edges: { node: unknown }[] } }>(token, document);
   return data.accompanimentRequests.edges.map((e) => e.node);
 }
 
@@ -121,5 +121,18 @@ describe('the request list', () => {
     const alone = await read(list('assessment { __typename } mission { __typename }'));
     expect(alone.map((n) => at(n, 'mission') === null)).toEqual(nodes.map((n) => at(n, 'mission') === null));
     expect(alone.map((n) => at(n, 'assessment') === null)).toEqual(nodes.map((n) => at(n, 'assessment') === null));
+  });
+
+  it("answers a coordinator each field asked for alone as in their full read, the assessment's as they read it", async () => {
+    // A coordinator's explanation is made over from more of the row than the explanation itself.
+    const full = await read(list(paths.map(nested).join(' ')), tokens.zoersel);
+    expect(full.map((n) => at(n, 'assessment.estimatedCostEur'))).toEqual(full.map(() => null));
+    for (const path of paths) {
+      const alone = await read(list(nested(path)), tokens.zoersel);
+      expect(
+        alone.map((n) => at(n, path)),
+        path,
+      ).toEqual(full.map((n) => at(n, path)));
+    }
   });
 });

@@ -115,7 +115,8 @@ export interface RequestView {
     staffTimeAvailable: boolean;
     budgetAvailable: boolean;
     daysNeeded: number;
-    estimatedCostEur: number;
+    /** null for coordinators. */
+    estimatedCostEur: number | null;
     explanation: string[];
     explanationEn: string[];
     policyVersion: string;

@@ -1,3 +1,4 @@
+import { explanationForCoordinator, yearOf } from '@werkbezoek/domain';
 import type { AssessmentView, RequestField, RequestView } from '@werkbezoek/projections';
 import type { AccompanimentRequest, Assessment } from './request.type.js';
 
@@ -83,16 +84,38 @@ const sourcesByName: Readonly<
   Record<string, Sources | { always: Sources; fields: Readonly<Record<string, Sources>> }>
 > = requestSources;
 
+/** What a coordinator's assessment explanation is made from besides the stored one (see toCoordinatorsAssessment). */
+const coordinatorExplanationSources: Sources = [
+  'assessment.policyVersion',
+  'assessment.daysNeeded',
+  'assessment.staffTimeAvailable',
+  'assessment.budgetAvailable',
+  'startDate',
+];
+
 const fieldsFor = new WeakMap<ReadonlySet<string>, RequestField[] | undefined>();
+const coordinatorFieldsFor = new WeakMap<ReadonlySet<string>, RequestField[] | undefined>();
 
 /**
  * The view fields that the given fields of AccompanimentRequest (dotted
- * paths, see selectedPaths) are made from; undefined (read everything) for a
- * path it does not know. Remembered per set, as selectedPaths keeps its sets.
+ * paths, see selectedPaths) are made from, for a coordinator when
+ * `coordinator` (see toAccompanimentRequestFor); undefined (read everything)
+ * for a path it does not know. Remembered per set, as selectedPaths keeps its sets.
  */
-export function requestFieldsFor(paths: ReadonlySet<string>): RequestField[] | undefined {
-  if (!fieldsFor.has(paths)) fieldsFor.set(paths, sourcesOf(paths));
-  return fieldsFor.get(paths);
+export function requestFieldsFor(paths: ReadonlySet<string>, coordinator = false): RequestField[] | undefined {
+  const cache = coordinator ? coordinatorFieldsFor : fieldsFor;
+  if (!cache.has(paths)) cache.set(paths, coordinator ? coordinatorSourcesOf(paths) : sourcesOf(paths));
+  return cache.get(paths);
+}
+
+function coordinatorSourcesOf(paths: ReadonlySet<string>): RequestField[] | undefined {
+  const sources = sourcesOf(paths);
+  if (!sources) return undefined;
+  const fields = new Set(sources);
+  // A coordinator never reads the cost, and reads the explanation made over from the facts it stands on.
+  fields.delete('assessment.estimatedCostEur');
+  if (fields.has('assessment.explanation')) coordinatorExplanationSources.forEach((f) => fields.add(f));
+  return [...fields];
 }
 
 function sourcesOf(paths: ReadonlySet<string>): RequestField[] | undefined {
@@ -137,10 +160,40 @@ function toAssessment(a: AssessmentView): Assessment {
 }
 
 /**
+ * The assessment as a coordinator reads it, as assessDraftRequest answers
+ * them: the explanation without staff names or euro figures, and no cost.
+ */
+function toCoordinatorsAssessment(a: AssessmentView, startDate: string): Assessment {
+  // As in toAssessment: a view read without the explanation is one whose query does not ask for it.
+  const read = (a.explanation as AssessmentView['explanation'] | undefined) !== undefined;
+  const explanation = read ? explanationForCoordinator(a, yearOf(startDate)) : { nl: [], en: [] };
+  return { ...toAssessment(a), estimatedCostEur: null, explanation: explanation.nl, explanationEn: explanation.en };
+}
+
+/**
  * The GraphQL object of a request view; of a view read with some fields only
  * (requestFieldsFor), the fields made from them, which are all a query reads.
+ * For staff and the other roles that read every request; see toAccompanimentRequestFor.
  */
 export function toAccompanimentRequest(r: RequestView): AccompanimentRequest {
+  return toRequest(r, r.assessment && toAssessment(r.assessment));
+}
+
+/** toAccompanimentRequest for a coordinator: the assessment without staff names, euro figures or cost. */
+function toCoordinatorsRequest(r: RequestView): AccompanimentRequest {
+  return toRequest(r, r.assessment && toCoordinatorsAssessment(r.assessment, r.startDate));
+}
+
+/**
+ * How a request reads for whom asks: a coordinator's assessment as
+ * assessDraftRequest gives it to them (read its view with
+ * `requestFieldsFor(paths, true)`), everyone else's in full.
+ */
+export function toAccompanimentRequestFor(coordinator: boolean): (r: RequestView) => AccompanimentRequest {
+  return coordinator ? toCoordinatorsRequest : toAccompanimentRequest;
+}
+
+function toRequest(r: RequestView, assessment: Assessment | null): AccompanimentRequest {
   return {
     id: r.requestId,
     status: r.status,
@@ -154,7 +207,7 @@ export function toAccompanimentRequest(r: RequestView): AccompanimentRequest {
     reasons: r.claimedReasons,
     notes: r.notes,
     submittedOn: r.submittedOn,
-    assessment: r.assessment && toAssessment(r.assessment),
+    assessment,
     decidedOn: r.decidedOn,
     declineReason: r.declineReason,
     decisionNote: r.decisionNote,

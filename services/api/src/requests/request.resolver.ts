@@ -23,7 +23,7 @@ import {
   WithdrawAccompanimentRequestInput,
 } from './request.input.js';
 import { DraftAssessment } from './draft.type.js';
-import { requestFieldsFor, toAccompanimentRequest } from './request.map.js';
+import { requestFieldsFor, toAccompanimentRequestFor } from './request.map.js';
 import { AccompanimentRequest, AccompanimentRequestConnection } from './request.type.js';
 
 const db = (context: ApiContext) => views<RequestsDb>(context);
@@ -33,11 +33,14 @@ function canSee(context: ApiContext, nisCode: string): void {
   else authorize(context.principal, 'readAll');
 }
 
+/** A request as its reader may see it: a coordinator's assessment without staff names or euro figures. */
+const asSeenBy = (context: ApiContext) => toAccompanimentRequestFor(context.principal.role === 'COORDINATOR');
+
 async function load(context: ApiContext, id: string): Promise<AccompanimentRequest> {
   const view = await getRequestById(db(context), id);
   if (!view) throw new NotFoundError(`Request ${id} does not exist`);
   canSee(context, view.nisCode);
-  return toAccompanimentRequest(view);
+  return asSeenBy(context)(view);
 }
 
 const clean = <T extends object>(o: T) =>
@@ -61,7 +64,7 @@ export class RequestResolver {
       return null;
     }
     canSee(context, view.nisCode);
-    return toAccompanimentRequest(view);
+    return asSeenBy(context)(view);
   }
 
   @Query(() => AccompanimentRequestConnection, {
@@ -82,20 +85,24 @@ export class RequestResolver {
       );
     }
     const { principal } = context;
-    if (principal.role === 'COORDINATOR') {
+    const coordinator = principal.role === 'COORDINATOR';
+    if (coordinator) {
       if (f.nisCode && f.nisCode !== principal.nisCode)
         throw forbidden(`A coordinator of ${principal.nisCode} sees only that municipality's requests`);
     } else authorize(principal, 'readAll');
-    const scoped = principal.role === 'COORDINATOR' ? { ...f, nisCode: principal.nisCode! } : f;
+    const scoped = coordinator ? { ...f, nisCode: principal.nisCode! } : f;
     // Only the columns the query shows: a request row is wide, and reading it is most of a list's cost.
-    const fields = info && requestFieldsFor(selectedPaths(info, ['edges', 'node']));
+    const fields = info && requestFieldsFor(selectedPaths(info, ['edges', 'node']), coordinator);
     const page = await listRequests(
       db(context),
       scoped,
       { first: pageSize(first), ...(after ? { after } : {}) },
       fields,
     );
-    return { ...toConnection(page, toAccompanimentRequest), count: () => countRequests(db(context), scoped) };
+    return {
+      ...toConnection(page, toAccompanimentRequestFor(coordinator)),
+      count: () => countRequests(db(context), scoped),
+    };
   }
 
   @Query(() => DraftAssessment, {

@@ -68,10 +68,13 @@ export class Assessment {
   @Field(() => Float)
   daysNeeded!: number;
 
-  @Field(() => Float)
-  estimatedCostEur!: number;
+  @Field(() => Float, { nullable: true, description: 'null for coordinators' })
+  estimatedCostEur!: number | null;
 
-  @Field(() => [String], { description: 'Why, in sentences a manager can read, in Dutch.' })
+  @Field(() => [String], {
+    description:
+      "Why, in sentences a manager can read, in Dutch; for coordinators without staff members' names or euro figures.",
+  })
   explanation!: string[];
 
   @Field(() => [String], { description: 'The same explanation in English.' })
