@@ -1,7 +1,7 @@
 /**
- * One browser test file's world: the real platform with the demo history on a
- * free port (serving the built UI from web/dist), one Chromium, and a fresh
- * browser context per page opened. Any console error or uncaught exception in
+ * One browser test file's world: the real platform with the demo history (a
+ * copy of one made per run) on a free port, serving the built UI from
+ * web/dist; one Chromium; and a fresh browser context per page opened. Any console error or uncaught exception in
  * a page opened by a test fails that test.
  *
  * ```ts
@@ -12,14 +12,14 @@
  * });
  * ```
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startPlatform, type Platform } from '@werkbezoek/api';
+import { startPlatform, type Platform, type PlatformOptions } from '@werkbezoek/api';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, vi } from 'vitest';
 import { PageErrors } from './checks.js';
-import { chromiumArgs, prepareBrowserRun, webDist } from './prepare.js';
+import { chromiumArgs, prepareBrowserRun, processAlive, webDist, withLock } from './prepare.js';
 
 export type Lang = 'nl' | 'en';
 
@@ -42,6 +42,44 @@ export interface BrowserSuite {
   gql<T>(token: string, query: string, variables?: Record<string, unknown>): Promise<T>;
 }
 
+function platformOptions(dataDir: string): PlatformOptions {
+  return {
+    dataDir,
+    readModels: { dialect: 'sqlite', path: path.join(dataDir, 'read-models.db') },
+    auth: { mode: 'demo' },
+    host: '127.0.0.1',
+    port: 0,
+    demoData: true,
+    production: true,
+    log: () => {},
+    webDist,
+  };
+}
+
+/**
+ * A data directory with the demo history loaded and projected, made once per
+ * test run (the run is the workers' parent process) and copied by every file:
+ * loading the history takes 5–10 s, a copy a tenth of a second. Templates of
+ * runs that ended are removed.
+ */
+function demoTemplate(): Promise<string> {
+  return withLock('browser-template', async () => {
+    const prefix = 'werkbezoek-browser-demo-';
+    const dir = path.join(os.tmpdir(), `${prefix}${process.ppid}`);
+    for (const name of readdirSync(os.tmpdir())) {
+      const pid = Number(/^werkbezoek-browser-demo-(\d+)$/.exec(name)?.[1]);
+      if (pid && pid !== process.ppid && !processAlive(pid))
+        rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
+    }
+    if (existsSync(path.join(dir, 'ready'))) return dir;
+    rmSync(dir, { recursive: true, force: true });
+    const platform = await startPlatform(platformOptions(dir));
+    await platform.close();
+    mkdirSync(path.join(dir, 'ready'));
+    return dir;
+  });
+}
+
 /** Registers the hooks that start and stop the platform and the browser for this file. */
 export function browserSuite(): BrowserSuite {
   let platform: Platform | undefined;
@@ -56,18 +94,10 @@ export function browserSuite(): BrowserSuite {
     const [executablePath] = await Promise.all([
       prepareBrowserRun(),
       (async () => {
+        const template = await demoTemplate();
         dataDir = mkdtempSync(path.join(os.tmpdir(), 'werkbezoek-browser-'));
-        platform = await startPlatform({
-          dataDir,
-          readModels: { dialect: 'sqlite', path: path.join(dataDir, 'read-models.db') },
-          auth: { mode: 'demo' },
-          host: '127.0.0.1',
-          port: 0,
-          demoData: true,
-          production: true,
-          log: () => {},
-          webDist,
-        });
+        cpSync(template, dataDir, { recursive: true, filter: (source) => path.basename(source) !== 'ready' });
+        platform = await startPlatform(platformOptions(dataDir));
         url = new URL(platform.url).origin;
       })(),
     ]);

@@ -9,7 +9,7 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -96,20 +96,39 @@ export async function resolveChromium(): Promise<string> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Runs `work` while holding a lock directory; a lock older than `staleMs` is taken over. */
-async function withLock<T>(name: string, work: () => Promise<T>, staleMs = 10 * 60_000): Promise<T> {
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Runs `work` while holding a lock directory that names its holder's pid; a
+ * lock whose holder died (or that names none after `staleMs`) is taken over.
+ */
+export async function withLock<T>(name: string, work: () => Promise<T>, staleMs = 30_000): Promise<T> {
   const key = createHash('sha1').update(repoRoot).digest('hex').slice(0, 12);
   const lock = path.join(os.tmpdir(), `werkbezoek-${name}-${key}.lock`);
   for (;;) {
     try {
       mkdirSync(lock);
+      writeFileSync(path.join(lock, 'pid'), String(process.pid));
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       try {
-        if (Date.now() - statSync(lock).mtimeMs > staleMs) rmdirSync(lock);
+        const holder = Number(readFileSync(path.join(lock, 'pid'), 'utf8'));
+        if (!processAlive(holder)) rmSync(lock, { recursive: true, force: true });
       } catch {
-        // the holder removed it meanwhile
+        // no pid yet: the holder is between mkdir and writing it, or died there
+        try {
+          if (Date.now() - statSync(lock).mtimeMs > staleMs) rmSync(lock, { recursive: true, force: true });
+        } catch {
+          // removed meanwhile
+        }
       }
       await sleep(200);
     }
@@ -117,7 +136,7 @@ async function withLock<T>(name: string, work: () => Promise<T>, staleMs = 10 * 
   try {
     return await work();
   } finally {
-    rmdirSync(lock);
+    rmSync(lock, { recursive: true, force: true });
   }
 }
 
