@@ -23,7 +23,7 @@ export interface RequestParams {
   nisCode?: string;
 }
 
-export const requestParamNames: Record<keyof RequestParams, string> = {
+const requestParamNames: Record<keyof RequestParams, string> = {
   status: 'status',
   missionType: 'type',
   countryCode: 'land',

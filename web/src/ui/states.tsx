@@ -34,8 +34,3 @@ export function Loading({ lines = 3 }: { lines?: number }) {
     </div>
   );
 }
-
-export function Empty({ children }: { children?: string }) {
-  const f = useFormat();
-  return <p className="notice muted">{children ?? f.t('state.empty')}</p>;
-}
