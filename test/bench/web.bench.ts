@@ -287,6 +287,7 @@ function table(header: string[], body: string[][], leftColumns = 1): string {
 async function benchmark(options: { quick: boolean }): Promise<BenchReport> {
   const runs = options.quick ? 2 : 7;
   const queries = options.quick ? 5 : 30;
+  const lighthouseRuns = options.quick ? 1 : 3;
 
   note('Building the UI if web/dist is older than its sources…');
   await buildUiIfStale(note);
@@ -328,17 +329,24 @@ async function benchmark(options: { quick: boolean }): Promise<BenchReport> {
     note(`  the same dashboard query from Node: ${queries} times, one at a time`);
     const queryTimes = await queryAlone(platform.url, query, queries);
 
-    note('  Lighthouse (desktop preset): /dashboard as management, /aanvragen as staff');
+    note(`  Lighthouse (desktop preset), ${lighthouseRuns} run(s) each: /dashboard as management, /aanvragen as staff`);
     const lhBrowser = await launchForLighthouse(executablePath);
-    let scores: Record<string, Scores>;
+    const lighthouseAll: Record<string, Scores[]> = { '/dashboard': [], '/aanvragen': [] };
     try {
-      scores = {
-        '/dashboard': await lighthouseRun(lhBrowser, origin, '/dashboard', 'demo-management'),
-        '/aanvragen': await lighthouseRun(lhBrowser, origin, '/aanvragen', 'demo-staff'),
-      };
+      for (let i = 0; i < lighthouseRuns; i++) {
+        lighthouseAll['/dashboard']!.push(await lighthouseRun(lhBrowser, origin, '/dashboard', 'demo-management'));
+        lighthouseAll['/aanvragen']!.push(await lighthouseRun(lhBrowser, origin, '/aanvragen', 'demo-staff'));
+      }
     } finally {
       await lhBrowser.close();
     }
+    // the run with the median performance score stands for the page
+    const scores = Object.fromEntries(
+      Object.entries(lighthouseAll).map(([route, all]) => {
+        const sorted = [...all].sort((a, b) => a.performance - b.performance);
+        return [route, sorted[Math.floor(sorted.length / 2)]!];
+      }),
+    );
 
     const firstChart = median(chartRuns.map((r) => r.firstChartMs));
     const data = median(chartRuns.map((r) => r.dataMs));
@@ -429,7 +437,7 @@ async function benchmark(options: { quick: boolean }): Promise<BenchReport> {
         '',
         timeTable,
         '',
-        'Lighthouse 12, desktop preset (simulated throttling), one run per page:',
+        `Lighthouse 12, desktop preset (simulated throttling); of ${lighthouseRuns} run(s) per page, the one with the median performance score:`,
         '',
         scoreTable,
       ].join('\n'),
@@ -437,6 +445,10 @@ async function benchmark(options: { quick: boolean }): Promise<BenchReport> {
       notes: [
         `React floor: a page that renders one heading with React 19, built by the same Vite in this run: ${kb(floor)} kB of JavaScript gzipped.`,
         "The baseline of the timings is the dashboard's own GraphQL POST (captured from the page) sent from Node, one at a time, after one warm-up.",
+        ...Object.entries(lighthouseAll).map(
+          ([route, all]) =>
+            `${route} Lighthouse performance per run: ${all.map((r) => r.performance.toFixed(2)).join(', ')}; accessibility: ${all.map((r) => r.accessibility.toFixed(2)).join(', ')}`,
+        ),
         ...Object.entries(scores)
           .filter(([, s]) => s.failedAccessibilityAudits.length > 0)
           .map(([route, s]) => `${route} accessibility audits failed: ${s.failedAccessibilityAudits.join('; ')}`),
@@ -459,7 +471,15 @@ async function benchmark(options: { quick: boolean }): Promise<BenchReport> {
           },
           firstChartToQuery: round(firstChart / queryMedian, 2),
         },
-        lighthouse: scores,
+        lighthouse: {
+          median: scores,
+          runs: Object.fromEntries(
+            Object.entries(lighthouseAll).map(([route, all]) => [
+              route,
+              all.map((r) => ({ performance: r.performance, accessibility: r.accessibility })),
+            ]),
+          ),
+        },
       },
     };
   } finally {
