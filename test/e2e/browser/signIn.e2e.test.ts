@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { browserSuite } from './harness.js';
-import { dataShown, heading, home, roleName, signIn, stored, token, zoersel, type Role } from './ui.js';
+import { dataShown, heading, home, roleName, signIn, signInButton, stored, token, zoersel, type Role } from './ui.js';
 
 /*
  * The demo sign-in: every role lands on its own home page, `/` sends each
@@ -11,6 +11,13 @@ const suite = browserSuite();
 const roles: readonly Role[] = ['management', 'planner', 'analyst', 'staff', zoersel];
 
 describe('signing in', () => {
+  it('offers a button per role, named "Aanmelden als <role>", and the coordinator\'s municipality list', async () => {
+    const page = await suite.open();
+    await page.goto(`${suite.url}/aanmelden`);
+    for (const name of Object.values(signInButton))
+      expect(await page.getByRole('button', { name, exact: true }).count(), `a button named exactly "${name}"`).toBe(1);
+    expect(await page.getByLabel('Gemeente', { exact: true }).locator('option').count()).toBeGreaterThan(1);
+  });
   it.each(roles.map((role) => [roleName(role), role] as const))('%s lands on their home page', async (_, role) => {
     const page = await suite.open();
     await signIn(page, suite.url, role);
