@@ -400,7 +400,7 @@ export function CoverageList({ coverage }: { coverage: Data['coverage'] }) {
   type Municipality = (typeof coverage)[number];
   const shown = expanded ? coverage : coverage.slice(0, 10);
   return (
-    <section className="card" aria-labelledby="coverage-list">
+    <section className="card grid__wide" aria-labelledby="coverage-list">
       <h2 id="coverage-list">{f.t('coverage.list')}</h2>
       <DataTable<Municipality>
         caption={f.t('coverage.list')}

@@ -1,4 +1,5 @@
-import { Bar, BarChart, CartesianGrid, Label, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useLayoutEffect, useRef, useState } from 'react';
+import { Bar, BarChart, CartesianGrid, Label, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { useFormat } from '../i18n/format';
 
 /** Okabe–Ito: told apart with every common colour-vision deficiency. */
@@ -47,56 +48,91 @@ export function Bars<Row extends Record<string, unknown>>({
 }) {
   const f = useFormat();
   const y = formatY ?? ((value: number) => f.number(value));
+  const [box, size] = useSize();
   return (
-    <ResponsiveContainer width="100%" height="100%" minWidth={0} initialDimension={{ width: 520, height: 300 }}>
-      <BarChart data={data} margin={{ top: 8, right: 8, bottom: 28, left: 16 }}>
-        <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#d5dbe3" />
-        <XAxis
-          dataKey={xKey as never}
-          tickFormatter={formatX}
-          tick={{ fill: '#4b5563' }}
-          interval={data.length <= 8 ? 0 : 'preserveStartEnd'}
-          minTickGap={8}
+    <div ref={box} style={{ width: '100%', height: '100%' }}>
+      {size && (
+        <BarChart
+          width={size.width}
+          height={size.height}
+          data={data}
+          margin={{ top: 8, right: 8, bottom: 28, left: 16 }}
         >
-          <Label value={xLabel} position="insideBottom" offset={-20} fill="#4b5563" />
-        </XAxis>
-        <YAxis tickFormatter={y} allowDecimals={false} tick={{ fill: '#4b5563' }} width={formatY ? 84 : 56}>
-          <Label
-            value={yLabel}
-            angle={-90}
-            position="insideLeft"
-            style={{ textAnchor: 'middle' }}
-            fill="#4b5563"
-            offset={-4}
+          <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#d5dbe3" />
+          <XAxis
+            dataKey={xKey as never}
+            tickFormatter={formatX}
+            tick={{ fill: '#4b5563' }}
+            interval={data.length <= 8 ? 0 : 'preserveStartEnd'}
+            minTickGap={8}
+          >
+            <Label value={xLabel} position="insideBottom" offset={-20} fill="#4b5563" />
+          </XAxis>
+          <YAxis tickFormatter={y} allowDecimals={false} tick={{ fill: '#4b5563' }} width={formatY ? 84 : 56}>
+            <Label
+              value={yLabel}
+              angle={-90}
+              position="insideLeft"
+              style={{ textAnchor: 'middle' }}
+              fill="#4b5563"
+              offset={-4}
+            />
+          </YAxis>
+          <Tooltip
+            formatter={(value) => y(Number(value))}
+            labelFormatter={(label) => (formatX && typeof label === 'string' ? formatX(label) : label)}
+            cursor={{ fill: 'rgb(11 79 113 / 8%)' }}
           />
-        </YAxis>
-        <Tooltip
-          formatter={(value) => y(Number(value))}
-          labelFormatter={(label) => (formatX && typeof label === 'string' ? formatX(label) : label)}
-          cursor={{ fill: 'rgb(11 79 113 / 8%)' }}
-        />
-        <Legend
-          verticalAlign="top"
-          align="left"
-          iconType="square"
-          itemSorter={null}
-          wrapperStyle={{ paddingBottom: 8 }}
-          // The swatch carries the colour; the text stays ink, readable whatever the series' colour.
-          formatter={(value: string) => <span style={{ color: '#1b2430' }}>{value}</span>}
-        />
-        {series.map((s) => (
-          <Bar
-            key={s.key}
-            dataKey={s.key}
-            name={s.label}
-            fill={s.color}
-            stackId={stacked ? 'stack' : undefined}
-            isAnimationActive={false}
-            cursor={onSelect ? 'pointer' : undefined}
-            onClick={onSelect ? (entry: { payload?: unknown }) => onSelect(entry.payload as Row, s.key) : undefined}
+          <Legend
+            verticalAlign="top"
+            align="left"
+            iconType="square"
+            itemSorter={null}
+            wrapperStyle={{ paddingBottom: 8 }}
+            // The swatch carries the colour; the text stays ink, readable whatever the series' colour.
+            formatter={(value: string) => <span style={{ color: '#1b2430' }}>{value}</span>}
           />
-        ))}
-      </BarChart>
-    </ResponsiveContainer>
+          {series.map((s) => (
+            <Bar
+              key={s.key}
+              dataKey={s.key}
+              name={s.label}
+              fill={s.color}
+              stackId={stacked ? 'stack' : undefined}
+              isAnimationActive={false}
+              cursor={onSelect ? 'pointer' : undefined}
+              onClick={onSelect ? (entry: { payload?: unknown }) => onSelect(entry.payload as Row, s.key) : undefined}
+            />
+          ))}
+        </BarChart>
+      )}
+    </div>
   );
+}
+
+/**
+ * The element's size, measured before the first paint and followed as it
+ * changes: a chart is drawn once at its real size (recharts' responsive
+ * container draws at a guessed size first, then again).
+ */
+function useSize() {
+  const ref = useRef<HTMLDivElement>(null);
+  const [size, setSize] = useState<{ width: number; height: number }>();
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const measure = () => {
+      const { width, height } = element.getBoundingClientRect();
+      setSize((old) =>
+        old && Math.round(old.width) === Math.round(width) && Math.round(old.height) === Math.round(height)
+          ? old
+          : { width: Math.round(width), height: Math.round(height) },
+      );
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, size] as const;
 }
