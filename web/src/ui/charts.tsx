@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'react';
-import { Bar, BarChart, CartesianGrid, Label, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Label, Tooltip, XAxis, YAxis } from 'recharts';
 import { useFormat } from '../i18n/format';
 
 /** Okabe–Ito: told apart with every common colour-vision deficiency. */
@@ -50,62 +50,72 @@ export function Bars<Row extends Record<string, unknown>>({
   const y = formatY ?? ((value: number) => f.number(value));
   const [box, size] = useSize();
   return (
-    <div ref={box} style={{ width: '100%', height: '100%' }}>
-      {size && (
-        <BarChart
-          width={size.width}
-          height={size.height}
-          data={data}
-          margin={{ top: 8, right: 8, bottom: 28, left: 16 }}
-        >
-          <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#d5dbe3" />
-          <XAxis
-            dataKey={xKey as never}
-            tickFormatter={formatX}
-            tick={{ fill: '#4b5563' }}
-            interval={data.length <= 8 ? 0 : 'preserveStartEnd'}
-            minTickGap={8}
+    <div className="bars">
+      {/* The legend is HTML: a list a screen reader reads, and no second layout pass inside the chart. */}
+      <ul className="legend">
+        {series.map((s) => (
+          <li key={s.key}>
+            <span className="legend__swatch" style={{ background: s.color }} aria-hidden="true" />
+            {s.label}
+          </li>
+        ))}
+      </ul>
+      <div ref={box} className="bars__plot">
+        {size && (
+          <BarChart
+            width={size.width}
+            height={size.height}
+            data={data}
+            margin={{ top: 8, right: 8, bottom: 28, left: 16 }}
           >
-            <Label value={xLabel} position="insideBottom" offset={-20} fill="#4b5563" />
-          </XAxis>
-          <YAxis tickFormatter={y} allowDecimals={false} tick={{ fill: '#4b5563' }} width={formatY ? 84 : 56}>
-            <Label
-              value={yLabel}
-              angle={-90}
-              position="insideLeft"
-              style={{ textAnchor: 'middle' }}
-              fill="#4b5563"
-              offset={-4}
+            <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#d5dbe3" />
+            <XAxis
+              dataKey={xKey as never}
+              tickFormatter={formatX}
+              tick={{ fill: '#4b5563' }}
+              // Up to a dozen categories fit side by side; beyond, recharts measures the labels to thin them out.
+              interval={data.length <= 12 ? 0 : 'preserveStartEnd'}
+              minTickGap={8}
+            >
+              <Label value={xLabel} position="insideBottom" offset={-20} fill="#4b5563" />
+            </XAxis>
+            <YAxis
+              tickFormatter={y}
+              allowDecimals={false}
+              tick={{ fill: '#4b5563' }}
+              width={formatY ? 84 : 56}
+              // Five ticks always fit: no need to measure their labels.
+              interval={0}
+            >
+              <Label
+                value={yLabel}
+                angle={-90}
+                position="insideLeft"
+                style={{ textAnchor: 'middle' }}
+                fill="#4b5563"
+                offset={-4}
+              />
+            </YAxis>
+            <Tooltip
+              formatter={(value) => y(Number(value))}
+              labelFormatter={(label) => (formatX && typeof label === 'string' ? formatX(label) : label)}
+              cursor={{ fill: 'rgb(11 79 113 / 8%)' }}
             />
-          </YAxis>
-          <Tooltip
-            formatter={(value) => y(Number(value))}
-            labelFormatter={(label) => (formatX && typeof label === 'string' ? formatX(label) : label)}
-            cursor={{ fill: 'rgb(11 79 113 / 8%)' }}
-          />
-          <Legend
-            verticalAlign="top"
-            align="left"
-            iconType="square"
-            itemSorter={null}
-            wrapperStyle={{ paddingBottom: 8 }}
-            // The swatch carries the colour; the text stays ink, readable whatever the series' colour.
-            formatter={(value: string) => <span style={{ color: '#1b2430' }}>{value}</span>}
-          />
-          {series.map((s) => (
-            <Bar
-              key={s.key}
-              dataKey={s.key}
-              name={s.label}
-              fill={s.color}
-              stackId={stacked ? 'stack' : undefined}
-              isAnimationActive={false}
-              cursor={onSelect ? 'pointer' : undefined}
-              onClick={onSelect ? (entry: { payload?: unknown }) => onSelect(entry.payload as Row, s.key) : undefined}
-            />
-          ))}
-        </BarChart>
-      )}
+            {series.map((s) => (
+              <Bar
+                key={s.key}
+                dataKey={s.key}
+                name={s.label}
+                fill={s.color}
+                stackId={stacked ? 'stack' : undefined}
+                isAnimationActive={false}
+                cursor={onSelect ? 'pointer' : undefined}
+                onClick={onSelect ? (entry: { payload?: unknown }) => onSelect(entry.payload as Row, s.key) : undefined}
+              />
+            ))}
+          </BarChart>
+        )}
+      </div>
     </div>
   );
 }
