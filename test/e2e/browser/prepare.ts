@@ -143,13 +143,25 @@ export async function withLock<T>(name: string, work: () => Promise<T>, staleMs 
 let prepared: Promise<string> | undefined;
 
 /**
- * Resolves the browser and builds the UI if needed, once per process and,
- * through the lock, one process at a time. Returns Chromium's path.
+ * Resolves the browser and builds the UI if needed, once per run (the run is
+ * the test workers' parent process under vitest's default forks pool) and,
+ * through the lock, one process at a
+ * time: a later file of the same run does not rebuild web/dist under a file
+ * that is still running, even if web/src changed meanwhile. Returns
+ * Chromium's path.
  */
 export function prepareBrowserRun(): Promise<string> {
   prepared ??= withLock('browser-prepare', async () => {
     const executablePath = await resolveChromium();
-    await buildUiIfStale();
+    const checked = path.join(os.tmpdir(), `werkbezoek-browser-built-${process.ppid}`);
+    if (!existsSync(checked)) {
+      await buildUiIfStale();
+      for (const name of readdirSync(os.tmpdir())) {
+        const pid = Number(/^werkbezoek-browser-built-(\d+)$/.exec(name)?.[1]);
+        if (pid && !processAlive(pid)) rmSync(path.join(os.tmpdir(), name), { force: true });
+      }
+      writeFileSync(checked, new Date().toISOString());
+    }
     return executablePath;
   });
   return prepared;
