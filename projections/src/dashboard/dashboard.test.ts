@@ -160,7 +160,11 @@ describe.each(DIALECTS)('the dashboard on %s', (dialect) => {
     const benin = await dashboardMetrics(db, { fromQuarter: '2026-Q1', toQuarter: '2026-Q2', countryCode: 'BJ' });
     const southAfrica = await dashboardMetrics(db, { fromQuarter: '2026-Q1', toQuarter: '2026-Q2', countryCode: 'ZA' });
     expect(benin.totals.submitted + southAfrica.totals.submitted).toBe(all.totals.submitted);
-    expect(southAfrica.totals).toMatchObject({ submitted: 1, declined: 1, declinedByReason: { ...none, NO_BUDGET: 1 } });
+    expect(southAfrica.totals).toMatchObject({
+      submitted: 1,
+      declined: 1,
+      declinedByReason: { ...none, NO_BUDGET: 1 },
+    });
     const technicalInSouthAfrica = await dashboardMetrics(db, {
       fromQuarter: '2026-Q1',
       toQuarter: '2026-Q1',
@@ -168,7 +172,10 @@ describe.each(DIALECTS)('the dashboard on %s', (dialect) => {
       countryCode: 'ZA',
     });
     expect(technicalInSouthAfrica.totals.submitted).toBe(1);
-    expect((await dashboardMetrics(db, { fromQuarter: '2026-Q1', toQuarter: '2026-Q2', countryCode: 'NI' })).totals.submitted).toBe(0);
+    expect(
+      (await dashboardMetrics(db, { fromQuarter: '2026-Q1', toQuarter: '2026-Q2', countryCode: 'NI' })).totals
+        .submitted,
+    ).toBe(0);
     await expect(
       dashboardMetrics(db, { fromQuarter: '2026-Q1', toQuarter: '2026-Q1', countryCode: 'Benin' }),
     ).rejects.toThrow(/ISO 3166-1/);

@@ -199,10 +199,9 @@ export async function dashboardMetrics(readModels: ReadModelDb, q: DashboardQuer
   const missionTypes: readonly string[] = q.missionType ? [q.missionType] : MissionTypes.codes;
   const db = readModels.db as Kysely<Db>;
   if (q.countryCode !== undefined && !/^[A-Z]{2}$/.test(q.countryCode))
-    throw new ValidationError(
-      `countryCode "${q.countryCode}" is not an ISO 3166-1 alpha-2 code such as BJ`,
-      ['countryCode'],
-    );
+    throw new ValidationError(`countryCode "${q.countryCode}" is not an ISO 3166-1 alpha-2 code such as BJ`, [
+      'countryCode',
+    ]);
   const parameters = [q.fromQuarter, q.toQuarter, q.missionType, q.countryCode].filter((p) => p !== undefined);
   const shape = `dashboard${q.missionType ? ': one mission type' : ''}${q.countryCode ? ': one country' : ''}`;
   const { rows: found } = await db.executeQuery(
