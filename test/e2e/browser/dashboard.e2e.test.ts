@@ -27,6 +27,8 @@ describe('the dashboard', () => {
     const page = await suite.open();
     await signIn(page, suite.url, 'management');
     await expect.poll(() => page.locator('figure svg.recharts-surface').count()).toBeGreaterThan(0);
+    // The charts arrive one per frame after the first; count once they all stand.
+    await expect.poll(() => page.locator('.chart-placeholder').count()).toBe(0);
     const tablesBefore = await page.locator('table').count();
     const toggles = page.getByRole('button', { name: 'Tabel', exact: true });
     expect(await toggles.count(), 'a "Tabel" button per chart').toBe(await page.locator('figure').count());

@@ -2,14 +2,19 @@ import { cacheExchange } from '@urql/exchange-graphcache';
 import { Client, fetchExchange } from 'urql';
 import { cacheKeys } from './cacheKeys';
 import { freshnessUpdates } from './freshness';
+import { LiveQueries } from './liveQueries';
+
+const live = new WeakMap<Client, LiveQueries>();
 
 /** One client per signed-in session, so no cached answer outlives its reader. */
 export function createApiClient(token: string, onUnauthenticated: () => void): Client {
-  return new Client({
+  const queries = new LiveQueries();
+  const client = new Client({
     url: '/graphql',
-    exchanges: [cacheExchange({ keys: cacheKeys, updates: freshnessUpdates() }), fetchExchange],
+    exchanges: [queries.exchange, cacheExchange({ keys: cacheKeys, updates: freshnessUpdates() }), fetchExchange],
     fetchOptions: () => ({ headers: { authorization: `Bearer ${token}` } }),
-    requestPolicy: 'cache-first',
+    // A page shows what the cache has at once and fetches it again behind it: read models change with every event.
+    requestPolicy: 'cache-and-network',
     // POST with a JSON body: the API's CSRF prevention refuses simple GETs, and answers are never cached.
     preferGetMethod: false,
     fetch: async (input, init) => {
@@ -18,4 +23,11 @@ export function createApiClient(token: string, onUnauthenticated: () => void): C
       return response;
     },
   });
+  live.set(client, queries);
+  return client;
+}
+
+/** Fetches again every query on screen (see LiveQueries). */
+export function refreshLiveQueries(client: Client): void {
+  live.get(client)?.refresh();
 }

@@ -10,7 +10,7 @@ const stable = new Set(['vocabularies', 'viewer', 'policyDomains', 'readModelPos
  * a mutation are updated in place by normalisation; their audit trails are
  * dropped so they are read again.
  */
-export function invalidateReadModels(cache: Cache): void {
+function invalidateReadModels(cache: Cache): void {
   for (const field of cache.inspectFields('Query')) {
     if (!stable.has(field.fieldName)) cache.invalidate('Query', field.fieldKey);
   }
@@ -30,13 +30,12 @@ function invalidateAuditTrails(cache: Cache, result: unknown): void {
 }
 
 /**
- * Graphcache updaters: after any mutation, and whenever the polled position
- * of the read models moves (someone else's event), the read models' root
- * fields are invalidated. Every mutation field gets the same updater, so a
- * mutation added to the API needs nothing here.
+ * Graphcache updaters: after any mutation of one's own, the read models'
+ * root fields are invalidated. Every mutation field gets the same updater, so
+ * a mutation added to the API needs nothing here. (Others' events reach the
+ * screen through the position poll, which fetches the queries on screen again.)
  */
 export function freshnessUpdates(): UpdatesConfig {
-  let lastPosition: string | undefined;
   return {
     Mutation: new Proxy(
       {},
@@ -48,13 +47,5 @@ export function freshnessUpdates(): UpdatesConfig {
         has: () => true,
       },
     ),
-    Query: {
-      readModelPosition(result: Record<string, unknown>, _args, cache) {
-        const position = typeof result.readModelPosition === 'string' ? result.readModelPosition : undefined;
-        if (lastPosition !== undefined && position !== undefined && position !== lastPosition)
-          invalidateReadModels(cache);
-        lastPosition = position;
-      },
-    },
   };
 }

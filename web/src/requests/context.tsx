@@ -126,7 +126,11 @@ export function RegionVisits({
     query: RegionDocument,
     variables: { filter: { regionCode, from: shift(startDate, -60), to: shift(endDate, 60) } },
   });
-  const visits = data?.accompanimentRequests.edges.map((e) => e.node).filter((n) => n.id !== exclude) ?? [];
+  const visits =
+    data?.accompanimentRequests.edges
+      .map((e) => e.node)
+      .filter((n) => n.id !== exclude)
+      .sort((a, b) => a.startDate.localeCompare(b.startDate)) ?? [];
   return (
     <section className="card" aria-labelledby="region-title">
       <h2 id="region-title">{f.t('region.title', { region: vocabulary.region(regionCode) })}</h2>

@@ -73,8 +73,8 @@ export function Bars<Row extends Record<string, unknown>>({
               dataKey={xKey as never}
               tickFormatter={formatX}
               tick={{ fill: '#4b5563' }}
-              // Up to a dozen categories fit side by side; beyond, recharts measures the labels to thin them out.
-              interval={data.length <= 12 ? 0 : 'preserveStartEnd'}
+              // Where every label has room (about 70 px) all show; else recharts measures them to thin them out.
+              interval={size.width / Math.max(1, data.length) >= 70 ? 0 : 'preserveStartEnd'}
               minTickGap={8}
             >
               <Label value={xLabel} position="insideBottom" offset={-20} fill="#4b5563" />
