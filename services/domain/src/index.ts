@@ -6,6 +6,7 @@ export * from './handlers.js';
 export * from './assessment/assess.js';
 export * from './assessment/forCoordinator.js';
 export * from './assessment/policy.js';
+export * from './planning/candidates.js';
 export * from './context/context.js';
 export * from './context/eventLogContext.js';
 export {

@@ -1,0 +1,350 @@
+import { MissionTypes, type AdditionalReason, type MissionType } from '@werkbezoek/schema';
+import { addDays, addMonths, daysBetween, visitDays } from '../dates.js';
+import type { AssessmentPolicy, CountryCost } from '../assessment/policy.js';
+
+/**
+ * A visit a joint mission could take along: an undecided or accepted request,
+ * or a scheduled mission that could take more municipalities.
+ */
+export interface CandidateVisit {
+  readonly kind: 'REQUEST' | 'MISSION';
+  /** The request id, or the mission id. */
+  readonly id: string;
+  /** The requests this visit answers: the request itself, or the requests a mission accompanies. */
+  readonly requestIds: readonly string[];
+  readonly nisCode: string;
+  readonly municipalityName: string;
+  /** ISO 3166-2 code of the southern region, e.g. BJ-ZO. */
+  readonly regionCode: string;
+  /** ISO 3166-1 alpha-2. */
+  readonly countryCode: string;
+  readonly missionType: MissionType;
+  readonly startDate: string;
+  readonly endDate: string;
+  /** The additional reasons its assessment found satisfied, if it was assessed. */
+  readonly satisfiedReasons?: readonly AdditionalReason[];
+}
+
+export interface JointMissionInput {
+  readonly visits: readonly CandidateVisit[];
+  /** The end of each municipality's last accompanied visit, by NIS code; absent = never accompanied. */
+  readonly lastAccompaniedOn: Readonly<Record<string, string | undefined>>;
+  /** Only visits lying entirely within this period are considered (both ends included). */
+  readonly period: { readonly from: string; readonly to: string };
+  readonly countryCode?: string;
+  readonly regionCode?: string;
+  /** The length of a joint mission's window in days, both ends included; default 14. */
+  readonly windowDays?: number;
+  /** Visits that start before today are left out: a trip under way can no longer be combined. */
+  readonly today: string;
+}
+
+/** A group the sweep runs in: one southern region, or one country across its regions. */
+export interface CandidateGroup {
+  readonly kind: 'REGION' | 'COUNTRY';
+  readonly code: string;
+}
+
+export interface CandidateRequestReasons {
+  readonly requestId: string;
+  readonly nisCode: string;
+  /** The additional reasons the joint mission gives this request. */
+  readonly reasons: readonly AdditionalReason[];
+  /** Those of `reasons` its assessment did not already count. */
+  readonly newReasons: readonly AdditionalReason[];
+}
+
+export interface JointMissionCandidate {
+  readonly group: CandidateGroup;
+  readonly countryCode: string;
+  /** The regions of the covered visits, sorted. */
+  readonly regionCodes: readonly string[];
+  /** The window of `windowDays` days, starting at the earliest covered start. */
+  readonly window: { readonly start: string; readonly end: string };
+  /** The combined trip: from the earliest covered start to the latest covered end. */
+  readonly trip: { readonly start: string; readonly end: string; readonly days: number };
+  readonly visitIds: readonly string[];
+  readonly requestIds: readonly string[];
+  readonly municipalities: readonly { readonly nisCode: string; readonly name: string }[];
+  /** The most relevant (lowest rank) type of the covered visits. */
+  readonly missionType: MissionType;
+  readonly combinedStaffDays: number;
+  readonly separateStaffDays: number;
+  readonly combinedCostEur: number;
+  readonly separateCostEur: number;
+  /** separateCostEur − combinedCostEur; always > 0 (see jointMissionCandidates). */
+  readonly savingEur: number;
+  readonly reasons: readonly CandidateRequestReasons[];
+  /** NIS codes of the municipalities not accompanied in `followUpMonths` before the window's start. */
+  readonly followUpNisCodes: readonly string[];
+  readonly why: { readonly nl: string; readonly en: string };
+}
+
+/** The visits a window covers: those lying entirely within it. */
+export interface CoveringWindow<V extends Pick<CandidateVisit, 'startDate' | 'endDate'>> {
+  readonly start: string;
+  readonly end: string;
+  readonly covered: readonly V[];
+}
+
+export const DEFAULT_WINDOW_DAYS = 14;
+
+/**
+ * Every window of `windowDays` days that starts at a visit's start, with the
+ * visits lying entirely within it. Exact, no sampling.
+ *
+ * Why starting windows at visit starts suffices: take any window W = [d, d +
+ * windowDays − 1] that covers a non-empty set S. Move its start right to s,
+ * the earliest start in S. Every visit of S still starts on or after s and
+ * ends on or before W's end, which is before the moved window's end, so the
+ * moved window covers S and possibly more. Hence every covered set is
+ * contained in the set of some window starting at a visit start, and the
+ * maximum coverage, and every coverage maximal by inclusion, is found there.
+ */
+export function windowsAtVisitStarts<V extends Pick<CandidateVisit, 'startDate' | 'endDate'>>(
+  visits: readonly V[],
+  windowDays: number,
+): CoveringWindow<V>[] {
+  const byStart = [...visits].sort((a, b) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0));
+  const windows: CoveringWindow<V>[] = [];
+  for (let i = 0; i < byStart.length; i++) {
+    const start = byStart[i]!.startDate;
+    // Equal starts give the same window: sweep each once.
+    if (i > 0 && byStart[i - 1]!.startDate === start) continue;
+    const end = addDays(start, windowDays - 1);
+    const covered: V[] = [];
+    // Sorted by start: stop at the first visit starting after the window.
+    for (let j = i; j < byStart.length && byStart[j]!.startDate <= end; j++) {
+      if (byStart[j]!.endDate <= end) covered.push(byStart[j]!);
+    }
+    windows.push({ start, end, covered });
+  }
+  return windows;
+}
+
+// Cents, so that sums and differences of amounts are exact.
+const cents = (eur: number) => Math.round(eur * 100);
+/** One staff member's trip to a country, as the assessment estimates it: travel once + allowance per visit day. */
+const tripCostCents = (cost: CountryCost, days: number) => cents(cost.travelEur + cost.dailyAllowanceEur * days);
+const costIn = (policy: AssessmentPolicy, countryCode: string) => policy.costs[countryCode] ?? policy.defaultCost;
+
+// Amounts written as the assessment writes them (assess.ts keeps its formatters private).
+const amountsEn = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
+const amountsNl = new Intl.NumberFormat('nl-BE', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
+const euroEn = (n: number) => `€${amountsEn.format(n)}`;
+const euroNl = (n: number) => `€ ${amountsNl.format(n)}`;
+const list = (items: readonly string[], and: string) =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
+const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Joint-mission candidates (issue 12): where several Flemish municipalities
+ * visit the same southern region within `windowDays`, one staff member on one
+ * trip could accompany them all (DOMAIN.md, additional reason 6, and VVSG's
+ * proactive joint visits). A pure function; it proposes, a planner decides.
+ *
+ * 1. Visits within the period, not started before today, in the country or
+ *    region asked for, are grouped by southern region, and by country where
+ *    a country has visits in more than one region (neighbouring regions).
+ * 2. In each group an exact sweep (windowsAtVisitStarts) finds the covered
+ *    sets; those with fewer than two municipalities are left out.
+ * 3. Staff days and cost of one combined trip (preparation + the trip's
+ *    days from the earliest covered start to the latest covered end +
+ *    processing; travel once + allowance for the trip's days) are set
+ *    against the sum of the separate trips, with the assessment's policy.
+ * 4. Only candidates that save money are shown: a joint mission that costs
+ *    more than the separate trips (short visits far apart in the window, the
+ *    allowance for the days between outweighing the travel saved) is not
+ *    opportune. This filter comes before the next step, so a smaller
+ *    candidate is never hidden behind a larger one that is not shown.
+ * 5. A candidate whose requests are a subset of another shown candidate's in
+ *    the same group is dominated and left out (sharing a visit, their windows
+ *    overlap). A country candidate covering the same requests as a region
+ *    candidate is listed once, as the region's.
+ * 6. Ranked by saving, then requests covered (both descending), then window
+ *    start, group and request ids.
+ */
+export function jointMissionCandidates(input: JointMissionInput, policy: AssessmentPolicy): JointMissionCandidate[] {
+  const windowDays = input.windowDays ?? DEFAULT_WINDOW_DAYS;
+  if (!Number.isInteger(windowDays) || windowDays < 1) {
+    throw new RangeError(`windowDays must be a whole number of days of at least 1, not ${windowDays}`);
+  }
+  // An accepted request and its scheduled mission are one visit: keep the mission.
+  const inMissions = new Set(input.visits.filter((v) => v.kind === 'MISSION').flatMap((v) => v.requestIds));
+  const visits = input.visits.filter(
+    (v) =>
+      !(v.kind === 'REQUEST' && inMissions.has(v.id)) &&
+      v.startDate >= input.period.from &&
+      v.endDate <= input.period.to &&
+      v.startDate >= input.today &&
+      (input.countryCode === undefined || v.countryCode === input.countryCode) &&
+      (input.regionCode === undefined || v.regionCode === input.regionCode),
+  );
+
+  const groups = new Map<string, { group: CandidateGroup; visits: CandidateVisit[] }>();
+  const add = (group: CandidateGroup, v: CandidateVisit) => {
+    const key = `${group.kind}:${group.code}`;
+    const entry = groups.get(key) ?? { group, visits: [] };
+    entry.visits.push(v);
+    groups.set(key, entry);
+  };
+  for (const v of visits) {
+    add({ kind: 'REGION', code: v.regionCode }, v);
+    add({ kind: 'COUNTRY', code: v.countryCode }, v);
+  }
+
+  const shown = new Map<string, JointMissionCandidate>();
+  // Regions first, so that a country candidate equal to a region's is the one left out.
+  const ordered = [...groups.values()].sort(
+    (a, b) =>
+      byString(a.group.kind === 'REGION' ? '0' : '1', b.group.kind === 'REGION' ? '0' : '1') ||
+      byString(a.group.code, b.group.code),
+  );
+  for (const { group, visits: members } of ordered) {
+    if (group.kind === 'COUNTRY' && new Set(members.map((v) => v.regionCode)).size < 2) continue;
+    const sets = new Map<string, JointMissionCandidate>();
+    for (const w of windowsAtVisitStarts(members, windowDays)) {
+      if (new Set(w.covered.map((v) => v.nisCode)).size < 2) continue;
+      const candidate = candidateOf(group, w.covered, windowDays, input, policy);
+      if (candidate.savingEur <= 0) continue;
+      const key = candidate.visitIds.join('\n');
+      if (!sets.has(key)) sets.set(key, candidate);
+    }
+    const found = [...sets.values()];
+    for (const c of found) {
+      const ids = new Set(c.visitIds);
+      const dominated = found.some(
+        (other) => other.visitIds.length > ids.size && c.visitIds.every((id) => other.visitIds.includes(id)),
+      );
+      if (dominated) continue;
+      const key = c.visitIds.join('\n');
+      if (!shown.has(key)) shown.set(key, c);
+    }
+  }
+
+  return [...shown.values()].sort(
+    (a, b) =>
+      b.savingEur - a.savingEur ||
+      b.requestIds.length - a.requestIds.length ||
+      byString(a.window.start, b.window.start) ||
+      byString(`${a.group.kind}:${a.group.code}`, `${b.group.kind}:${b.group.code}`) ||
+      byString(a.requestIds.join(','), b.requestIds.join(',')),
+  );
+}
+
+function candidateOf(
+  group: CandidateGroup,
+  covered: readonly CandidateVisit[],
+  windowDays: number,
+  input: JointMissionInput,
+  policy: AssessmentPolicy,
+): JointMissionCandidate {
+  const sorted = [...covered].sort(
+    (a, b) => byString(a.startDate, b.startDate) || byString(a.endDate, b.endDate) || byString(a.id, b.id),
+  );
+  const first = sorted[0]!;
+  const tripStart = first.startDate;
+  const tripEnd = sorted.reduce((end, v) => (v.endDate > end ? v.endDate : end), first.endDate);
+  const tripDays = visitDays(tripStart, tripEnd);
+  const window = { start: tripStart, end: addDays(tripStart, windowDays - 1) };
+  // A country group holds one country, a region one region: all covered visits share the country.
+  const countryCode = first.countryCode;
+  const cost = costIn(policy, countryCode);
+  const overhead = policy.preparationDays + policy.processingDays;
+
+  const combinedStaffDays = policy.preparationDays + tripDays + policy.processingDays;
+  const separateStaffDays = sorted.reduce((sum, v) => sum + overhead + visitDays(v.startDate, v.endDate), 0);
+  const combinedCents = tripCostCents(cost, tripDays);
+  const separateCents = sorted.reduce(
+    (sum, v) => sum + tripCostCents(costIn(policy, v.countryCode), visitDays(v.startDate, v.endDate)),
+    0,
+  );
+
+  const municipalities = new Map<string, string>();
+  for (const v of sorted) if (!municipalities.has(v.nisCode)) municipalities.set(v.nisCode, v.municipalityName);
+  const followUpSince = addMonths(window.start, -policy.followUpMonths);
+  const followUpNisCodes = [...municipalities.keys()]
+    .filter((nis) => {
+      const last = input.lastAccompaniedOn[nis];
+      return last === undefined || last < followUpSince;
+    })
+    .sort(byString);
+
+  const reasons: CandidateRequestReasons[] = [];
+  const seen = new Set<string>();
+  for (const v of sorted) {
+    for (const requestId of v.requestIds) {
+      if (seen.has(requestId)) continue;
+      seen.add(requestId);
+      const given: AdditionalReason[] = followUpNisCodes.includes(v.nisCode)
+        ? ['FOLLOW_UP', 'COMBINED_VISITS']
+        : ['COMBINED_VISITS'];
+      const already = v.satisfiedReasons ?? [];
+      reasons.push({
+        requestId,
+        nisCode: v.nisCode,
+        reasons: given,
+        newReasons: given.filter((r) => !already.includes(r)),
+      });
+    }
+  }
+  reasons.sort((a, b) => byString(a.requestId, b.requestId));
+
+  const missionType = sorted.reduce<MissionType>(
+    (best, v) => (MissionTypes.get(v.missionType).rank < MissionTypes.get(best).rank ? v.missionType : best),
+    first.missionType,
+  );
+  const regionCodes = [...new Set(sorted.map((v) => v.regionCode))].sort(byString);
+  const candidate = {
+    group,
+    countryCode,
+    regionCodes,
+    window,
+    trip: { start: tripStart, end: tripEnd, days: tripDays },
+    visitIds: sorted.map((v) => v.id).sort(byString),
+    requestIds: reasons.map((r) => r.requestId),
+    municipalities: [...municipalities].map(([nisCode, name]) => ({ nisCode, name })),
+    missionType,
+    combinedStaffDays,
+    separateStaffDays,
+    combinedCostEur: combinedCents / 100,
+    separateCostEur: separateCents / 100,
+    savingEur: (separateCents - combinedCents) / 100,
+    reasons,
+    followUpNisCodes,
+  };
+  return { ...candidate, why: sentence(candidate, cost, policy) };
+}
+
+function sentence(
+  c: Omit<JointMissionCandidate, 'why'>,
+  cost: CountryCost,
+  policy: AssessmentPolicy,
+): { nl: string; en: string } {
+  const type = MissionTypes.get(c.missionType).label;
+  const names = c.municipalities.map((m) => m.name);
+  const where = list(c.regionCodes, 'en');
+  const whereEn = list(c.regionCodes, 'and');
+  const requests = c.requestIds.length;
+  const followUp = c.municipalities.filter((m) => c.followUpNisCodes.includes(m.nisCode)).map((m) => m.name);
+  const span = daysBetween(c.window.start, c.window.end) + 1;
+  let nl =
+    `${list(names, 'en')} bezoeken ${where} tussen ${c.trip.start} en ${c.trip.end}, binnen ${span} dagen: ` +
+    `één begeleiding als ${type.nl.toLowerCase()} dekt ${requests} ${requests === 1 ? 'aanvraag' : 'aanvragen'} in ` +
+    `${policy.preparationDays} + ${c.trip.days} + ${policy.processingDays} = ${c.combinedStaffDays} personeelsdagen ` +
+    `in plaats van ${c.separateStaffDays}, voor een geschatte kost van ${euroNl(c.combinedCostEur)} ` +
+    `(reis ${euroNl(cost.travelEur)} + ${c.trip.days} dagen × ${euroNl(cost.dailyAllowanceEur)}) ` +
+    `in plaats van ${euroNl(c.separateCostEur)}: een besparing van ${euroNl(c.savingEur)}.`;
+  let en =
+    `${list(names, 'and')} visit ${whereEn} between ${c.trip.start} and ${c.trip.end}, within ${span} days: ` +
+    `one accompaniment as ${type.en.toLowerCase()} covers ${requests} request${requests === 1 ? '' : 's'} in ` +
+    `${policy.preparationDays} + ${c.trip.days} + ${policy.processingDays} = ${c.combinedStaffDays} staff days ` +
+    `instead of ${c.separateStaffDays}, at an estimated cost of ${euroEn(c.combinedCostEur)} ` +
+    `(travel ${euroEn(cost.travelEur)} + ${c.trip.days} days × ${euroEn(cost.dailyAllowanceEur)}) ` +
+    `instead of ${euroEn(c.separateCostEur)}: a saving of ${euroEn(c.savingEur)}.`;
+  if (followUp.length > 0) {
+    nl += ` Opvolging: ${list(followUp, 'en')} ${followUp.length === 1 ? 'werd' : 'werden'} de laatste ${policy.followUpMonths} maanden niet begeleid.`;
+    en += ` Follow-up: ${list(followUp, 'and')} ${followUp.length === 1 ? 'was' : 'were'} not accompanied in the last ${policy.followUpMonths} months.`;
+  }
+  return { nl, en };
+}
