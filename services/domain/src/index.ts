@@ -61,3 +61,24 @@ export {
   type BudgetEvent,
   type BudgetState,
 } from './budget/budget.js';
+export {
+  optimiseAccompanimentPlan,
+  type AccompanimentPlan,
+  type AccompanimentPlanInput,
+  type BudgetUse,
+  type BundleTrip,
+  type FixedTrip,
+  type PlannedTrip,
+  type PlanStatus,
+  type RequestTrip,
+  type StaffAvailability,
+  type StaffUse,
+} from './planning/optimiser.js';
+export {
+  priorityPolicy,
+  requestPriority,
+  bundlePriority,
+  type Priority,
+  type PriorityPolicy,
+  type RequestPriorityInput,
+} from './planning/priority.js';
