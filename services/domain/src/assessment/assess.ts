@@ -11,6 +11,7 @@ import { addMonths, periodsMeet, visitDays, yearOf } from '../dates.js';
 import type { ActorChange } from '../twinnings/twinning.js';
 import { neutralBudgetSentence, neutralStaffTimeSentence } from './forCoordinator.js';
 import type { AssessmentPolicy } from './policy.js';
+import { costIn, euroEn, euroNl, list, tripCostCents } from './wording.js';
 
 /** Another municipality's request or mission in the same southern region. */
 export interface RegionVisit {
@@ -96,14 +97,8 @@ const reasonNames: Record<AdditionalReason, { nl: string; en: string }> = {
 };
 
 // Formatters are costly to build and cheap to use: one per language.
-const amountsEn = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
-const amountsNl = new Intl.NumberFormat('nl-BE', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
-const euroEn = (n: number) => `€${amountsEn.format(n)}`;
-const euroNl = (n: number) => `€ ${amountsNl.format(n)}`;
 /** "a" or "an" before an English word. */
 const article = (word: string) => (/^[aeiou]/i.test(word) ? 'An' : 'A');
-const list = (items: readonly string[], and: string) =>
-  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
 
 /**
  * The assessment of a request, the heart of the source document: a pure
@@ -241,8 +236,8 @@ export function assessInDetail(facts: AssessmentFacts, policy: AssessmentPolicy)
   forCoordinator.set(nl.length - 1, neutralStaffTimeSentence(daysNeeded, staffTimeAvailable, year));
 
   // Budget.
-  const cost = policy.costs[request.countryCode] ?? policy.defaultCost;
-  const estimatedCostEur = Math.round((cost.travelEur + cost.dailyAllowanceEur * days) * 100) / 100;
+  const cost = costIn(policy, request.countryCode);
+  const estimatedCostEur = tripCostCents(cost, days) / 100;
   const unreservedBudgetEur = facts.budget.unreservedEur;
   const budgetAvailable = estimatedCostEur <= unreservedBudgetEur;
   nl.push(

@@ -1,6 +1,7 @@
 import { MissionTypes, type AdditionalReason, type MissionType } from '@werkbezoek/schema';
 import { addDays, addMonths, daysBetween, visitDays } from '../dates.js';
 import type { AssessmentPolicy, CountryCost } from '../assessment/policy.js';
+import { costIn, euroEn, euroNl, list, tripCostCents } from '../assessment/wording.js';
 
 /**
  * A visit a joint mission could take along: an undecided or accepted request,
@@ -122,19 +123,6 @@ export function windowsAtVisitStarts<V extends Pick<CandidateVisit, 'startDate' 
   return windows;
 }
 
-// Cents, so that sums and differences of amounts are exact.
-const cents = (eur: number) => Math.round(eur * 100);
-/** One staff member's trip to a country, as the assessment estimates it: travel once + allowance per visit day. */
-const tripCostCents = (cost: CountryCost, days: number) => cents(cost.travelEur + cost.dailyAllowanceEur * days);
-const costIn = (policy: AssessmentPolicy, countryCode: string) => policy.costs[countryCode] ?? policy.defaultCost;
-
-// Amounts written as the assessment writes them (assess.ts keeps its formatters private).
-const amountsEn = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
-const amountsNl = new Intl.NumberFormat('nl-BE', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
-const euroEn = (n: number) => `€${amountsEn.format(n)}`;
-const euroNl = (n: number) => `€ ${amountsNl.format(n)}`;
-const list = (items: readonly string[], and: string) =>
-  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
