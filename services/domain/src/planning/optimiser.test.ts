@@ -136,7 +136,7 @@ describe('optimiseAccompanimentPlan', () => {
 
   it('cuts off a trip set the team days allow but no member can staff, and solves again', async () => {
     // The team has 21 days for 8 + 8 + 5, but 10 and 11 days cannot hold them.
-    const p = await plan({
+    const input = {
       requests: [
         request('a', '2027-02-01', 4, 100, 10),
         request('b', '2027-04-01', 4, 100, 10),
@@ -147,9 +147,14 @@ describe('optimiseAccompanimentPlan', () => {
         { staffMemberId: 'bert', freeDays: 11 },
       ],
       unreservedEur: 10_000,
-    });
+    };
+    const p = await plan(input);
     expect(p).toMatchObject({ status: 'OPTIMAL', objective: 20 });
     expect(p.rounds).toBeGreaterThanOrEqual(2);
+    // Out of rounds: the greedy plan, still a valid one, with the bound it could not reach.
+    const short = await plan({ ...input, maxRounds: 1 });
+    expect(short).toMatchObject({ status: 'ROUND_LIMIT', objective: short.greedy.objective, bound: 29 });
+    expect(short.mipGap).toBeGreaterThan(0);
   });
 
   it('keeps fixed trips: their requests are served and their staff member is busy on their dates', async () => {
