@@ -12,6 +12,8 @@ export const permissions = {
   staffWork: ['STAFF'],
   allocateBudget: ['MANAGEMENT'],
   proposeJointMissions: ['PLANNER'],
+  /** Read the planner's proposals (joint-mission candidates): not for analysts, who read outcomes, not plans. */
+  plan: ['PLANNER', 'MANAGEMENT', 'STAFF'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

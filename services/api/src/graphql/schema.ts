@@ -8,6 +8,7 @@ import { HistoryResolver } from '../analytics/history.resolver.js';
 import { PolicyDomainResolver } from '../analytics/policyDomain.resolver.js';
 import { LessonResolver, MissionLessonsResolver } from '../lessons/lesson.resolver.js';
 import { MissionResolver } from '../missions/mission.resolver.js';
+import { PlannerResolver } from '../planner/candidates.resolver.js';
 import { MunicipalityResolver } from '../registry/municipality.resolver.js';
 import { BudgetResolver, StaffResolver } from '../registry/staff.resolver.js';
 import { TwinningResolver } from '../registry/twinning.resolver.js';
@@ -31,6 +32,7 @@ export const resolvers = [
   ClustersResolver,
   DashboardResolver,
   PolicyDomainResolver,
+  PlannerResolver,
   ViewerResolver,
   VocabulariesResolver,
   ReadModelPositionResolver,

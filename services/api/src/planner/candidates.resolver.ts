@@ -1,0 +1,231 @@
+import {
+  addMonths,
+  defaultPolicy,
+  jointMissionCandidates,
+  type CandidateVisit,
+  type JointMissionCandidate as Candidate,
+} from '@werkbezoek/domain';
+import {
+  listCoverage,
+  listMissions,
+  listRequests,
+  type HistoryDb,
+  type MissionsDb,
+  type RequestField,
+  type RequestsDb,
+} from '@werkbezoek/projections';
+import { ValidationError, type AdditionalReason, type MissionType } from '@werkbezoek/schema';
+import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { today } from '../analytics/today.js';
+import { authorize } from '../auth/roles.js';
+import { views, type ApiContext } from '../context.js';
+import { LocalDateScalar } from '../graphql/localDate.js';
+import { JointMissionCandidate } from './candidates.type.js';
+
+const MAX_PERIOD_MONTHS = 24;
+const WINDOW_DAYS = { min: 1, max: 60 } as const;
+const COUNTRY_CODE = /^[A-Z]{2}$/;
+const REGION_CODE = /^[A-Z]{2}-[A-Z0-9]{1,3}$/;
+// The whole period is read at once: the sweep needs every visit, and a page per round trip would only add queries.
+const ALL = 100_000;
+
+export interface CandidateArgs {
+  readonly from: string;
+  readonly to: string;
+  readonly countryCode?: string | null;
+  readonly regionCode?: string | null;
+  readonly windowDays?: number | null;
+}
+
+/** Throws a ValidationError naming the field for arguments the sweep cannot answer sensibly. */
+export function validateCandidateArgs(args: CandidateArgs): void {
+  if (args.from > args.to) {
+    throw new ValidationError(`from (${args.from}) must be on or before to (${args.to})`, ['from', 'to']);
+  }
+  if (args.to > addMonths(args.from, MAX_PERIOD_MONTHS)) {
+    throw new ValidationError(
+      `to (${args.to}) must be at most ${MAX_PERIOD_MONTHS / 12} years after from (${args.from}): ask for a shorter period`,
+      ['to'],
+    );
+  }
+  const windowDays = args.windowDays ?? 14;
+  if (!Number.isInteger(windowDays) || windowDays < WINDOW_DAYS.min || windowDays > WINDOW_DAYS.max) {
+    throw new ValidationError(
+      `windowDays must be a whole number of days from ${WINDOW_DAYS.min} to ${WINDOW_DAYS.max}, not ${windowDays}`,
+      ['windowDays'],
+    );
+  }
+  if (args.countryCode != null && !COUNTRY_CODE.test(args.countryCode)) {
+    throw new ValidationError(`countryCode "${args.countryCode}" is not an ISO 3166-1 alpha-2 code such as BJ`, [
+      'countryCode',
+    ]);
+  }
+  if (args.regionCode != null && !REGION_CODE.test(args.regionCode)) {
+    throw new ValidationError(`regionCode "${args.regionCode}" is not an ISO 3166-2 code such as BJ-ZO`, [
+      'regionCode',
+    ]);
+  }
+  if (args.countryCode != null && args.regionCode != null && !args.regionCode.startsWith(`${args.countryCode}-`)) {
+    throw new ValidationError(`regionCode ${args.regionCode} does not lie in country ${args.countryCode}`, [
+      'regionCode',
+    ]);
+  }
+}
+
+const requestFields: readonly RequestField[] = [
+  'requestId',
+  'nisCode',
+  'municipalityName',
+  'countryCode',
+  'regionCode',
+  'missionType',
+  'startDate',
+  'endDate',
+  'status',
+  'assessment.satisfiedReasons',
+];
+
+/**
+ * The sweep's input, from the read models: undecided and accepted requests
+ * and scheduled missions overlapping the period (the sweep keeps those lying
+ * within it), and when each municipality was last accompanied. Three queries
+ * (and the missions' activities), whatever the number of visits.
+ */
+async function visitsIn(context: ApiContext, args: CandidateArgs) {
+  const place = {
+    ...(args.countryCode ? { countryCode: args.countryCode } : {}),
+    ...(args.regionCode ? { regionCode: args.regionCode } : {}),
+  };
+  const [requests, missions, coverage] = await Promise.all([
+    listRequests(
+      views<RequestsDb>(context),
+      { status: ['SUBMITTED', 'ACCEPTED'], from: args.from, to: args.to, ...place },
+      { first: ALL },
+      requestFields,
+    ),
+    listMissions(
+      views<MissionsDb>(context),
+      {
+        status: ['SCHEDULED'],
+        from: args.from,
+        to: args.to,
+        ...(args.regionCode ? { regionCode: args.regionCode } : {}),
+      },
+      { first: ALL },
+    ),
+    listCoverage(views<HistoryDb>(context), { today: today(context) }),
+  ]);
+  const satisfied = new Map<string, readonly AdditionalReason[]>();
+  const visits: CandidateVisit[] = [];
+  for (const { node: r } of requests.edges) {
+    const reasons = (r.assessment?.satisfiedReasons ?? []) as AdditionalReason[];
+    satisfied.set(r.requestId, reasons);
+    // A request without a known twinning has no place in the South to combine on.
+    if (!r.countryCode || !r.regionCode) continue;
+    visits.push({
+      kind: 'REQUEST',
+      id: r.requestId,
+      requestIds: [r.requestId],
+      nisCode: r.nisCode,
+      municipalityName: r.municipalityName ?? r.nisCode,
+      regionCode: r.regionCode,
+      countryCode: r.countryCode,
+      missionType: r.missionType as MissionType,
+      startDate: r.startDate,
+      endDate: r.endDate,
+      ...(r.assessment ? { satisfiedReasons: reasons } : {}),
+    });
+  }
+  for (const { node: m } of missions.edges) {
+    if (args.countryCode && m.countryCode !== args.countryCode) continue;
+    const nisCode = m.nisCodes[0];
+    if (nisCode === undefined) continue;
+    // A mission counts the reasons its requests' assessments found.
+    const reasons = [...new Set(m.requestIds.flatMap((id) => satisfied.get(id) ?? []))];
+    visits.push({
+      kind: 'MISSION',
+      id: m.missionId,
+      requestIds: m.requestIds,
+      nisCode,
+      municipalityName: m.municipalityNames[0] ?? nisCode,
+      regionCode: m.regionCode,
+      countryCode: m.countryCode,
+      missionType: m.missionType as MissionType,
+      startDate: m.startDate,
+      endDate: m.endDate,
+      satisfiedReasons: reasons,
+    });
+  }
+  const lastAccompaniedOn: Record<string, string | undefined> = {};
+  for (const c of coverage) if (c.lastAccompaniedOn) lastAccompaniedOn[c.nisCode] = c.lastAccompaniedOn;
+  return { visits, lastAccompaniedOn };
+}
+
+const toType = (c: Candidate): JointMissionCandidate => {
+  const names = new Map(c.municipalities.map((m) => [m.nisCode, m.name]));
+  return {
+    regionCodes: [...c.regionCodes],
+    countryCode: c.countryCode,
+    groupKind: c.group.kind,
+    windowStart: c.window.start,
+    windowEnd: c.window.end,
+    tripStart: c.trip.start,
+    tripEnd: c.trip.end,
+    requests: c.reasons.map((r) => ({
+      id: r.requestId,
+      nisCode: r.nisCode,
+      municipalityName: names.get(r.nisCode) ?? null,
+      reasons: [...r.reasons],
+      newReasons: [...r.newReasons],
+    })),
+    municipalities: c.municipalities.map((m) => ({ nisCode: m.nisCode, name: m.name })),
+    missionType: c.missionType,
+    combinedStaffDays: c.combinedStaffDays,
+    separateStaffDays: c.separateStaffDays,
+    combinedCostEur: c.combinedCostEur,
+    separateCostEur: c.separateCostEur,
+    savingEur: c.savingEur,
+    why: { nl: c.why.nl, en: c.why.en },
+  };
+};
+
+@Resolver()
+export class PlannerResolver {
+  @Query(() => [JointMissionCandidate], {
+    description:
+      'Joint-mission candidates (issue 12): undecided and accepted requests and scheduled missions in the period, not started before today, that one staff member could accompany on one trip for less than the separate trips. Only candidates that save money; ranked by saving, then requests covered. For planners, management and staff.',
+  })
+  async jointMissionCandidates(
+    @Arg('from', () => LocalDateScalar) from: string,
+    @Arg('to', () => LocalDateScalar) to: string,
+    @Ctx() context: ApiContext,
+    @Arg('countryCode', () => String, { nullable: true, description: 'ISO 3166-1 alpha-2, e.g. BJ.' })
+    countryCode?: string | null,
+    @Arg('regionCode', () => String, { nullable: true, description: 'ISO 3166-2, e.g. BJ-ZO.' })
+    regionCode?: string | null,
+    @Arg('windowDays', () => Int, {
+      nullable: true,
+      defaultValue: 14,
+      description: 'The length of a joint mission window in days, both ends included (1 to 60).',
+    })
+    windowDays?: number | null,
+  ): Promise<JointMissionCandidate[]> {
+    authorize(context.principal, 'plan');
+    const args: CandidateArgs = { from, to, countryCode, regionCode, windowDays };
+    validateCandidateArgs(args);
+    const { visits, lastAccompaniedOn } = await visitsIn(context, args);
+    const candidates = jointMissionCandidates(
+      {
+        visits,
+        lastAccompaniedOn,
+        period: { from, to },
+        ...(countryCode ? { countryCode } : {}),
+        ...(regionCode ? { regionCode } : {}),
+        windowDays: windowDays ?? 14,
+        today: today(context),
+      },
+      defaultPolicy,
+    );
+    return candidates.map(toType);
+  }
+}
