@@ -35,6 +35,7 @@ export const cacheKeys: KeyingConfig = {
   DeclineReasonLabel: embedded,
   DerivedReason: embedded,
   DraftAssessment: embedded,
+  JointMissionCandidate: embedded,
   LessonConnection: embedded,
   LessonEdge: embedded,
   LessonLevelLabel: embedded,
