@@ -36,11 +36,13 @@ export class TwinningRef {
   regionCode!: string | null;
 }
 
-@ObjectType({
-  description: "The assessment policy's recommendation; it never decides, a person does.",
-  simpleResolvers: true,
-})
-export class Assessment {
+/**
+ * What a recorded assessment and a draft's have alike. type-graphql gives a
+ * decorated base class's fields to its subclasses; no field returns the base
+ * itself, so it never appears in the schema.
+ */
+@ObjectType()
+export abstract class AssessmentOutcome {
   @Field(() => Decision)
   recommendation!: string;
 
@@ -53,11 +55,8 @@ export class Assessment {
   @Field(() => Int, { description: 'Additional reasons the mission type needs: its rank minus one.' })
   requiredReasons!: number;
 
-  @Field(() => [AdditionalReason])
+  @Field(() => [AdditionalReason], { description: 'Claimed or derived: the reasons that count.' })
   satisfiedReasons!: string[];
-
-  @Field(() => [AdditionalReason], { description: 'Reasons the platform established itself.' })
-  derivedReasons!: string[];
 
   @Field(() => Boolean)
   staffTimeAvailable!: boolean;
@@ -65,10 +64,10 @@ export class Assessment {
   @Field(() => Boolean)
   budgetAvailable!: boolean;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Preparation, visit and processing days.' })
   daysNeeded!: number;
 
-  @Field(() => Float, { nullable: true, description: 'null for coordinators' })
+  @Field(() => Float, { nullable: true, description: 'The estimated cost; null for coordinators.' })
   estimatedCostEur!: number | null;
 
   @Field(() => [String], {
@@ -85,6 +84,15 @@ export class Assessment {
 
   @Field(() => LocalDateScalar)
   assessedOn!: string;
+}
+
+@ObjectType({
+  description: "The assessment policy's recommendation; it never decides, a person does.",
+  simpleResolvers: true,
+})
+export class Assessment extends AssessmentOutcome {
+  @Field(() => [AdditionalReason], { description: 'Reasons the platform established itself.' })
+  derivedReasons!: string[];
 }
 
 @ObjectType({
