@@ -36,7 +36,7 @@ export const dashboardMessagesEn: Translation<typeof dashboardMessages> = {
   'axis.days': 'Days',
   'axis.euro': 'Euro',
   'axis.municipalities': 'Municipalities',
-  'axis.sinceLast': 'Since the last accompanied work visit',
+  'axis.sinceLast': 'Since the last accompanied visit',
   'col.quarter': 'Quarter',
   'col.total': 'Total',
   'col.year': 'Year',

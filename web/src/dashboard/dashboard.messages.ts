@@ -34,7 +34,7 @@ export const dashboardMessages = {
   'axis.days': 'Dagen',
   'axis.euro': 'Euro',
   'axis.municipalities': 'Gemeenten',
-  'axis.sinceLast': 'Sinds het laatste begeleide werkbezoek',
+  'axis.sinceLast': 'Sinds het laatste begeleide bezoek',
   'col.quarter': 'Kwartaal',
   'col.total': 'Totaal',
   'col.year': 'Jaar',

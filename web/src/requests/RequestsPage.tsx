@@ -7,6 +7,7 @@ import type { Decision, MissionType, RequestStatus, RequestsPageQuery } from '..
 import { useFormat } from '../i18n/format';
 import { DataTable } from '../ui/DataTable';
 import { Page } from '../ui/Page';
+import { Field } from '../ui/Field';
 import { SelectField } from '../ui/SelectField';
 import { ErrorState, Loading } from '../ui/states';
 import { useVocabulary } from '../vocabulary/vocabularies';
@@ -165,24 +166,16 @@ export default function RequestsPage() {
           all={f.t('filter.all')}
           onChange={(regionCode) => update({ regionCode })}
         />
-        <div className="field">
-          <label htmlFor="rq-from">{f.t('requests.from')}</label>
+        <Field label={f.t('requests.from')}>
           <input
-            id="rq-from"
             type="date"
             value={params.from ?? ''}
             onChange={(e) => update({ from: e.target.value || undefined })}
           />
-        </div>
-        <div className="field">
-          <label htmlFor="rq-to">{f.t('requests.to')}</label>
-          <input
-            id="rq-to"
-            type="date"
-            value={params.to ?? ''}
-            onChange={(e) => update({ to: e.target.value || undefined })}
-          />
-        </div>
+        </Field>
+        <Field label={f.t('requests.to')}>
+          <input type="date" value={params.to ?? ''} onChange={(e) => update({ to: e.target.value || undefined })} />
+        </Field>
         <SelectField
           label={f.t('requests.recommendation')}
           value={params.recommendation}
