@@ -93,19 +93,15 @@ export class StaffMember {
   declarations!: CapacityDeclaration[];
 }
 
-@ObjectType({ description: "A staff member's days in a year." })
-export class StaffCapacity {
-  @Field(() => ID)
-  staffMemberId!: string;
-
-  @Field(() => String, { nullable: true })
-  name!: string | null;
-
+/**
+ * Days in a year, as one staff member's and as the team's sum: type-graphql
+ * gives a decorated base class's fields to its subclasses; no field returns
+ * the base itself, so it never appears in the schema.
+ */
+@ObjectType()
+export abstract class DaysInYear {
   @Field(() => Int)
   year!: number;
-
-  @Field(() => Float, { description: 'The latest declaration at or before the year; 0 when none.' })
-  declaredDays!: number;
 
   @Field(() => Float, { description: 'Booked less released.' })
   bookedDays!: number;
@@ -117,22 +113,22 @@ export class StaffCapacity {
   freeDays!: number;
 }
 
-@ObjectType({ description: "The team's days in a year: every staff member's summed.", simpleResolvers: true })
-export class YearCapacity {
-  @Field(() => Int)
-  year!: number;
+@ObjectType({ description: "A staff member's days in a year." })
+export class StaffCapacity extends DaysInYear {
+  @Field(() => ID)
+  staffMemberId!: string;
 
+  @Field(() => String, { nullable: true })
+  name!: string | null;
+
+  @Field(() => Float, { description: 'The latest declaration at or before the year; 0 when none.' })
+  declaredDays!: number;
+}
+
+@ObjectType({ description: "The team's days in a year: every staff member's summed.", simpleResolvers: true })
+export class YearCapacity extends DaysInYear {
   @Field(() => Float, { description: 'Declared by every staff member for the year.' })
   declaredDays!: number;
-
-  @Field(() => Float, { description: 'Booked less released.' })
-  bookedDays!: number;
-
-  @Field(() => Float, { description: 'Spent on completed missions that started in the year.' })
-  usedDays!: number;
-
-  @Field(() => Float, { description: 'Declared less booked: what can still be planned.' })
-  freeDays!: number;
 }
 
 @ObjectType({ description: 'The programme budget of a year, in euro.' })
