@@ -1,4 +1,4 @@
-import { lazy, useMemo } from 'react';
+import { lazy, useEffect, useMemo } from 'react';
 import { Provider, useQuery } from 'urql';
 import { Redirect, Route, Switch, useLocation, useSearch } from 'wouter';
 import { homeOf } from '../auth/roles';
@@ -39,10 +39,12 @@ function SignedIn() {
 function WithViewer() {
   const { signOut } = useSession();
   const [{ data, error, fetching }, reexecute] = useQuery({ query: ViewerDocument });
-  if (error && errorKind(error) === 'unauthenticated') {
-    signOut('expired');
-    return null;
-  }
+  const refused = !!error && errorKind(error) === 'unauthenticated';
+  // Signing out changes the session's state: after rendering, never during it.
+  useEffect(() => {
+    if (refused) signOut('expired');
+  }, [refused, signOut]);
+  if (refused) return null;
   if (!data) {
     return (
       <main id="main" className="shell-main" aria-busy={fetching}>
