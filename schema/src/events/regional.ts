@@ -7,6 +7,32 @@ import { PolicyDomains } from '../vocabularies/policyDomains.js';
 
 const dateOrder = { error: 'the end date lies before the start date', path: ['endDate'] };
 
+/** What a planner proposes for a joint mission; an amendment replaces all of it. Holds no personal data. */
+const jointMissionPlan = {
+  countryCode: CountryCode,
+  regionCodes: z.array(RegionCode).min(1, 'name at least one region').max(20),
+  missionType: MissionTypes.schema,
+  startDate: LocalDate,
+  endDate: LocalDate,
+  requestIds: z.array(Id).max(40),
+  nisCodes: z.array(NisCode).min(2, 'a joint mission involves at least two municipalities').max(40),
+  rationale: NonEmptyText(4000),
+  estimatedCostEur: AmountEur.optional(),
+};
+
+/** What a planner proposes for a regional event; an amendment replaces all of it. Holds no personal data. */
+const regionalEventPlan = {
+  kind: RegionalEventKinds.schema,
+  title: NonEmptyText(200),
+  countryCode: CountryCode,
+  regionCodes: z.array(RegionCode).min(1, 'name at least one region').max(20),
+  startDate: LocalDate,
+  endDate: LocalDate,
+  themes: z.array(PolicyDomains.schema).max(20),
+  invitedNisCodes: z.array(NisCode).max(100),
+  estimatedCostEur: AmountEur.optional(),
+};
+
 export const JointMissionProposed = defineEvent({
   type: 'JointMissionProposed',
   aggregate: 'jointMission',
@@ -14,15 +40,7 @@ export const JointMissionProposed = defineEvent({
   schema: z
     .strictObject({
       jointMissionId: Id,
-      countryCode: CountryCode,
-      regionCodes: z.array(RegionCode).min(1, 'name at least one region').max(20),
-      missionType: MissionTypes.schema,
-      startDate: LocalDate,
-      endDate: LocalDate,
-      requestIds: z.array(Id).max(40),
-      nisCodes: z.array(NisCode).min(2, 'a joint mission involves at least two municipalities').max(40),
-      rationale: NonEmptyText(4000),
-      estimatedCostEur: AmountEur.optional(),
+      ...jointMissionPlan,
     })
     .refine((d) => d.startDate <= d.endDate, dateOrder),
 });
@@ -30,13 +48,33 @@ export const JointMissionProposed = defineEvent({
 export const JointMissionApproved = defineEvent({
   type: 'JointMissionApproved',
   aggregate: 'jointMission',
-  description: 'Management approved a proposed joint mission.',
+  description:
+    'Management approved a proposed joint mission: its staff are booked, its budget reserved once, its requests accepted and one mission scheduled.',
   schema: z.strictObject({
     jointMissionId: Id,
     approvedOn: LocalDate,
     staffMemberIds: z.array(Id).min(1, 'name at least one staff member').max(10),
     budgetEur: AmountEur,
+    /** The one mission that serves every request of the joint mission. */
+    missionId: Id,
+    note: z.string().max(4000).optional(),
   }),
+});
+
+export const JointMissionAmended = defineEvent({
+  type: 'JointMissionAmended',
+  aggregate: 'jointMission',
+  description: 'A planner changed a proposed joint mission (window, requests, rationale) before it was decided.',
+  schema: z
+    .strictObject({ jointMissionId: Id, ...jointMissionPlan, amendedOn: LocalDate })
+    .refine((d) => d.startDate <= d.endDate, dateOrder),
+});
+
+export const JointMissionRejected = defineEvent({
+  type: 'JointMissionRejected',
+  aggregate: 'jointMission',
+  description: 'Management rejected a proposed joint mission; its requests stay undecided, each on its own.',
+  schema: z.strictObject({ jointMissionId: Id, rejectedOn: LocalDate, reason: NonEmptyText(2000) }),
 });
 
 export const RegionalEventProposed = defineEvent({
@@ -46,15 +84,7 @@ export const RegionalEventProposed = defineEvent({
   schema: z
     .strictObject({
       regionalEventId: Id,
-      kind: RegionalEventKinds.schema,
-      title: NonEmptyText(200),
-      countryCode: CountryCode,
-      regionCodes: z.array(RegionCode).min(1, 'name at least one region').max(20),
-      startDate: LocalDate,
-      endDate: LocalDate,
-      themes: z.array(PolicyDomains.schema).max(20),
-      invitedNisCodes: z.array(NisCode).max(100),
-      estimatedCostEur: AmountEur.optional(),
+      ...regionalEventPlan,
     })
     .refine((d) => d.startDate <= d.endDate, dateOrder),
 });
@@ -62,10 +92,28 @@ export const RegionalEventProposed = defineEvent({
 export const RegionalEventApproved = defineEvent({
   type: 'RegionalEventApproved',
   aggregate: 'regionalEvent',
-  description: 'Management approved a proposed regional event.',
+  description: 'Management approved a proposed regional event: its budget is reserved and the staff who go are booked.',
   schema: z.strictObject({
     regionalEventId: Id,
     approvedOn: LocalDate,
     budgetEur: AmountEur,
+    staffMemberIds: z.array(Id).max(10).optional(),
+    note: z.string().max(4000).optional(),
   }),
+});
+
+export const RegionalEventAmended = defineEvent({
+  type: 'RegionalEventAmended',
+  aggregate: 'regionalEvent',
+  description: 'A planner changed a proposed regional event (dates, invitees, themes) before it was decided.',
+  schema: z
+    .strictObject({ regionalEventId: Id, ...regionalEventPlan, amendedOn: LocalDate })
+    .refine((d) => d.startDate <= d.endDate, dateOrder),
+});
+
+export const RegionalEventRejected = defineEvent({
+  type: 'RegionalEventRejected',
+  aggregate: 'regionalEvent',
+  description: 'Management rejected a proposed regional event.',
+  schema: z.strictObject({ regionalEventId: Id, rejectedOn: LocalDate, reason: NonEmptyText(2000) }),
 });

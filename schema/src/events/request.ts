@@ -148,6 +148,8 @@ export const AccompanimentAccepted = defineEvent({
     bookedDays: Days,
     reservedBudgetEur: AmountEur,
     note: z.string().max(4000).optional(),
+    /** Set when the request is served by a joint mission: then the days and budget are this request's share of it. */
+    jointMissionId: Id.optional(),
   }),
 });
 
