@@ -1,31 +1,13 @@
 import { ConcurrencyError, type CommandMetadata } from '@werkbezoek/schema';
-import type { AppendOptions, AppendResult, EventStore } from '@werkbezoek/eventstore';
-import type { NewEvent } from '@werkbezoek/schema';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EventLogContext } from './context/eventLogContext.js';
 import { CommandHandlers } from './handlers.js';
 import { handleCommand } from './commandHandler.js';
 import { staffDecider, staffStream } from './staff/staffMember.js';
-import { at, managementActor, sqliteWorld, streamEvents, twinned } from './testing/world.js';
+import { at, failingOnAppend, managementActor, sqliteWorld, streamEvents, twinned } from './testing/world.js';
 
 let world: ReturnType<typeof sqliteWorld>;
 afterEach(async () => world.close());
-
-/** The real store, made to fail the n-th append: a crash between two steps of a command. */
-function failingOnAppend(store: EventStore, n: number): EventStore {
-  let appends = 0;
-  return new Proxy(store, {
-    get(target, prop, receiver) {
-      if (prop === 'appendToStream') {
-        return (streamId: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult> => {
-          if (++appends === n) return Promise.reject(new Error(`simulated crash before append ${n} (${streamId})`));
-          return target.appendToStream(streamId, events, options);
-        };
-      }
-      return Reflect.get(target, prop, receiver) as unknown;
-    },
-  });
-}
 
 const request = (twinningId: string, startDate = '2026-05-04', endDate = '2026-05-13') => ({
   twinningId,

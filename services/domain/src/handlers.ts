@@ -1,6 +1,7 @@
 import type { EventStore } from '@werkbezoek/eventstore';
 import {
   nameBasedUuid,
+  IllegalStateError,
   NotFoundError,
   ValidationError,
   Id,
@@ -11,20 +12,29 @@ import {
   type EventData,
   type Province,
   type Event,
+  type MissionType,
 } from '@werkbezoek/schema';
 import { assessInDetail, type AssessmentDetail, type AssessmentResult } from './assessment/assess.js';
 import { defaultPolicy, type AssessmentPolicy } from './assessment/policy.js';
+import { costIn, tripCostCents } from './assessment/wording.js';
 import { budgetDecider, budgetStream } from './budget/budget.js';
 import { handleCommand, loadStream, type HandledCommand } from './commandHandler.js';
 import type { DomainContext } from './context/context.js';
 import { localDateOf, visitDays, yearOf } from './dates.js';
 import { fold, type Decider } from './decider.js';
+import {
+  jointMissionDecider,
+  jointMissionStream,
+  type JointMissionDraft,
+  type JointRequestFacts,
+} from './jointMissions/jointMission.js';
 import { lessonDecider, lessonStream, type LessonCommand } from './lessons/lesson.js';
 import { missionDecider, missionStream, type MissionCommand, type MissionState } from './missions/mission.js';
 import { municipalityDecider, municipalityStream } from './municipalities/municipality.js';
 import { requestDecider, type RequestCommand, type TwinningFacts } from './requests/decide.js';
 import { requestStream, type RequestState } from './requests/request.js';
 import { staffDecider, staffStream } from './staff/staffMember.js';
+import { regionalEventDecider, regionalEventStream, type RegionalEventDraft } from './regionalEvents/regionalEvent.js';
 import { twinningDecider, twinningStream, type TwinningCommand, type TwinningState } from './twinnings/twinning.js';
 
 /** What a handled command answers: the aggregate's id and the position to wait for. */
@@ -46,6 +56,29 @@ function command<T extends string, D extends object>(type: T, data: D, metadata:
 
 const maxPosition = (...results: readonly { position: bigint }[]) =>
   results.reduce((max, r) => (r.position > max ? r.position : max), 0n);
+
+/** What a planner gives for a joint mission (proposal or amendment). */
+export interface JointMissionProposal {
+  readonly requestIds: readonly string[];
+  readonly startDate: string;
+  readonly endDate: string;
+  readonly rationale: string;
+  readonly missionType?: MissionType | undefined;
+  readonly estimatedCostEur?: number | undefined;
+}
+
+/**
+ * Splits a joint mission's days (in half days) and budget (in cents) over its
+ * requests, the remainder to the first, so the shares add up to the whole.
+ */
+export function shareOut(days: number, eur: number, n: number): { days: number; eur: number }[] {
+  const halfDays = Math.round(days * 2);
+  const cents = Math.round(eur * 100);
+  return Array.from({ length: n }, (_, i) => ({
+    days: (Math.floor(halfDays / n) + (i < halfDays % n ? 1 : 0)) / 2,
+    eur: (Math.floor(cents / n) + (i < cents % n ? 1 : 0)) / 100,
+  }));
+}
 
 export interface CommandHandlersOptions {
   readonly policy?: AssessmentPolicy;
@@ -356,8 +389,7 @@ export class CommandHandlers {
     const year = yearOf(request.startDate);
     const days = visitDays(request.startDate, request.endDate);
     const bookedDays = this.policy.preparationDays + days + this.policy.processingDays;
-    const cost = this.policy.costs[twinning.countryCode] ?? this.policy.defaultCost;
-    const reservedBudgetEur = Math.round((cost.travelEur + cost.dailyAllowanceEur * days) * 100) / 100;
+    const reservedBudgetEur = tripCostCents(costIn(this.policy, twinning.countryCode), days) / 100;
 
     const staffCmd = command(
       'BookStaffDays',
@@ -429,6 +461,405 @@ export class CommandHandlers {
     }
     const scheduled = await this.handle(missionDecider, missionStream(missionId), missionCmd);
     return { id: requestId, position: maxPosition(booked, reserved, accepted, scheduled) };
+  }
+
+  // Joint missions and regional events (the planner)
+
+  /** The requests a joint mission names, with their place in the South; `excluding` leaves out a command's own events. */
+  private async jointRequestFacts(requestIds: readonly string[], excluding?: string): Promise<JointRequestFacts[]> {
+    const facts: JointRequestFacts[] = [];
+    for (const requestId of new Set(requestIds)) {
+      if (!Id.safeParse(requestId).success) {
+        throw new ValidationError(`requestIds: "${String(requestId)}" is not a request id (a UUID)`, ['requestIds']);
+      }
+      const loaded = await loadStream(this.store, requestDecider, requestStream(requestId));
+      const request = excluding
+        ? fold(
+            requestDecider,
+            loaded.events().filter((e) => e.metadata.causationId !== excluding),
+          )
+        : loaded.state;
+      if (request.status === 'NONE') throw new NotFoundError(`Request ${requestId} does not exist`);
+      const twinning = await this.loadTwinning(request.twinningId);
+      facts.push({ requestId, request, countryCode: twinning.countryCode, regionCode: twinning.regionCode });
+    }
+    return facts;
+  }
+
+  /** One staff member's days and cost for a trip over a window (travel once, the allowance per day). */
+  private jointTrip(countryCode: string, startDate: string, endDate: string) {
+    const days = visitDays(startDate, endDate);
+    return {
+      staffDays: this.policy.preparationDays + days + this.policy.processingDays,
+      costEur: tripCostCents(costIn(this.policy, countryCode), days) / 100,
+    };
+  }
+
+  private async jointMissionDraft(input: JointMissionProposal, jointMissionId: string): Promise<JointMissionDraft> {
+    const requests = await this.jointRequestFacts(input.requestIds);
+    const countryCode = requests[0]?.countryCode;
+    const estimatedCostEur =
+      input.estimatedCostEur ?? (countryCode ? this.jointTrip(countryCode, input.startDate, input.endDate).costEur : 0);
+    return { ...input, jointMissionId, estimatedCostEur, requests };
+  }
+
+  /**
+   * Proposes one accompanied trip for several undecided requests in one
+   * country. Nothing is booked: the other undecided requests in the region
+   * are reassessed, as when a request is submitted.
+   */
+  async proposeJointMission(
+    input: JointMissionProposal & { jointMissionId?: string },
+    meta: CommandMetadata,
+  ): Promise<CommandResult> {
+    const jointMissionId = input.jointMissionId ?? newId(meta, 'jointMission');
+    const draft = await this.jointMissionDraft(input, jointMissionId);
+    const proposed = await this.handle(
+      jointMissionDecider,
+      jointMissionStream(jointMissionId),
+      command('ProposeJointMission', draft, meta),
+    );
+    const others = await this.reassessAroundJointMission(jointMissionId, meta, proposed.eventIds[0]);
+    return { id: jointMissionId, position: maxPosition(proposed, ...others) };
+  }
+
+  async amendJointMission(
+    input: JointMissionProposal & { jointMissionId: string },
+    meta: CommandMetadata,
+  ): Promise<CommandResult> {
+    const draft = await this.jointMissionDraft(input, input.jointMissionId);
+    const amended = await this.handle(
+      jointMissionDecider,
+      jointMissionStream(input.jointMissionId),
+      command('AmendJointMission', draft, meta),
+    );
+    const others = await this.reassessAroundJointMission(input.jointMissionId, meta, amended.eventIds[0]);
+    return { id: input.jointMissionId, position: maxPosition(amended, ...others) };
+  }
+
+  async rejectJointMission(input: { jointMissionId: string; reason: string }, meta: CommandMetadata) {
+    const r = await this.handle(
+      jointMissionDecider,
+      jointMissionStream(input.jointMissionId),
+      command('RejectJointMission', input, meta),
+    );
+    return { id: input.jointMissionId, position: r.position };
+  }
+
+  /**
+   * Approving a joint mission books each named staff member for the whole
+   * window, reserves the budget once, records the approval, accepts every
+   * request it serves (each with its share of the days and budget) and
+   * schedules one mission for all of them. Every decision is taken before
+   * anything is written, so no free days or no budget writes nothing; a
+   * retry with the same command id completes what a crash left unfinished.
+   * After the approval is recorded, a request withdrawn in the meantime is
+   * left out of the mission rather than undoing the approval.
+   */
+  async approveJointMission(
+    input: { jointMissionId: string; staffMemberIds: readonly string[]; budgetEur?: number; note?: string },
+    meta: CommandMetadata,
+  ): Promise<CommandResult> {
+    const { jointMissionId } = input;
+    const stream = jointMissionStream(jointMissionId);
+    const loaded = await loadStream(this.store, jointMissionDecider, stream);
+    const state = fold(
+      jointMissionDecider,
+      loaded.events().filter((e) => e.metadata.causationId !== meta.commandId),
+    );
+    if (state.status === 'NONE') throw new NotFoundError(`Joint mission ${jointMissionId} does not exist`);
+    const { plan } = state;
+    const requests = await this.jointRequestFacts(plan.requestIds, meta.commandId);
+    const year = yearOf(plan.startDate);
+    const trip = this.jointTrip(plan.countryCode, plan.startDate, plan.endDate);
+    const staffMemberIds = [...input.staffMemberIds];
+    const budgetEur = input.budgetEur ?? Math.round(trip.costEur * staffMemberIds.length * 100) / 100;
+    const missionId = newId(meta, 'mission');
+    const reservationId = newId(meta, 'reservation');
+    const approveCmd = command(
+      'ApproveJointMission',
+      {
+        jointMissionId,
+        staffMemberIds,
+        budgetEur,
+        missionId,
+        ...(input.note ? { note: input.note } : {}),
+        requests,
+      },
+      meta,
+    );
+    jointMissionDecider.decide(approveCmd, state); // fails fast: decided, started, a request no longer open
+    for (const id of staffMemberIds) {
+      if (!Id.safeParse(id).success)
+        throw new ValidationError(`staffMemberIds: "${id}" is not a staff member id (a UUID)`, ['staffMemberIds']);
+    }
+
+    const bookings = staffMemberIds.map((staffMemberId) => ({
+      staffMemberId,
+      bookingId: newId(meta, `booking/${staffMemberId}`),
+    }));
+    const bookCmds = bookings.map(({ staffMemberId, bookingId }) =>
+      command('BookStaffDays', { staffMemberId, year, bookingId, days: trip.staffDays, missionId }, meta),
+    );
+    const reserveCmd = command('ReserveBudget', { year, reservationId, amountEur: budgetEur, missionId }, meta);
+    const shares = shareOut(trip.staffDays * staffMemberIds.length, budgetEur, requests.length);
+    const acceptCmds = requests.map(({ requestId }, i) =>
+      command(
+        'AcceptAccompanimentRequest',
+        {
+          requestId,
+          missionId,
+          staffMemberId: staffMemberIds[0],
+          bookedDays: shares[i]!.days,
+          reservedBudgetEur: shares[i]!.eur,
+          jointMissionId,
+          note: `Served by joint mission ${jointMissionId} (${plan.startDate} to ${plan.endDate}) with ${requests.length - 1} other request(s)`,
+        },
+        meta,
+      ),
+    );
+
+    // Decide everything before writing anything.
+    for (const cmd of bookCmds) {
+      const staff = await loadStream(this.store, staffDecider, staffStream(cmd.data.staffMemberId));
+      if (staff.causedBy(meta.commandId).length === 0) staffDecider.decide(cmd, staff.state);
+    }
+    const budget = await loadStream(this.store, budgetDecider, budgetStream(year));
+    if (budget.causedBy(meta.commandId).length === 0) budgetDecider.decide(reserveCmd, budget.state);
+    acceptCmds.forEach((cmd, i) => requestDecider.decide(cmd, requests[i]!.request));
+
+    const written: HandledCommand[] = [];
+    for (const cmd of bookCmds) written.push(await this.handle(staffDecider, staffStream(cmd.data.staffMemberId), cmd));
+    written.push(await this.handle(budgetDecider, budgetStream(year), reserveCmd));
+    try {
+      written.push(await this.handle(jointMissionDecider, stream, approveCmd));
+    } catch (error) {
+      await this.releaseResources(
+        bookCmds,
+        reserveCmd,
+        `Approval of joint mission ${jointMissionId} failed`,
+        error,
+        meta,
+      );
+      throw error;
+    }
+    const served: JointRequestFacts[] = [];
+    for (const [i, cmd] of acceptCmds.entries()) {
+      try {
+        written.push(await this.handle(requestDecider, requestStream(cmd.data.requestId), cmd));
+        served.push(requests[i]!);
+      } catch (error) {
+        if (!(error instanceof IllegalStateError)) throw error;
+      }
+    }
+    const twinningIds = served.map((r) => (r.request as { twinningId: string }).twinningId);
+    const missionCmd = command(
+      'ScheduleMission',
+      {
+        missionId,
+        jointMissionId,
+        requestIds: served.map((r) => r.requestId),
+        twinningIds: [...new Set(twinningIds)],
+        nisCodes: [...new Set(served.map((r) => (r.request as { nisCode: string }).nisCode))],
+        missionType: plan.missionType,
+        countryCode: plan.countryCode,
+        regionCode: plan.regionCodes[0]!,
+        startDate: plan.startDate,
+        endDate: plan.endDate,
+        staffMemberIds,
+        bookedDays: trip.staffDays * staffMemberIds.length,
+        reservedBudgetEur: budgetEur,
+        reservationId,
+        staffBookings: bookings,
+      },
+      meta,
+    );
+    written.push(await this.handle(missionDecider, missionStream(missionId), missionCmd));
+    const approval = written.find((w) => w.streamId === stream)!;
+    const others = await this.reassessAroundJointMission(jointMissionId, meta, approval.eventIds[0]);
+    return { id: jointMissionId, position: maxPosition(...written, ...others) };
+  }
+
+  /** Gives back what an approval took when its decisive step failed. */
+  private async releaseResources(
+    bookCmds: readonly Command<'BookStaffDays', EventData<'StaffDaysBooked'>>[],
+    reserveCmd: Command<'ReserveBudget', EventData<'BudgetReserved'>>,
+    what: string,
+    error: unknown,
+    meta: CommandMetadata,
+  ): Promise<void> {
+    const compensation = `${meta.commandId}/compensation`;
+    const reason = `${what}: ${(error as Error).message}`.slice(0, 1000);
+    for (const { data } of bookCmds) {
+      await this.handle(
+        staffDecider,
+        staffStream(data.staffMemberId),
+        command(
+          'ReleaseStaffDays',
+          { staffMemberId: data.staffMemberId, year: data.year, bookingId: data.bookingId, days: data.days, reason },
+          meta,
+        ),
+        compensation,
+      );
+    }
+    const { year, reservationId, amountEur } = reserveCmd.data;
+    await this.handle(
+      budgetDecider,
+      budgetStream(year),
+      command('ReleaseBudget', { year, reservationId, amountEur, reason }, meta),
+      compensation,
+    );
+  }
+
+  /** The undecided requests around a joint mission's window are reassessed, as around a submitted request. */
+  private async reassessAroundJointMission(
+    jointMissionId: string,
+    meta: CommandMetadata,
+    causationId: string | undefined,
+  ): Promise<HandledCommand[]> {
+    if (!causationId) return [];
+    const { state } = await loadStream(this.store, jointMissionDecider, jointMissionStream(jointMissionId));
+    if (state.status === 'NONE') return [];
+    const { plan } = state;
+    const own = new Set(plan.requestIds);
+    const recorded: HandledCommand[] = [];
+    for (const regionCode of plan.regionCodes) {
+      recorded.push(
+        ...(await this.reassessAround(
+          regionCode,
+          [[plan.startDate, plan.endDate]],
+          (open) => own.has(open.requestId),
+          meta,
+          causationId,
+        )),
+      );
+    }
+    return recorded;
+  }
+
+  async proposeRegionalEvent(
+    input: Omit<EventData<'RegionalEventProposed'>, 'regionalEventId' | 'estimatedCostEur'> & {
+      regionalEventId?: string;
+      estimatedCostEur?: number;
+    },
+    meta: CommandMetadata,
+  ): Promise<CommandResult> {
+    const regionalEventId = input.regionalEventId ?? newId(meta, 'regionalEvent');
+    const r = await this.handle(
+      regionalEventDecider,
+      regionalEventStream(regionalEventId),
+      command('ProposeRegionalEvent', await this.regionalEventDraft({ ...input, regionalEventId }), meta),
+    );
+    return { id: regionalEventId, position: r.position };
+  }
+
+  async amendRegionalEvent(
+    input: Omit<EventData<'RegionalEventAmended'>, 'amendedOn' | 'estimatedCostEur'> & { estimatedCostEur?: number },
+    meta: CommandMetadata,
+  ): Promise<CommandResult> {
+    const r = await this.handle(
+      regionalEventDecider,
+      regionalEventStream(input.regionalEventId),
+      command('AmendRegionalEvent', await this.regionalEventDraft(input), meta),
+    );
+    return { id: input.regionalEventId, position: r.position };
+  }
+
+  /** Adds what the decider cannot look up: which invitees are not registered, and the default estimate. */
+  private async regionalEventDraft(
+    input: Omit<EventData<'RegionalEventProposed'>, 'estimatedCostEur'> & { estimatedCostEur?: number },
+  ): Promise<RegionalEventDraft> {
+    const unknownNisCodes: string[] = [];
+    for (const nisCode of input.invitedNisCodes ?? []) {
+      const m = await loadStream(this.store, municipalityDecider, municipalityStream(String(nisCode)));
+      if (m.state.status !== 'REGISTERED') unknownNisCodes.push(nisCode);
+    }
+    const estimatedCostEur =
+      input.estimatedCostEur ??
+      (input.countryCode && input.startDate && input.endDate
+        ? this.jointTrip(input.countryCode, input.startDate, input.endDate).costEur
+        : undefined);
+    return { ...input, ...(estimatedCostEur !== undefined ? { estimatedCostEur } : {}), unknownNisCodes };
+  }
+
+  async rejectRegionalEvent(input: { regionalEventId: string; reason: string }, meta: CommandMetadata) {
+    const r = await this.handle(
+      regionalEventDecider,
+      regionalEventStream(input.regionalEventId),
+      command('RejectRegionalEvent', input, meta),
+    );
+    return { id: input.regionalEventId, position: r.position };
+  }
+
+  /**
+   * Approving a regional event reserves its budget and books the staff who
+   * go (preparation, the event's days and processing), decided before
+   * anything is written; if the approval itself then fails, both are given back.
+   */
+  async approveRegionalEvent(
+    input: { regionalEventId: string; budgetEur?: number; staffMemberIds?: readonly string[]; note?: string },
+    meta: CommandMetadata,
+  ): Promise<CommandResult> {
+    const { regionalEventId } = input;
+    const stream = regionalEventStream(regionalEventId);
+    const loaded = await loadStream(this.store, regionalEventDecider, stream);
+    const state = fold(
+      regionalEventDecider,
+      loaded.events().filter((e) => e.metadata.causationId !== meta.commandId),
+    );
+    if (state.status === 'NONE') throw new NotFoundError(`Regional event ${regionalEventId} does not exist`);
+    const { plan } = state;
+    const staffMemberIds = [...(input.staffMemberIds ?? [])];
+    const trip = this.jointTrip(plan.countryCode, plan.startDate, plan.endDate);
+    const budgetEur = input.budgetEur ?? plan.estimatedCostEur ?? trip.costEur;
+    const year = yearOf(plan.startDate);
+    const approveCmd = command(
+      'ApproveRegionalEvent',
+      { regionalEventId, budgetEur, staffMemberIds, ...(input.note ? { note: input.note } : {}) },
+      meta,
+    );
+    regionalEventDecider.decide(approveCmd, state);
+    const bookCmds = staffMemberIds.map((staffMemberId) =>
+      command(
+        'BookStaffDays',
+        {
+          staffMemberId,
+          year,
+          bookingId: newId(meta, `booking/${staffMemberId}`),
+          days: trip.staffDays,
+          regionalEventId,
+        },
+        meta,
+      ),
+    );
+    const reserveCmd = command(
+      'ReserveBudget',
+      { year, reservationId: newId(meta, 'reservation'), amountEur: budgetEur, regionalEventId },
+      meta,
+    );
+    for (const cmd of bookCmds) {
+      const staff = await loadStream(this.store, staffDecider, staffStream(cmd.data.staffMemberId));
+      if (staff.causedBy(meta.commandId).length === 0) staffDecider.decide(cmd, staff.state);
+    }
+    const budget = await loadStream(this.store, budgetDecider, budgetStream(year));
+    if (budget.causedBy(meta.commandId).length === 0) budgetDecider.decide(reserveCmd, budget.state);
+
+    const written: HandledCommand[] = [];
+    for (const cmd of bookCmds) written.push(await this.handle(staffDecider, staffStream(cmd.data.staffMemberId), cmd));
+    written.push(await this.handle(budgetDecider, budgetStream(year), reserveCmd));
+    try {
+      written.push(await this.handle(regionalEventDecider, stream, approveCmd));
+    } catch (error) {
+      await this.releaseResources(
+        bookCmds,
+        reserveCmd,
+        `Approval of regional event ${regionalEventId} failed`,
+        error,
+        meta,
+      );
+      throw error;
+    }
+    return { id: regionalEventId, position: maxPosition(...written) };
   }
 
   private async loadRequest(requestId: string): Promise<RequestState> {
@@ -518,23 +949,44 @@ export class CommandHandlers {
     const after = await this.loadRequest(requestId);
     if (after.status === 'NONE') return [];
     const twinning = await this.loadTwinning(after.twinningId);
-    const margin = this.policy.combinedVisitWindowDays;
-    const periods = [[after.startDate, after.endDate]];
+    const periods: [string, string][] = [[after.startDate, after.endDate]];
     if (
       before &&
       before.status !== 'NONE' &&
       (before.startDate !== after.startDate || before.endDate !== after.endDate)
     )
       periods.push([before.startDate, before.endDate]);
-    const affected = new Map<string, string>();
+    return this.reassessAround(
+      twinning.regionCode,
+      periods,
+      (open) => open.requestId === requestId || open.nisCode === after.nisCode,
+      meta,
+      causationId,
+    );
+  }
+
+  /**
+   * Reassesses the undecided requests in a region whose visits lie near the
+   * periods, except those `skip` names; an assessment event is recorded only
+   * where the outcome changed.
+   */
+  private async reassessAround(
+    regionCode: string,
+    periods: readonly (readonly [string, string])[],
+    skip: (open: { requestId: string; nisCode: string }) => boolean,
+    meta: CommandMetadata,
+    causationId: string,
+  ): Promise<HandledCommand[]> {
+    const margin = this.policy.combinedVisitWindowDays;
+    const affected = new Set<string>();
     for (const [from, to] of periods) {
-      for (const open of await this.context.openRequestsInRegion(twinning.regionCode, from!, to!, margin)) {
-        if (open.requestId !== requestId && open.nisCode !== after.nisCode) affected.set(open.requestId, open.nisCode);
+      for (const open of await this.context.openRequestsInRegion(regionCode, from, to, margin)) {
+        if (!skip(open)) affected.add(open.requestId);
       }
     }
     const recorded: HandledCommand[] = [];
     const today = localDateOf(meta.issuedAt);
-    for (const other of [...affected.keys()].sort()) {
+    for (const other of [...affected].sort()) {
       const state = await this.loadRequest(other);
       if (state.status !== 'SUBMITTED') continue;
       const previous = (await loadStream(this.store, requestDecider, requestStream(other)))

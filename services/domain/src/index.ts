@@ -7,6 +7,7 @@ export * from './assessment/assess.js';
 export * from './assessment/forCoordinator.js';
 export * from './assessment/policy.js';
 export * from './planning/candidates.js';
+export * from './planning/regionalEvents.js';
 export * from './context/context.js';
 export * from './context/eventLogContext.js';
 export {
@@ -63,6 +64,7 @@ export {
 } from './budget/budget.js';
 export {
   optimiseAccompanimentPlan,
+  greedyAccompanimentPlan,
   type AccompanimentPlan,
   type AccompanimentPlanInput,
   type BudgetUse,
@@ -82,3 +84,20 @@ export {
   type PriorityPolicy,
   type RequestPriorityInput,
 } from './planning/priority.js';
+export { requestTrip, bundleTrip, bundleId, type PlanRequest } from './planning/planInput.js';
+export {
+  jointMissionDecider,
+  jointMissionStream,
+  planOf as jointMissionPlanOf,
+  MAX_JOINT_WINDOW_DAYS,
+  type JointMissionState,
+  type JointMissionEvent,
+  type JointMissionPlan,
+} from './jointMissions/jointMission.js';
+export {
+  regionalEventDecider,
+  regionalEventStream,
+  MAX_EVENT_DAYS,
+  type RegionalEventState,
+  type RegionalEventEvent,
+} from './regionalEvents/regionalEvent.js';

@@ -60,9 +60,9 @@ export type RequestCommand =
   | AcceptAccompanimentRequest
   | DeclineAccompanimentRequest;
 
-/** VVSG decides: staff (or the platform itself), never the municipality. */
+/** VVSG decides: staff, management approving a joint mission, or the platform itself; never the municipality. */
 function checkDecider(actor: Actor): void {
-  if (actor.role !== 'STAFF' && actor.role !== 'SYSTEM') {
+  if (actor.role !== 'STAFF' && actor.role !== 'MANAGEMENT' && actor.role !== 'SYSTEM') {
     throw new ForbiddenError(`Only VVSG staff decide on accompaniment; a ${actor.role.toLowerCase()} cannot`);
   }
 }

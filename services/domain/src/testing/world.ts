@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore, type EventStore } from '@werkbezoek/eventstore';
-import type { Actor, RecordedEvent, WerkbezoekEvent } from '@werkbezoek/schema';
+import type { AppendOptions, AppendResult } from '@werkbezoek/eventstore';
+import type { Actor, NewEvent, RecordedEvent, WerkbezoekEvent } from '@werkbezoek/schema';
 import { EventLogContext } from '../context/eventLogContext.js';
 import { CommandHandlers } from '../handlers.js';
 import { meta } from './spec.js';
@@ -47,4 +48,20 @@ export async function twinned(
     at('2026-01-05'),
   );
   return id;
+}
+
+/** The real store, made to fail the n-th append: a crash between two steps of a command. */
+export function failingOnAppend(store: EventStore, n: number): EventStore {
+  let appends = 0;
+  return new Proxy(store, {
+    get(target, prop, receiver) {
+      if (prop === 'appendToStream') {
+        return (streamId: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult> => {
+          if (++appends === n) return Promise.reject(new Error(`simulated crash before append ${n} (${streamId})`));
+          return target.appendToStream(streamId, events, options);
+        };
+      }
+      return Reflect.get(target, prop, receiver) as unknown;
+    },
+  });
 }
