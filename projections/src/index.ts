@@ -28,3 +28,6 @@ export * from './readModels.js';
 export * from './missions/table.js';
 export * from './missions/queries.js';
 export { missionsProjection } from './missions/projection.js';
+export * from './planning/table.js';
+export * from './planning/queries.js';
+export { planningProjection } from './planning/projection.js';

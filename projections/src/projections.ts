@@ -4,6 +4,7 @@ import { dashboardProjection } from './dashboard/projection.js';
 import { historyProjection } from './history/projection.js';
 import { lessonsProjection } from './lessons/projection.js';
 import { missionsProjection } from './missions/projection.js';
+import { planningProjection } from './planning/projection.js';
 import { requestsProjection } from './requests/projection.js';
 import type { Projection } from './runner/projection.js';
 
@@ -16,4 +17,5 @@ export const allProjections: readonly Projection[] = [
   lessonsProjection,
   capacityProjection,
   dashboardProjection,
+  planningProjection,
 ];

@@ -4,7 +4,15 @@ import type { DashboardDb } from './dashboard/queries.js';
 import type { HistoryDb } from './history/queries.js';
 import type { LessonsDb } from './lessons/queries.js';
 import type { MissionsDb } from './missions/queries.js';
+import type { PlanningDb } from './planning/queries.js';
 import type { RequestsDb } from './requests/queries.js';
 
 /** Every read-model view a reader can query, for a typed Kysely handle. */
-export type ReadModels = RequestsDb & HistoryDb & ClustersDb & CapacityDb & DashboardDb & LessonsDb & MissionsDb;
+export type ReadModels = RequestsDb &
+  HistoryDb &
+  ClustersDb &
+  CapacityDb &
+  DashboardDb &
+  LessonsDb &
+  MissionsDb &
+  PlanningDb;
