@@ -13,6 +13,7 @@ import {
   TwinningSides,
   ActorKinds,
   Languages,
+  RegionalEventKinds,
   type Vocabulary,
   type VocabularyEntry,
 } from '@werkbezoek/schema';
@@ -59,6 +60,11 @@ export const TwinningSide = enumOf(
 );
 export const ActorKind = enumOf(ActorKinds, 'ActorKind', 'Kinds of actors whose renewal matters for continuity.');
 export const DacCriterion = enumOf(DacCriteria, 'DacCriterion', 'OECD-DAC evaluation criteria.');
+export const RegionalEventKind = enumOf(
+  RegionalEventKinds,
+  'RegionalEventKind',
+  'What a proactive regional event is: a conference, a workshop or a south-south exchange.',
+);
 export const Language = enumOf(Languages, 'Language', 'The language a text is written in.');
 
 export const RequestStatus = enumOf(RequestStatuses, 'RequestStatus', 'Where a request stands.');
