@@ -8,7 +8,6 @@ export * from './assessment/forCoordinator.js';
 export * from './assessment/policy.js';
 export * from './planning/candidates.js';
 export * from './planning/regionalEvents.js';
-export * from './planning/regionalEvents.js';
 export * from './context/context.js';
 export * from './context/eventLogContext.js';
 export {
