@@ -182,4 +182,61 @@ describe.each(DIALECTS)('the accompaniment history on %s', (dialect) => {
       { nisCode: '11057', name: 'Malle', lastAccompaniedOn: '2026-01-20', monthsSinceLastAccompaniment: 10 },
     ]);
   });
+
+  it('marks the visits a joint mission serves, from the acceptance that names it or from its mission', async () => {
+    const history = await cast();
+    const jointMissionId = id('joint-plan');
+    const r1 = await history.submit('r1', '2026-02-01', { startDate: '2026-09-01', endDate: '2026-09-10' });
+    const alone = await history.submit('alone', '2026-02-01', { startDate: '2026-10-01', endDate: '2026-10-05' });
+    await history.accepted(alone, '2026-03-01', { mission: 'alone-mission', staff: 'lies' });
+    const missionId = id('joint');
+    // The approval accepts every request with the joint mission's id, then schedules its one mission.
+    await history.add(
+      `request-${r1}`,
+      'AccompanimentAccepted',
+      {
+        requestId: r1,
+        missionId,
+        jointMissionId,
+        staffMemberId: id('lies'),
+        decidedOn: '2026-06-20',
+        bookedDays: 0,
+        reservedBudgetEur: 0,
+      },
+      '2026-06-20',
+    );
+    const db0 = await project(history, dialect);
+    const before = await getAccompanimentHistory(db0, '11055', { today: '2026-06-21' });
+    expect(before!.visits.map((v) => [v.requestId, v.jointMissionId])).toEqual([
+      [alone, null],
+      [r1, jointMissionId],
+    ]);
+    await database?.drop();
+    await history.add(`mission-${missionId}`, 'MissionScheduled', {
+      missionId,
+      requestIds: [r1],
+      jointMissionId,
+      twinningIds: [id('tw-zoersel'), id('tw-malle')],
+      nisCodes: ['11055', '11057'],
+      missionType: 'EVALUATION',
+      countryCode: 'BJ',
+      regionCode: 'BJ-ZO',
+      startDate: '2026-09-01',
+      endDate: '2026-09-12',
+      staffMemberIds: [id('lies'), id('jan')],
+      bookedDays: 20,
+      reservedBudgetEur: 3000,
+    });
+    const db = await project(history, dialect);
+
+    const zoersel = await getAccompanimentHistory(db, '11055', { today: '2026-11-27' });
+    expect(zoersel!.visits.map((v) => [v.requestId, v.missionId, v.jointMissionId])).toEqual([
+      [alone, id('alone-mission'), null],
+      [r1, missionId, jointMissionId],
+    ]);
+    const malle = await getAccompanimentHistory(db, '11057', { today: '2026-11-27' });
+    expect(malle!.visits).toEqual([
+      expect.objectContaining({ visitId: `${missionId}/11057`, kind: 'MISSION', jointMissionId, accompanied: true }),
+    ]);
+  });
 });

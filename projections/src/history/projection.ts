@@ -22,7 +22,8 @@ async function staffNames(uow: UnitOfWork, ids: readonly string[]) {
  */
 export const historyProjection = defineProjection({
   name: 'history',
-  version: 1,
+  // 2: visits name the joint mission that serves them (issue 12).
+  version: 2,
   cost: 1,
   tables: [historyVisits, historyVisitMissions, ...directoryTables(dir)],
   handles: [
@@ -47,6 +48,7 @@ export const historyProjection = defineProjection({
           nis_code: d.nisCode,
           request_id: d.requestId,
           mission_id: null,
+          joint_mission_id: null,
           mission_type: d.missionType,
           start_date: d.startDate,
           end_date: d.endDate,
@@ -81,6 +83,7 @@ export const historyProjection = defineProjection({
           status: 'ACCEPTED',
           decided_on: d.decidedOn,
           mission_id: d.missionId,
+          joint_mission_id: d.jointMissionId ?? r.joint_mission_id,
           // The mission, when scheduled, names its staff; until then the decision does.
           staff: r.mission_status === null ? json(staff) : r.staff,
         }));
@@ -96,6 +99,7 @@ export const historyProjection = defineProjection({
       case 'MissionScheduled': {
         const d = e.data;
         const staff = json(await staffNames(uow, d.staffMemberIds));
+        const jointMissionId = d.jointMissionId ?? null;
         const mission = {
           mission_id: d.missionId,
           mission_status: 'SCHEDULED',
@@ -106,7 +110,10 @@ export const historyProjection = defineProjection({
         const visitIds: string[] = [];
         const served = new Set<string>();
         for (const requestId of d.requestIds) {
-          const row = await uow.update(historyVisits, { visit_id: requestId }, () => mission);
+          const row = await uow.update(historyVisits, { visit_id: requestId }, (r) => ({
+            ...mission,
+            joint_mission_id: jointMissionId ?? r.joint_mission_id,
+          }));
           if (!row) continue;
           visitIds.push(requestId);
           served.add(row.nis_code);
@@ -120,6 +127,7 @@ export const historyProjection = defineProjection({
             kind: 'MISSION',
             nis_code: nisCode,
             request_id: null,
+            joint_mission_id: jointMissionId,
             mission_type: d.missionType,
             start_date: d.startDate,
             end_date: d.endDate,

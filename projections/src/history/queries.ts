@@ -21,6 +21,8 @@ export interface VisitView {
   readonly kind: 'REQUEST' | 'MISSION';
   readonly requestId: string | null;
   readonly missionId: string | null;
+  /** The joint mission that serves the visit; null for a visit accompanied (or not) on its own. */
+  readonly jointMissionId: string | null;
   readonly missionType: string;
   readonly startDate: string;
   readonly endDate: string;
@@ -95,6 +97,7 @@ function toVisitView(r: VisitTable, today: string): VisitView {
     kind: r.kind as 'REQUEST' | 'MISSION',
     requestId: r.request_id,
     missionId: r.mission_id,
+    jointMissionId: r.joint_mission_id,
     missionType: r.mission_type,
     startDate: r.start_date,
     endDate: r.end_date,

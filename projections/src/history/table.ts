@@ -16,6 +16,8 @@ export interface VisitTable {
   nis_code: string;
   request_id: string | null;
   mission_id: string | null;
+  /** The joint mission that serves the visit, named by its acceptance or its mission; null for a visit on its own. */
+  joint_mission_id: string | null;
   mission_type: string;
   start_date: string;
   end_date: string;
@@ -54,6 +56,7 @@ export const historyVisits = defineTable<VisitTable>({
       .addColumn('nis_code', 'text', (c) => c.notNull())
       .addColumn('request_id', 'text')
       .addColumn('mission_id', 'text')
+      .addColumn('joint_mission_id', 'text')
       .addColumn('mission_type', 'text', (c) => c.notNull())
       .addColumn('start_date', 'text', (c) => c.notNull())
       .addColumn('end_date', 'text', (c) => c.notNull())
