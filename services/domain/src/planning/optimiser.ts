@@ -160,29 +160,8 @@ interface Busy {
 const EPOCH = '1970-01-01';
 const overlaps = (a: Busy, b: Busy): boolean => a.from <= b.to && b.from <= a.to;
 
-/**
- * The plan that accompanies the most valuable set of visits (issue 12).
- *
- * Model. One binary x_t per candidate trip (request or bundle):
- * maximise Σ priority_t·x_t subject to
- * - budget: Σ cost_t·x_t ≤ unreserved budget;
- * - team days: Σ days_t·x_t ≤ Σ free days of the staff;
- * - each request served at most once: Σ_{t ∋ r} x_t ≤ 1;
- * - capacity: at the start of each trip's occupied interval (2 preparation
- *   days before the visit to 2 processing days after), the trips occupying
- *   that day number at most the staff members eligible for any of them
- *   (interval graphs: these cliques cover every overlap).
- * A trip no staff member could take alone (too few free days, or busy with a
- * fixed trip) is left out first. This is a relaxation of the real problem:
- * a chosen trip set is then staffed exactly (first fit by most remaining free
- * days, else an assignment MIP with one binary per trip × eligible member,
- * each member's own free days and no overlap per member). A set that cannot be
- * staffed is cut off (Σ_{t∈T} x_t ≤ |T| − 1) and the model solved again, so the
- * first staffed set is optimal for the real constraints. One binary per
- * (trip × member) from the start was measured far slower: the members are
- * interchangeable and branch-and-bound explores each symmetric copy.
- */
-export async function optimiseAccompanimentPlan(input: AccompanimentPlanInput): Promise<AccompanimentPlan> {
+/** The staff, fixed trips and budget clamped, and the candidate trips some staff member could take alone. */
+function prepare(input: AccompanimentPlanInput) {
   const staff = input.staff.map((s) => ({ ...s, freeDays: Math.max(0, s.freeDays) }));
   const fixed = input.fixed ?? [];
   const served = new Set(fixed.flatMap((f) => f.requestIds));
@@ -206,6 +185,44 @@ export async function optimiseAccompanimentPlan(input: AccompanimentPlanInput): 
     trips.push({ ...c, ...interval, index: trips.length, eligible });
   }
 
+  return { staff, fixed, budget, trips };
+}
+
+/**
+ * The greedy plan alone (highest priority first, same constraints and staff
+ * rule as the one optimiseAccompanimentPlan reports): the baseline the
+ * benchmark times the optimiser against.
+ */
+export function greedyAccompanimentPlan(input: AccompanimentPlanInput): AccompanimentPlan['greedy'] {
+  const { staff, budget, trips } = prepare(input);
+  const greedy = greedyPlan(trips, staff, budget);
+  return { objective: greedy.reduce((sum, t) => sum + t.priority, 0), trips: greedy };
+}
+
+/**
+ * The plan that accompanies the most valuable set of visits (issue 12).
+ *
+ * Model. One binary x_t per candidate trip (request or bundle):
+ * maximise Σ priority_t·x_t subject to
+ * - budget: Σ cost_t·x_t ≤ unreserved budget;
+ * - team days: Σ days_t·x_t ≤ Σ free days of the staff;
+ * - each request served at most once: Σ_{t ∋ r} x_t ≤ 1;
+ * - capacity: at the start of each trip's occupied interval (2 preparation
+ *   days before the visit to 2 processing days after), the trips occupying
+ *   that day number at most the staff members eligible for any of them
+ *   (interval graphs: these cliques cover every overlap).
+ * A trip no staff member could take alone (too few free days, or busy with a
+ * fixed trip) is left out first. This is a relaxation of the real problem:
+ * a chosen trip set is then staffed exactly (first fit by most remaining free
+ * days, else an assignment MIP with one binary per trip × eligible member,
+ * each member's own free days and no overlap per member). A set that cannot be
+ * staffed is cut off (Σ_{t∈T} x_t ≤ |T| − 1) and the model solved again, so the
+ * first staffed set is optimal for the real constraints. One binary per
+ * (trip × member) from the start was measured far slower: the members are
+ * interchangeable and branch-and-bound explores each symmetric copy.
+ */
+export async function optimiseAccompanimentPlan(input: AccompanimentPlanInput): Promise<AccompanimentPlan> {
+  const { staff, fixed, budget, trips } = prepare(input);
   const greedy = greedyPlan(trips, staff, budget);
   const result = (
     status: PlanStatus,
