@@ -9,6 +9,7 @@ import { PolicyDomainResolver } from '../analytics/policyDomain.resolver.js';
 import { LessonResolver, MissionLessonsResolver } from '../lessons/lesson.resolver.js';
 import { MissionResolver } from '../missions/mission.resolver.js';
 import { PlannerResolver } from '../planner/candidates.resolver.js';
+import { PlanResolver } from '../planner/plan.resolver.js';
 import { MunicipalityResolver } from '../registry/municipality.resolver.js';
 import { BudgetResolver, StaffResolver } from '../registry/staff.resolver.js';
 import { TwinningResolver } from '../registry/twinning.resolver.js';
@@ -33,6 +34,7 @@ export const resolvers = [
   DashboardResolver,
   PolicyDomainResolver,
   PlannerResolver,
+  PlanResolver,
   ViewerResolver,
   VocabulariesResolver,
   ReadModelPositionResolver,

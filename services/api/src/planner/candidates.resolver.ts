@@ -89,9 +89,11 @@ const requestFields: readonly RequestField[] = [
  * The sweep's input, from the read models: undecided and accepted requests
  * and scheduled missions overlapping the period (the sweep keeps those lying
  * within it), and when each municipality was last accompanied. Three queries
- * (and the missions' activities), whatever the number of visits.
+ * (and the missions' activities), whatever the number of visits. The request
+ * and mission views come back too, with `moreFields` read beside the sweep's,
+ * for callers (the plan) that need more of them than the sweep.
  */
-async function visitsIn(context: ApiContext, args: CandidateArgs) {
+export async function visitsIn(context: ApiContext, args: CandidateArgs, moreFields: readonly RequestField[] = []) {
   const place = {
     ...(args.countryCode ? { countryCode: args.countryCode } : {}),
     ...(args.regionCode ? { regionCode: args.regionCode } : {}),
@@ -101,7 +103,7 @@ async function visitsIn(context: ApiContext, args: CandidateArgs) {
       views<RequestsDb>(context),
       { status: ['SUBMITTED', 'ACCEPTED'], from: args.from, to: args.to, ...place },
       { first: ALL },
-      requestFields,
+      [...requestFields, ...moreFields],
     ),
     listMissions(
       views<MissionsDb>(context),
@@ -158,7 +160,12 @@ async function visitsIn(context: ApiContext, args: CandidateArgs) {
   }
   const lastAccompaniedOn: Record<string, string | undefined> = {};
   for (const c of coverage) if (c.lastAccompaniedOn) lastAccompaniedOn[c.nisCode] = c.lastAccompaniedOn;
-  return { visits, lastAccompaniedOn };
+  return {
+    visits,
+    lastAccompaniedOn,
+    requests: requests.edges.map((e) => e.node),
+    missions: missions.edges.map((e) => e.node),
+  };
 }
 
 const toType = (c: Candidate): JointMissionCandidate => {
