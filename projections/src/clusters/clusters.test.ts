@@ -209,4 +209,109 @@ describe.each(DIALECTS)('regional clusters on %s', (dialect) => {
     expect(byCountry[0]!.overlappingGroups.map((g) => g.visits.map((v) => v.id))).toEqual([[z1, l1]]);
     expect(await countryClusters(db, { from: '2026-05-01', to: '2026-05-31', countryCode: 'ZA' })).toHaveLength(1);
   });
+
+  it('shows per region the joint missions and regional events planned there in the period, not the rejected ones', async () => {
+    const history = await cast();
+    const z1 = await history.submit('z1', '2026-02-01', { ...zoersel, startDate: '2026-05-04', endDate: '2026-05-13' });
+    const jm = id('jm');
+    await history.add(`jointMission-${jm}`, 'JointMissionProposed', {
+      jointMissionId: jm,
+      countryCode: 'BJ',
+      regionCodes: ['BJ-ZO'],
+      missionType: 'EVALUATION',
+      startDate: '2026-05-01',
+      endDate: '2026-05-08',
+      requestIds: [z1],
+      nisCodes: ['11055', '11057'],
+      rationale: 'Zoersel and Malle in one trip.',
+    });
+    await history.add(`jointMission-${jm}`, 'JointMissionAmended', {
+      jointMissionId: jm,
+      countryCode: 'BJ',
+      regionCodes: ['BJ-ZO'],
+      missionType: 'EVALUATION',
+      startDate: '2026-05-04',
+      endDate: '2026-05-14',
+      requestIds: [z1],
+      nisCodes: ['11055', '11057'],
+      rationale: 'Zoersel and Malle in one trip, a little later.',
+      amendedOn: '2026-03-03',
+    });
+    await history.add(`jointMission-${jm}`, 'JointMissionApproved', {
+      jointMissionId: jm,
+      approvedOn: '2026-03-10',
+      staffMemberIds: [id('lies')],
+      budgetEur: 3000,
+      missionId: id('jm-mission'),
+    });
+    const rejected = id('rejected');
+    await history.add(`jointMission-${rejected}`, 'JointMissionProposed', {
+      jointMissionId: rejected,
+      countryCode: 'BJ',
+      regionCodes: ['BJ-ZO'],
+      missionType: 'TECHNICAL',
+      startDate: '2026-05-20',
+      endDate: '2026-05-25',
+      requestIds: [],
+      nisCodes: ['11055', '11057'],
+      rationale: 'Not opportune after all.',
+    });
+    await history.add(`jointMission-${rejected}`, 'JointMissionRejected', {
+      jointMissionId: rejected,
+      rejectedOn: '2026-03-05',
+      reason: 'Too close to the other one.',
+    });
+    const ev = id('workshop');
+    await history.add(`regionalEvent-${ev}`, 'RegionalEventProposed', {
+      regionalEventId: ev,
+      kind: 'WORKSHOP',
+      title: 'Waste management in Zou and Atlantique',
+      countryCode: 'BJ',
+      regionCodes: ['BJ-ZO', 'BJ-AQ'],
+      startDate: '2026-05-20',
+      endDate: '2026-05-21',
+      themes: ['WASTE_MANAGEMENT'],
+      invitedNisCodes: ['11055', '11057', '12021'],
+    });
+    const db = await project(history, dialect);
+
+    const clusters = await regionalClusters(db, { from: '2026-05-01', to: '2026-05-31' });
+    // Atlantique has no visit in May, only the workshop: it shows all the same.
+    expect(
+      clusters.map((c) => [c.regionCode, c.visits.length, c.jointMissions.length, c.regionalEvents.length]),
+    ).toEqual([
+      ['BJ-ZO', 1, 1, 1],
+      ['BJ-AQ', 0, 0, 1],
+    ]);
+    const zou = clusters[0]!;
+    expect(zou.jointMissions).toEqual([
+      {
+        id: jm,
+        status: 'APPROVED',
+        countryCode: 'BJ',
+        regionCodes: ['BJ-ZO'],
+        startDate: '2026-05-04',
+        endDate: '2026-05-14',
+        municipalities: [
+          { nisCode: '11055', name: 'Zoersel' },
+          { nisCode: '11057', name: 'Malle' },
+        ],
+        missionType: 'EVALUATION',
+        eventKind: null,
+        title: null,
+      },
+    ]);
+    expect(zou.regionalEvents).toMatchObject([
+      { id: ev, status: 'PROPOSED', eventKind: 'WORKSHOP', title: 'Waste management in Zou and Atlantique' },
+    ]);
+    expect(clusters[1]!.municipalities.map((m) => m.name)).toEqual(['Lier']);
+    // Outside the period: nothing planned.
+    const june = await regionalClusters(db, { from: '2026-06-01', to: '2026-06-30' });
+    expect(june.flatMap((c) => [...c.jointMissions, ...c.regionalEvents])).toEqual([]);
+
+    const [benin] = await countryClusters(db, { from: '2026-05-01', to: '2026-05-31', countryCode: 'BJ' });
+    expect(benin!.regionCodes).toEqual(['BJ-AQ', 'BJ-ZO']);
+    expect(benin!.jointMissions.map((p) => p.id)).toEqual([jm]);
+    expect(benin!.regionalEvents.map((p) => p.id)).toEqual([ev]);
+  });
 });

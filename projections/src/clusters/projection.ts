@@ -1,6 +1,6 @@
 import { defineProjection } from '../runner/projection.js';
 import { applyDirectory, directory, directoryEvents, directoryTables } from '../directory/directory.js';
-import { clusterVisits } from './table.js';
+import { clusterPlans, clusterVisits } from './table.js';
 
 const json = (value: unknown) => JSON.stringify(value);
 const dir = directory('clusters');
@@ -11,9 +11,10 @@ const dir = directory('clusters');
  */
 export const clustersProjection = defineProjection({
   name: 'clusters',
-  version: 1,
+  // 2: the joint missions and regional events planned in each region (issue 12).
+  version: 2,
   cost: 1,
-  tables: [clusterVisits, ...directoryTables(dir)],
+  tables: [clusterVisits, clusterPlans, ...directoryTables(dir)],
   handles: [
     ...directoryEvents,
     'AccompanimentRequestSubmitted',
@@ -24,6 +25,14 @@ export const clustersProjection = defineProjection({
     'MissionScheduled',
     'MissionCompleted',
     'MissionCancelled',
+    'JointMissionProposed',
+    'JointMissionAmended',
+    'JointMissionApproved',
+    'JointMissionRejected',
+    'RegionalEventProposed',
+    'RegionalEventAmended',
+    'RegionalEventApproved',
+    'RegionalEventRejected',
   ],
   async apply(e, uow) {
     if (await applyDirectory(dir, e, uow)) return;
@@ -102,6 +111,58 @@ export const clustersProjection = defineProjection({
           }));
         return;
       }
+      case 'JointMissionProposed':
+      case 'JointMissionAmended': {
+        const d = e.data;
+        const before = await uow.get(clusterPlans, { plan_id: d.jointMissionId });
+        if (e.type === 'JointMissionAmended' && !before) return;
+        uow.put(clusterPlans, {
+          plan_id: d.jointMissionId,
+          plan_kind: 'JOINT_MISSION',
+          status: before?.status ?? 'PROPOSED',
+          country_code: d.countryCode,
+          region_codes: json(d.regionCodes),
+          start_date: d.startDate,
+          end_date: d.endDate,
+          nis_codes: json([...new Set(d.nisCodes)]),
+          mission_type: d.missionType,
+          event_kind: null,
+          title: null,
+        });
+        return;
+      }
+      case 'RegionalEventProposed':
+      case 'RegionalEventAmended': {
+        const d = e.data;
+        const before = await uow.get(clusterPlans, { plan_id: d.regionalEventId });
+        if (e.type === 'RegionalEventAmended' && !before) return;
+        uow.put(clusterPlans, {
+          plan_id: d.regionalEventId,
+          plan_kind: 'REGIONAL_EVENT',
+          status: before?.status ?? 'PROPOSED',
+          country_code: d.countryCode,
+          region_codes: json(d.regionCodes),
+          start_date: d.startDate,
+          end_date: d.endDate,
+          nis_codes: json([...new Set(d.invitedNisCodes)]),
+          mission_type: null,
+          event_kind: d.kind,
+          title: d.title,
+        });
+        return;
+      }
+      case 'JointMissionApproved':
+      case 'JointMissionRejected':
+        await uow.update(clusterPlans, { plan_id: e.data.jointMissionId }, () => ({
+          status: e.type === 'JointMissionApproved' ? 'APPROVED' : 'REJECTED',
+        }));
+        return;
+      case 'RegionalEventApproved':
+      case 'RegionalEventRejected':
+        await uow.update(clusterPlans, { plan_id: e.data.regionalEventId }, () => ({
+          status: e.type === 'RegionalEventApproved' ? 'APPROVED' : 'REJECTED',
+        }));
+        return;
       default:
         return;
     }

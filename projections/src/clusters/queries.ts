@@ -1,10 +1,11 @@
 import { isLocalDate, ValidationError } from '@werkbezoek/schema';
 import type { Kysely } from 'kysely';
 import type { MunicipalityRow, TwinningRow } from '../directory/directory.js';
-import type { ClusterVisitTable } from './table.js';
+import type { ClusterPlanTable, ClusterVisitTable } from './table.js';
 
 interface Db {
   clusters_visits: ClusterVisitTable;
+  clusters_plans: ClusterPlanTable;
   clusters_twinnings: TwinningRow;
   clusters_municipalities: MunicipalityRow;
 }
@@ -72,12 +73,34 @@ export interface OverlappingGroup {
   readonly visits: readonly ClusterVisit[];
 }
 
+/** A joint mission or regional event, proposed or approved, whose dates meet the period. */
+export interface ClusterPlan {
+  readonly id: string;
+  /** PROPOSED or APPROVED (rejected plans are left out). */
+  readonly status: string;
+  readonly countryCode: string;
+  readonly regionCodes: readonly string[];
+  readonly startDate: string;
+  readonly endDate: string;
+  /** The municipalities a joint mission takes along, or those an event invites. */
+  readonly municipalities: readonly { readonly nisCode: string; readonly name: string | null }[];
+  /** A joint mission's mission type; null for an event. */
+  readonly missionType: string | null;
+  /** A regional event's kind (CONFERENCE, WORKSHOP, SOUTH_SOUTH_EXCHANGE) and title; null for a joint mission. */
+  readonly eventKind: string | null;
+  readonly title: string | null;
+}
+
 interface Cluster {
   readonly countryCode: string;
   readonly municipalities: readonly ClusterMunicipality[];
   /** In date order. */
   readonly visits: readonly ClusterVisit[];
   readonly overlappingGroups: readonly OverlappingGroup[];
+  /** Joint missions planned here in the period, in date order. */
+  readonly jointMissions: readonly ClusterPlan[];
+  /** Regional events planned here in the period, in date order. */
+  readonly regionalEvents: readonly ClusterPlan[];
 }
 
 export interface RegionalCluster extends Cluster {
@@ -181,6 +204,7 @@ export function overlappingGroups(visits: readonly ClusterVisit[], windowDays: n
 
 interface Gathered {
   visits: ClusterVisit[];
+  plans: (ClusterPlan & { kind: 'JOINT_MISSION' | 'REGIONAL_EVENT' })[];
   twinnings: TwinningRow[];
   names: Map<string, string>;
   windowDays: number;
@@ -212,6 +236,28 @@ async function gather(db: Kysely<Db>, q: ClusterQuery): Promise<Gathered> {
   const twinnings = await twinningQuery.execute();
   const municipalities = await db.selectFrom('clusters_municipalities').select(['nis_code', 'name']).execute();
   const names = new Map(municipalities.map((m) => [m.nis_code, m.name]));
+  let planQuery = db
+    .selectFrom('clusters_plans')
+    .selectAll()
+    .where('status', 'in', ['PROPOSED', 'APPROVED'])
+    .where('end_date', '>=', q.from)
+    .where('start_date', '<=', q.to);
+  if (q.countryCode) planQuery = planQuery.where('country_code', '=', q.countryCode);
+  const plans = (await planQuery.execute())
+    .map((r) => ({
+      kind: r.plan_kind as 'JOINT_MISSION' | 'REGIONAL_EVENT',
+      id: r.plan_id,
+      status: r.status,
+      countryCode: r.country_code,
+      regionCodes: list(r.region_codes),
+      startDate: r.start_date,
+      endDate: r.end_date,
+      municipalities: list(r.nis_codes).map((nisCode) => ({ nisCode, name: names.get(nisCode) ?? null })),
+      missionType: r.mission_type,
+      eventKind: r.event_kind,
+      title: r.title,
+    }))
+    .sort((a, b) => a.startDate.localeCompare(b.startDate) || a.id.localeCompare(b.id));
   const visits = rows
     .map((r): ClusterVisit => ({
       kind: r.kind as 'REQUEST' | 'MISSION',
@@ -226,7 +272,7 @@ async function gather(db: Kysely<Db>, q: ClusterQuery): Promise<Gathered> {
       requestIds: list(r.request_ids),
     }))
     .sort((a, b) => a.startDate.localeCompare(b.startDate) || a.id.localeCompare(b.id));
-  return { visits, twinnings, names, windowDays };
+  return { visits, plans, twinnings, names, windowDays };
 }
 
 /** Builds the clusters of one grouping (region or country) from what `gather` found. */
@@ -240,8 +286,20 @@ function clusterBy(
     const key = keyOf(v);
     visitsByKey.set(key, [...(visitsByKey.get(key) ?? []), v]);
   }
+  // A plan belongs to every region it names (once per country cluster); a region with plans but no visits still shows.
+  const plansByKey = new Map<string, Gathered['plans']>();
+  const countryOf = new Map<string, string>();
+  for (const p of g.plans) {
+    for (const key of new Set(p.regionCodes.map((regionCode) => keyOf({ regionCode, countryCode: p.countryCode })))) {
+      plansByKey.set(key, [...(plansByKey.get(key) ?? []), p]);
+      countryOf.set(key, p.countryCode);
+      if (!visitsByKey.has(key)) visitsByKey.set(key, []);
+    }
+  }
+  const withoutKind = ({ kind: _kind, ...plan }: Gathered['plans'][number]): ClusterPlan => plan;
   const clusters = new Map<string, Cluster>();
   for (const [key, visits] of visitsByKey) {
+    const plans = plansByKey.get(key) ?? [];
     const twinnings = g.twinnings.filter(
       (t) => keyOf({ regionCode: t.region_code, countryCode: t.country_code }) === key,
     );
@@ -263,10 +321,12 @@ function clusterBy(
       })
       .sort((a, b) => (a.name ?? a.nisCode).localeCompare(b.name ?? b.nisCode));
     clusters.set(key, {
-      countryCode: visits[0]!.countryCode,
+      countryCode: visits[0]?.countryCode ?? countryOf.get(key)!,
       municipalities,
       visits,
       overlappingGroups: overlappingGroups(visits, g.windowDays),
+      jointMissions: plans.filter((p) => p.kind === 'JOINT_MISSION').map(withoutKind),
+      regionalEvents: plans.filter((p) => p.kind === 'REGIONAL_EVENT').map(withoutKind),
     });
   }
   return clusters;
@@ -275,9 +335,10 @@ function clusterBy(
 const visitingCount = (c: Cluster) => c.municipalities.filter((m) => m.visiting).length;
 
 /**
- * Every southern region (ISO 3166-2) with visits in the period: the Flemish
+ * Every southern region (ISO 3166-2) with visits or plans in the period: the Flemish
  * municipalities active there with their partners, the visits, and the groups
- * of visits that could become joint missions. Regions where most
+ * of visits that could become joint missions, beside the joint missions and
+ * regional events already proposed or approved there. Regions where most
  * municipalities visit come first.
  *
  * @example regionalClusters(db, { from: '2026-04-01', to: '2026-06-30', windowDays: 14 })
@@ -296,7 +357,12 @@ export async function countryClusters(db: Kysely<Db>, q: ClusterQuery): Promise<
     .map(([countryCode, c]) => ({
       ...c,
       countryCode,
-      regionCodes: [...new Set(c.visits.map((v) => v.regionCode))].sort(),
+      regionCodes: [
+        ...new Set([
+          ...c.visits.map((v) => v.regionCode),
+          ...[...c.jointMissions, ...c.regionalEvents].flatMap((p) => p.regionCodes),
+        ]),
+      ].sort(),
     }))
     .sort((a, b) => visitingCount(b) - visitingCount(a) || a.countryCode.localeCompare(b.countryCode));
 }

@@ -54,3 +54,52 @@ export const clusterVisits = defineTable<ClusterVisitTable>({
     await db.schema.createIndex(`${t}_region`).ifNotExists().on(t).columns(['region_code', 'start_date']).execute();
   },
 });
+
+/**
+ * One row per joint mission or regional event, so a region's cluster shows
+ * what is already planned there beside the visits that could still combine.
+ */
+export interface ClusterPlanTable {
+  /** The joint mission's or the regional event's id. */
+  plan_id: string;
+  /** JOINT_MISSION or REGIONAL_EVENT */
+  plan_kind: string;
+  /** PROPOSED, APPROVED, REJECTED */
+  status: string;
+  country_code: string;
+  /** JSON array of ISO 3166-2 codes. */
+  region_codes: string;
+  start_date: string;
+  end_date: string;
+  /** JSON array of NIS codes: the municipalities a joint mission takes along, or those an event invites. */
+  nis_codes: string;
+  /** A joint mission's mission type; null for an event. */
+  mission_type: string | null;
+  /** A regional event's kind and title; null for a joint mission. */
+  event_kind: string | null;
+  title: string | null;
+}
+export type ClusterPlanRow = Selectable<ClusterPlanTable>;
+
+export const clusterPlans = defineTable<ClusterPlanTable>({
+  name: 'clusters_plans',
+  key: ['plan_id'],
+  create: async (db, t) => {
+    await db.schema
+      .createTable(t)
+      .ifNotExists()
+      .addColumn('plan_id', 'text', (c) => c.primaryKey())
+      .addColumn('plan_kind', 'text', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('country_code', 'text', (c) => c.notNull())
+      .addColumn('region_codes', 'text', (c) => c.notNull())
+      .addColumn('start_date', 'text', (c) => c.notNull())
+      .addColumn('end_date', 'text', (c) => c.notNull())
+      .addColumn('nis_codes', 'text', (c) => c.notNull())
+      .addColumn('mission_type', 'text')
+      .addColumn('event_kind', 'text')
+      .addColumn('title', 'text')
+      .execute();
+    await db.schema.createIndex(`${t}_dates`).ifNotExists().on(t).columns(['start_date', 'end_date']).execute();
+  },
+});
