@@ -75,15 +75,16 @@ import {
 } from './texts.js';
 import { schedulePipeline, type PipelineHost } from './pipeline.js';
 import { CLAIMS, DELEGATION, DURATION, MONTH_WEIGHTS } from './visits.js';
-import type {
-  ActivityRecord,
-  LessonRecord,
-  MissionRecord,
-  Person,
-  PlannedVisit,
-  RequestRecord,
-  StaffRt,
-  TwinningRt,
+import {
+  MANAGEMENT,
+  type ActivityRecord,
+  type LessonRecord,
+  type MissionRecord,
+  type Person,
+  type PlannedVisit,
+  type RequestRecord,
+  type StaffRt,
+  type TwinningRt,
 } from './world.js';
 
 /** The first day of the demo history: the platform's records start in January 2017. */
@@ -177,8 +178,6 @@ export async function generateDemoHistory(options: DemoOptions): Promise<DemoSum
 }
 
 // ---------------------------------------------------------------------------
-/** Management allocates the budget and registers staff, municipalities and twinnings. */
-const MANAGEMENT: Actor = { id: 'vvsg-directie', role: 'MANAGEMENT' };
 /** The head of VVSG's international department: a staff member who decides requests and curates lessons. */
 const HEAD_OF_DEPARTMENT: Actor = { id: 'staff-diensthoofd-internationaal', role: 'STAFF' };
 const COVID_FROM = '2020-03-14';

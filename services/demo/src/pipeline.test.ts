@@ -142,6 +142,24 @@ describe('the pipeline on the demo history’s last day (scale 1)', () => {
     expect(recent.some((r) => r.status === 'WITHDRAWN')).toBe(true);
   });
 
+  it('ends with a planning round: joint missions proposed, one approved into one mission, one rejected, and regional events', () => {
+    const of = (type: string) => history.events.filter((e) => e.type === type);
+    expect(of('JointMissionProposed').length).toBeGreaterThanOrEqual(3);
+    expect(of('JointMissionRejected')).toHaveLength(1);
+    const [approved] = of('JointMissionApproved') as Extract<Stored, { type: 'JointMissionApproved' }>[];
+    expect(approved).toBeDefined();
+    const mission = history.events.find(
+      (e) => e.type === 'MissionScheduled' && e.data.missionId === approved!.data.missionId,
+    ) as Extract<Stored, { type: 'MissionScheduled' }>;
+    expect(mission.data.jointMissionId).toBe(approved!.data.jointMissionId);
+    expect(new Set(mission.data.nisCodes).size).toBeGreaterThanOrEqual(2);
+    const served = requests.filter((r) => mission.data.requestIds.includes(r.requestId));
+    expect(served.every((r) => r.status === 'ACCEPTED' && r.missionId === mission.data.missionId)).toBe(true);
+    expect(approved!.metadata.actor.role).toBe('MANAGEMENT');
+    expect(of('RegionalEventProposed').length).toBeGreaterThanOrEqual(2);
+    expect(of('RegionalEventApproved')).toHaveLength(1);
+  });
+
   it('declares staff capacity and allocates budget for this year and the next', () => {
     const years = (type: 'BudgetAllocated' | 'StaffCapacityDeclared') =>
       new Set(history.events.filter((e) => e.type === type).map((e) => (e.data as { year: number }).year));

@@ -1,7 +1,9 @@
 import type { BudgetStatus, CommandHandlers, EventLogContext } from '@werkbezoek/domain';
 import {
   AdditionalReasons,
+  PolicyDomains,
   type Actor,
+  type PolicyDomain,
   type AdditionalReason,
   type CommandMetadata,
   type ContactChannel,
@@ -13,7 +15,7 @@ import type { Random } from './random.js';
 import { budgetFor, programmeCovers, programmeOf } from './referenceData.js';
 import { acceptNotes, declineNotes, overrideAcceptNotes, overrideDeclineNotes, withdrawalReasons } from './texts.js';
 import { CLAIMS, DELEGATION, DURATION, MONTH_WEIGHTS } from './visits.js';
-import type { RequestRecord, StaffRt, TwinningRt } from './world.js';
+import { MANAGEMENT, type RequestRecord, type StaffRt, type TwinningRt } from './world.js';
 
 /*
  * The pipeline: what is on VVSG's desk on the history's last day.
@@ -73,6 +75,27 @@ const LAST_VISIT_DAY = 365;
 const PENDING_WITHIN_DAYS = 56;
 /** Days kept free between two visits of the same municipality. */
 const VISIT_GAP_DAYS = 20;
+/** The planning round: joint missions over at most three weeks; up to four proposed, one approved, the last rejected. */
+const JOINT_WINDOW_DAYS = 21;
+const JOINT_PROPOSALS = 4;
+const JOINT_APPROVALS = 1;
+const PLANNER: Actor = { id: 'vvsg-planner', role: 'PLANNER' };
+const JOINT_REJECTION =
+  'Te vroeg om vast te leggen: de partners verwachten eerst de uitslag van de lokale verkiezingen. Volgende planningsronde opnieuw bekijken.';
+
+function jointRationale(names: readonly string[], partner: string, from: string, to: string): string {
+  const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} en ${names.at(-1)}` : names.join('');
+  return (
+    `${list} bezoeken hun partners in dezelfde regio (onder meer ${partner}) tussen ${from} en ${to}. ` +
+    'Eén begeleide reis voor alle delegaties bespaart een vlucht per gemeente en laat de partners onderling ervaringen uitwisselen.'
+  );
+}
+
+function regionalEventTitle(kind: 'WORKSHOP' | 'CONFERENCE', theme: string, place: string): string {
+  return kind === 'WORKSHOP'
+    ? `Regionale workshop ${theme.toLowerCase()} in ${place}`
+    : `Regionale conferentie in ${place}`;
+}
 
 type Fate = 'PENDING' | 'DECIDED' | 'WITHDRAWN';
 
@@ -179,7 +202,115 @@ class Pipeline {
         }
       }
     }
+    // The planning round, once every request is in: the planner combines visits, management decides.
+    host.on(today, () => this.planningRound());
     return Promise.resolve();
+  }
+
+  /**
+   * The planner proposes joint missions for the undecided visits that fall
+   * within one fortnight in a region, and a regional workshop where several
+   * twinnings share a theme; management approves the first of each (when
+   * staff and budget allow), rejects one proposal and leaves the rest for
+   * the next round. All through the real handlers, as users would.
+   */
+  private async planningRound(): Promise<void> {
+    const { host, today } = this;
+    const byRegion = new Map<string, RequestRecord[]>();
+    for (const r of host.requests.values()) {
+      if (r.status !== 'SUBMITTED' || r.startDate < plusDays(today, FIRST_VISIT_DAY)) continue;
+      const region = r.twinning.seed.regionCode;
+      byRegion.set(region, [...(byRegion.get(region) ?? []), r]);
+    }
+    const groups: RequestRecord[][] = [];
+    for (const [, open] of [...byRegion].sort(([a], [b]) => a.localeCompare(b))) {
+      const sorted = [...open].sort((a, b) => a.startDate.localeCompare(b.startDate));
+      for (const first of sorted) {
+        const windowEnd = plusDays(first.startDate, JOINT_WINDOW_DAYS - 1);
+        const inside = sorted.filter((r) => r.startDate >= first.startDate && r.endDate <= windowEnd);
+        if (new Set(inside.map((r) => r.twinning.seed.nisCode)).size >= 2) {
+          groups.push(inside);
+          break;
+        }
+      }
+    }
+    const proposals: { id: string; members: RequestRecord[]; startDate: string; endDate: string }[] = [];
+    for (const members of groups.slice(0, JOINT_PROPOSALS)) {
+      const startDate = members.reduce((d, r) => minDate(d, r.startDate), members[0]!.startDate);
+      const endDate = members.reduce((d, r) => maxDate(d, r.endDate), members[0]!.endDate);
+      const names = members.map((r) => r.twinning.municipality);
+      const input = {
+        requestIds: members.map((r) => r.requestId),
+        startDate,
+        endDate,
+        rationale: jointRationale(names, members[0]!.twinning.seed.partnerName, startDate, endDate),
+      };
+      const meta = host.meta(PLANNER);
+      const { id } = await host.exec('proposeJointMission', input, meta, () =>
+        host.handlers.proposeJointMission(input, meta),
+      );
+      proposals.push({ id, members, startDate, endDate });
+    }
+    let approved = 0;
+    for (const [i, { id, members, startDate, endDate }] of proposals.entries()) {
+      if (i === proposals.length - 1 && proposals.length >= 3) {
+        const input = { jointMissionId: id, reason: JOINT_REJECTION };
+        const meta = host.meta(MANAGEMENT);
+        await host.exec('rejectJointMission', input, meta, () => host.handlers.rejectJointMission(input, meta));
+        continue;
+      }
+      if (approved >= JOINT_APPROVALS) continue;
+      const window = { ...members[0]!, startDate, endDate };
+      const { candidates, budgetOk } = await host.feasibility(window, today);
+      if (!budgetOk || candidates.length === 0) continue;
+      const input = { jointMissionId: id, staffMemberIds: [candidates[0]!.s.id!] };
+      const meta = host.meta(MANAGEMENT);
+      await host.exec('approveJointMission', input, meta, () => host.handlers.approveJointMission(input, meta));
+      for (const r of members) r.status = 'ACCEPTED';
+      approved++;
+    }
+    await this.regionalEvents();
+  }
+
+  /** A workshop for the region with most twinnings sharing a policy domain, approved; a conference proposed. */
+  private async regionalEvents(): Promise<void> {
+    const { host, today } = this;
+    const byRegion = new Map<string, TwinningRt[]>();
+    for (const t of host.twinnings) {
+      if (!t.id || t.endedOn || t.seed.ended) continue;
+      byRegion.set(t.seed.regionCode, [...(byRegion.get(t.seed.regionCode) ?? []), t]);
+    }
+    const regions = [...byRegion]
+      .filter(([, ts]) => new Set(ts.map((t) => t.seed.nisCode)).size >= 3)
+      .sort(([a, x], [b, y]) => y.length - x.length || a.localeCompare(b));
+    for (const [i, [regionCode, ts]] of regions.slice(0, 2).entries()) {
+      const counts = new Map<PolicyDomain, number>();
+      for (const t of ts) for (const d of t.seed.policyDomains) counts.set(d, (counts.get(d) ?? 0) + 1);
+      const theme = [...counts].sort(([a, x], [b, y]) => y - x || a.localeCompare(b))[0]?.[0] ?? 'LOCAL_GOVERNANCE';
+      const startDate = workday(plusDays(today, i === 0 ? 130 : 200));
+      const kind = i === 0 ? ('WORKSHOP' as const) : ('CONFERENCE' as const);
+      const invited = [...new Set(ts.map((t) => t.seed.nisCode))].sort();
+      const input = {
+        kind,
+        title: regionalEventTitle(kind, PolicyDomains.get(theme).label.nl, ts[0]!.seed.partnerName),
+        countryCode: ts[0]!.seed.countryCode,
+        regionCodes: [regionCode],
+        startDate,
+        endDate: plusDays(startDate, i === 0 ? 2 : 1),
+        themes: [theme],
+        invitedNisCodes: invited,
+      };
+      const meta = host.meta(PLANNER);
+      const { id } = await host.exec('proposeRegionalEvent', input, meta, () =>
+        host.handlers.proposeRegionalEvent(input, meta),
+      );
+      if (i > 0) continue;
+      const approval = { regionalEventId: id };
+      const approvalMeta = host.meta(MANAGEMENT);
+      await host.exec('approveRegionalEvent', approval, approvalMeta, () =>
+        host.handlers.approveRegionalEvent(approval, approvalMeta),
+      );
+    }
   }
 
   /** 1 for a twinning whose country the programme covers next year, a chance for one on own funds, else 0. */

@@ -92,3 +92,6 @@ export interface PlannedVisit {
   readonly withContact: boolean;
   adviceId?: string;
 }
+
+/** Management allocates the budget, registers staff, municipalities and twinnings, and decides the planner's proposals. */
+export const MANAGEMENT: Actor = { id: 'vvsg-directie', role: 'MANAGEMENT' };
