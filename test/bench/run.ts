@@ -31,6 +31,10 @@ const modules: readonly { readonly name: string; load(): Promise<BenchModule> }[
     name: 'web',
     load: async () => (await import('./web.bench.js')).webBenchmark,
   },
+  {
+    name: 'planner',
+    load: async () => (await import('./planner.bench.js')).plannerBenchmark,
+  },
 ];
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
