@@ -9,6 +9,7 @@ import { PolicyDomainResolver } from '../analytics/policyDomain.resolver.js';
 import { LessonResolver, MissionLessonsResolver } from '../lessons/lesson.resolver.js';
 import { MissionResolver } from '../missions/mission.resolver.js';
 import { PlannerResolver } from '../planner/candidates.resolver.js';
+import { RegionalEventSuggestionResolver } from '../planner/suggestions.resolver.js';
 import { PlanResolver } from '../planner/plan.resolver.js';
 import { MunicipalityResolver } from '../registry/municipality.resolver.js';
 import { BudgetResolver, StaffResolver } from '../registry/staff.resolver.js';
@@ -34,6 +35,7 @@ export const resolvers = [
   DashboardResolver,
   PolicyDomainResolver,
   PlannerResolver,
+  RegionalEventSuggestionResolver,
   PlanResolver,
   ViewerResolver,
   VocabulariesResolver,

@@ -556,7 +556,8 @@ function explain(s: Omit<RegionalEventSuggestion, 'why'>, events: RegionalEventP
     en.push(`Themes: ${list(themesEn, 'and')}.`);
   }
   if (s.goodPractices.length > 0) {
-    const titles = s.goodPractices.map((g) => `"${g.title}"`);
+    // Two lessons may carry the same title (one practice seen on two missions): name it once.
+    const titles = [...new Set(s.goodPractices.map((g) => `"${g.title}"`))];
     nl.push(`Goede praktijken om mee te nemen: ${list(titles, 'en')}.`);
     en.push(`Good practices to bring: ${list(titles, 'and')}.`);
   }
