@@ -33,7 +33,7 @@ const ALL = 100_000;
  * The suggestions' input, from the read models, as seen on `on`: the active
  * twinnings (the clusters' copy of the registry), when each municipality was
  * last accompanied (history), and the lessons that can count, not retracted:
- * those of the last two years and every good practice up to today. Four
+ * those of the last two years and every good practice up to today. A few
  * queries, whatever the size of the catalogue.
  *
  * No read model keeps a twinning's own policy domains, so a twinning's are
