@@ -3,6 +3,7 @@ import {
   regionalClusters,
   type ClusterQuery,
   type ClustersDb,
+  type ClusterPlan as ClusterPlanView,
   type ClusterVisit as ClusterVisitView,
   type OverlappingGroup as OverlappingGroupView,
 } from '@werkbezoek/projections';
@@ -10,7 +11,13 @@ import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { authorize } from '../auth/roles.js';
 import { views, type ApiContext } from '../context.js';
 import { LocalDateScalar } from '../graphql/localDate.js';
-import { CountryCluster, RegionalCluster, type ClusterVisit, type OverlappingGroup } from './clusters.type.js';
+import {
+  CountryCluster,
+  RegionalCluster,
+  type ClusterPlan,
+  type ClusterVisit,
+  type OverlappingGroup,
+} from './clusters.type.js';
 
 const toVisit = (v: ClusterVisitView): ClusterVisit => ({
   ...v,
@@ -23,6 +30,12 @@ const toGroup = (g: OverlappingGroupView): OverlappingGroup => ({
   endDate: g.endDate,
   nisCodes: [...g.nisCodes],
   visits: g.visits.map(toVisit),
+});
+
+const toPlan = (p: ClusterPlanView): ClusterPlan => ({
+  ...p,
+  regionCodes: [...p.regionCodes],
+  municipalities: p.municipalities.map((m) => ({ ...m })),
 });
 
 function query(from: string, to: string, windowDays: number | null | undefined, countryCode?: string | null) {
@@ -56,6 +69,8 @@ export class ClustersResolver {
       municipalities: c.municipalities.map((m) => ({ ...m })),
       visits: c.visits.map(toVisit),
       overlappingGroups: c.overlappingGroups.map(toGroup),
+      jointMissions: c.jointMissions.map(toPlan),
+      regionalEvents: c.regionalEvents.map(toPlan),
     }));
   }
 
@@ -75,6 +90,8 @@ export class ClustersResolver {
       municipalities: c.municipalities.map((m) => ({ ...m })),
       visits: c.visits.map(toVisit),
       overlappingGroups: c.overlappingGroups.map(toGroup),
+      jointMissions: c.jointMissions.map(toPlan),
+      regionalEvents: c.regionalEvents.map(toPlan),
     }));
   }
 }

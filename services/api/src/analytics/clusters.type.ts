@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { MissionType } from '../graphql/enums.js';
+import { MissionType, RegionalEventKind } from '../graphql/enums.js';
 import { LocalDateScalar } from '../graphql/localDate.js';
 import { MunicipalityRef } from '../requests/request.type.js';
 import { VisitKind } from './history.type.js';
@@ -53,6 +53,41 @@ export class ClusterVisit {
 }
 
 @ObjectType({
+  description: 'A joint mission or regional event, proposed or approved, planned in a region in the period.',
+})
+export class ClusterPlan {
+  @Field(() => ID, { description: 'The joint mission id or the regional event id.' })
+  id!: string;
+
+  @Field(() => String, { description: 'PROPOSED or APPROVED.' })
+  status!: string;
+
+  @Field(() => String)
+  countryCode!: string;
+
+  @Field(() => [String])
+  regionCodes!: string[];
+
+  @Field(() => LocalDateScalar)
+  startDate!: string;
+
+  @Field(() => LocalDateScalar)
+  endDate!: string;
+
+  @Field(() => [MunicipalityRef], { description: 'Taken along by a joint mission, or invited to an event.' })
+  municipalities!: MunicipalityRef[];
+
+  @Field(() => MissionType, { nullable: true, description: "A joint mission's mission type." })
+  missionType!: string | null;
+
+  @Field(() => RegionalEventKind, { nullable: true, description: "A regional event's kind." })
+  eventKind!: string | null;
+
+  @Field(() => String, { nullable: true, description: "A regional event's title." })
+  title!: string | null;
+}
+
+@ObjectType({
   description:
     'Visits of at least two municipalities that overlap or lie within the window of each other: a joint mission in the making.',
 })
@@ -86,6 +121,14 @@ export class RegionalCluster {
 
   @Field(() => [OverlappingGroup])
   overlappingGroups!: OverlappingGroup[];
+
+  @Field(() => [ClusterPlan], { description: 'Joint missions proposed or approved here in the period, in date order.' })
+  jointMissions!: ClusterPlan[];
+
+  @Field(() => [ClusterPlan], {
+    description: 'Regional events proposed or approved here in the period, in date order.',
+  })
+  regionalEvents!: ClusterPlan[];
 }
 
 @ObjectType({ description: 'As a regional cluster, per country: visits to neighbouring regions can combine too.' })
@@ -93,7 +136,7 @@ export class CountryCluster {
   @Field(() => String)
   countryCode!: string;
 
-  @Field(() => [String], { description: 'The regions visited in the period.' })
+  @Field(() => [String], { description: 'The regions visited or planned in the period.' })
   regionCodes!: string[];
 
   @Field(() => [ClusterMunicipality])
@@ -104,4 +147,12 @@ export class CountryCluster {
 
   @Field(() => [OverlappingGroup])
   overlappingGroups!: OverlappingGroup[];
+
+  @Field(() => [ClusterPlan], { description: 'Joint missions proposed or approved here in the period, in date order.' })
+  jointMissions!: ClusterPlan[];
+
+  @Field(() => [ClusterPlan], {
+    description: 'Regional events proposed or approved here in the period, in date order.',
+  })
+  regionalEvents!: ClusterPlan[];
 }

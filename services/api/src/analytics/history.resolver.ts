@@ -15,6 +15,7 @@ function toVisit(v: VisitView): Visit {
     kind: v.kind,
     requestId: v.requestId,
     missionId: v.missionId,
+    jointMissionId: v.jointMissionId,
     missionType: v.missionType,
     startDate: v.startDate,
     endDate: v.endDate,

@@ -23,6 +23,12 @@ export class Visit {
   @Field(() => ID, { nullable: true })
   missionId!: string | null;
 
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The joint mission that serves the visit; null for a visit on its own.',
+  })
+  jointMissionId!: string | null;
+
   @Field(() => MissionType)
   missionType!: string;
 

@@ -9,6 +9,11 @@ import { PolicyDomainResolver } from '../analytics/policyDomain.resolver.js';
 import { LessonResolver, MissionLessonsResolver } from '../lessons/lesson.resolver.js';
 import { MissionResolver } from '../missions/mission.resolver.js';
 import { PlannerResolver } from '../planner/candidates.resolver.js';
+import {
+  JointMissionResolver,
+  MissionJointMissionResolver,
+  RegionalEventResolver,
+} from '../planner/jointMission.resolver.js';
 import { RegionalEventSuggestionResolver } from '../planner/suggestions.resolver.js';
 import { PlanResolver } from '../planner/plan.resolver.js';
 import { MunicipalityResolver } from '../registry/municipality.resolver.js';
@@ -35,6 +40,9 @@ export const resolvers = [
   DashboardResolver,
   PolicyDomainResolver,
   PlannerResolver,
+  JointMissionResolver,
+  RegionalEventResolver,
+  MissionJointMissionResolver,
   RegionalEventSuggestionResolver,
   PlanResolver,
   ViewerResolver,
