@@ -15,7 +15,14 @@ import { livePlatform, tokens, type LivePlatform } from './harness.js';
 interface Trip {
   kind: 'REQUEST' | 'BUNDLE';
   tripId: string;
-  requests: { id: string; nisCode: string; municipalityName: string | null; missionType: string }[];
+  requests: {
+    id: string;
+    nisCode: string;
+    municipalityName: string | null;
+    missionType: string;
+    startDate: string;
+    endDate: string;
+  }[];
   startDate: string;
   endDate: string;
   staffDays: number;
