@@ -29,6 +29,15 @@ const LESSON = `id title body language level phase policyDomains sdgs dacCriteri
   retractionReason editedCount recordedOn missionId missionType regionCode countryCode author { id name }
   municipalities { nisCode name }`;
 
+const JOINT_MISSION = `id status countryCode regionCodes missionType startDate endDate requestIds rationale
+  estimatedCostEur proposedOn proposedByRole amendedCount decidedOn budgetEur rejectionReason note
+  staffMembers { id name } municipalities { nisCode name } mission { id status requestIds staff { id } bookedDays reservedBudgetEur }
+  requests { id status } history { type on actorRole }`;
+
+const REGIONAL_EVENT = `id status kind title themes countryCode regionCodes startDate endDate estimatedCostEur proposedOn
+  amendedCount decidedOn budgetEur rejectionReason staffMembers { id name } municipalities { nisCode name }
+  history { type on actorRole }`;
+
 /** Every mutation of schema/schema.graphql, by name. */
 export const mutations = {
   registerMunicipality: `mutation($input: RegisterMunicipalityInput!) {
@@ -67,11 +76,27 @@ export const mutations = {
   promoteToGoodPractice: `mutation($lessonId: ID!, $rationale: String) {
     promoteToGoodPractice(lessonId: $lessonId, rationale: $rationale) { ${LESSON} } }`,
   retractLesson: `mutation($input: RetractLessonInput!) { retractLesson(input: $input) { ${LESSON} } }`,
+  proposeJointMission: `mutation($input: ProposeJointMissionInput!) {
+    proposeJointMission(input: $input) { ${JOINT_MISSION} } }`,
+  amendJointMission: `mutation($input: AmendJointMissionInput!) { amendJointMission(input: $input) { ${JOINT_MISSION} } }`,
+  approveJointMission: `mutation($input: ApproveJointMissionInput!) {
+    approveJointMission(input: $input) { ${JOINT_MISSION} } }`,
+  rejectJointMission: `mutation($input: RejectJointMissionInput!) {
+    rejectJointMission(input: $input) { ${JOINT_MISSION} } }`,
+  proposeRegionalEvent: `mutation($input: ProposeRegionalEventInput!) {
+    proposeRegionalEvent(input: $input) { ${REGIONAL_EVENT} } }`,
+  amendRegionalEvent: `mutation($input: AmendRegionalEventInput!) {
+    amendRegionalEvent(input: $input) { ${REGIONAL_EVENT} } }`,
+  approveRegionalEvent: `mutation($input: ApproveRegionalEventInput!) {
+    approveRegionalEvent(input: $input) { ${REGIONAL_EVENT} } }`,
+  rejectRegionalEvent: `mutation($input: RejectRegionalEventInput!) {
+    rejectRegionalEvent(input: $input) { ${REGIONAL_EVENT} } }`,
 } as const;
 
 export type MutationName = keyof typeof mutations;
 
 export const queries = {
+  jointMission: `query($id: ID!) { jointMission(id: $id) { ${JOINT_MISSION} } }`,
   request: `query($id: ID!) { accompanimentRequest(id: $id) { ${REQUEST} } }`,
   requests: `query($first: Int, $after: String, $filter: RequestFilter) {
     accompanimentRequests(first: $first, after: $after, filter: $filter) {

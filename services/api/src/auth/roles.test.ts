@@ -17,8 +17,17 @@ describe('the mutation permission table', () => {
       'amendAccompanimentRequest',
       'withdrawAccompanimentRequest',
     ]);
-    expect(allowedMutations('MANAGEMENT')).toEqual(['allocateBudget']);
-    expect(allowedMutations('PLANNER')).toEqual([]);
+    expect(allowedMutations('MANAGEMENT')).toEqual([
+      'allocateBudget',
+      'approveJointMission',
+      'rejectJointMission',
+      'approveRegionalEvent',
+      'rejectRegionalEvent',
+    ]);
+    const proposals = ['proposeJointMission', 'amendJointMission', 'proposeRegionalEvent', 'amendRegionalEvent'];
+    expect(allowedMutations('PLANNER')).toEqual(proposals);
+    expect(allowedMutations('STAFF')).toEqual(expect.arrayContaining(proposals));
+    expect(allowedMutations('STAFF')).not.toContain('approveJointMission');
     expect(allowedMutations('ANALYST')).toEqual([]);
     expect(allowedMutations('STAFF')).toContain('decideAccompaniment');
     expect(allowedMutations('STAFF')).not.toContain('allocateBudget');

@@ -11,7 +11,10 @@ export const permissions = {
   /** Register municipalities, twinnings and staff; assess and decide; record missions and lessons. */
   staffWork: ['STAFF'],
   allocateBudget: ['MANAGEMENT'],
-  proposeJointMissions: ['PLANNER'],
+  /** Propose and amend joint missions and regional events. */
+  proposePlans: ['PLANNER', 'STAFF'],
+  /** Approve or reject them: that commits staff time and budget. */
+  decidePlans: ['MANAGEMENT'],
   /** Read the planner's proposals (joint-mission candidates): not for analysts, who read outcomes, not plans. */
   plan: ['PLANNER', 'MANAGEMENT', 'STAFF'],
 } as const satisfies Record<string, readonly Role[]>;
@@ -47,6 +50,14 @@ export const mutationPermissions = {
   editLesson: 'staffWork',
   promoteToGoodPractice: 'staffWork',
   retractLesson: 'staffWork',
+  proposeJointMission: 'proposePlans',
+  amendJointMission: 'proposePlans',
+  approveJointMission: 'decidePlans',
+  rejectJointMission: 'decidePlans',
+  proposeRegionalEvent: 'proposePlans',
+  amendRegionalEvent: 'proposePlans',
+  approveRegionalEvent: 'decidePlans',
+  rejectRegionalEvent: 'decidePlans',
 } as const satisfies Record<string, Permission>;
 
 export type MutationName = keyof typeof mutationPermissions;

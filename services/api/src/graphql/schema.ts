@@ -14,6 +14,7 @@ import {
   MissionJointMissionResolver,
   RegionalEventResolver,
 } from '../planner/jointMission.resolver.js';
+import { PlannerMutations } from '../planner/planner.mutations.js';
 import { RegionalEventSuggestionResolver } from '../planner/suggestions.resolver.js';
 import { PlanResolver } from '../planner/plan.resolver.js';
 import { MunicipalityResolver } from '../registry/municipality.resolver.js';
@@ -45,6 +46,7 @@ export const resolvers = [
   MissionJointMissionResolver,
   RegionalEventSuggestionResolver,
   PlanResolver,
+  PlannerMutations,
   ViewerResolver,
   VocabulariesResolver,
   ReadModelPositionResolver,
