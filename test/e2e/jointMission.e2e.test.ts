@@ -165,6 +165,22 @@ describe('a joint mission from proposal to approval', () => {
     expect(accompanimentHistory.visits.find((v) => v.requestId === merelbeke.id)?.jointMissionId).toBe(proposed.id);
   });
 
+  it('keeps its own audit trail: the proposal and the approval, with who did them', async () => {
+    const { jointMission } = await w.run<{
+      jointMission: { auditTrail: { edges: { node: { type: string; actor: { role: string } } }[] } };
+    }>(
+      tokens.planner,
+      `query($id: ID!) { jointMission(id: $id) { auditTrail { edges { node { type actor { role } } } } } }`,
+      {
+        id: proposed.id,
+      },
+    );
+    expect(jointMission.auditTrail.edges.map((e) => [e.node.type, e.node.actor.role])).toEqual([
+      ['JointMissionProposed', 'PLANNER'],
+      ['JointMissionApproved', 'MANAGEMENT'],
+    ]);
+  });
+
   it('refuses a second approval, and stores nothing', async () => {
     const response = await w.nothingStored(() =>
       w.send(tokens.management, mutations.approveJointMission, {

@@ -1,7 +1,11 @@
 import 'reflect-metadata';
 import { buildSchema } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
-import { RequestAuditResolver } from '../analytics/audit.resolver.js';
+import {
+  JointMissionAuditResolver,
+  RegionalEventAuditResolver,
+  RequestAuditResolver,
+} from '../analytics/audit.resolver.js';
 import { ClustersResolver } from '../analytics/clusters.resolver.js';
 import { DashboardResolver } from '../analytics/dashboard.resolver.js';
 import { HistoryResolver } from '../analytics/history.resolver.js';
@@ -47,6 +51,8 @@ export const resolvers = [
   RegionalEventSuggestionResolver,
   PlanResolver,
   PlannerMutations,
+  JointMissionAuditResolver,
+  RegionalEventAuditResolver,
   ViewerResolver,
   VocabulariesResolver,
   ReadModelPositionResolver,
