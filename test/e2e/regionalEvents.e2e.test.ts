@@ -158,3 +158,38 @@ describe('regionalEventSuggestions', () => {
     expect(response.errors?.[0]?.extensions?.code, JSON.stringify(response.errors)).toBe('BAD_USER_INPUT');
   });
 });
+
+describe('once the planner takes a suggestion up', () => {
+  it('no longer suggests it, and suggests the others still', async () => {
+    const before = await suggestions(tokens.planner, nextYear);
+    const [taken, ...others] = before;
+    expect(taken).toBeDefined();
+    const proposed = await live.gql(
+      tokens.planner,
+      `mutation($input: ProposeRegionalEventInput!) { proposeRegionalEvent(input: $input) { id status } }`,
+      {
+        input: {
+          kind: taken!.kind,
+          title: 'Overgenomen suggestie',
+          countryCode: taken!.countryCode,
+          regionCodes: taken!.regionCodes,
+          startDate: taken!.startDate,
+          endDate: taken!.endDate,
+          themes: taken!.themes,
+          invitedNisCodes: taken!.invitees.map((i) => i.nisCode),
+        },
+      },
+    );
+    expect(proposed.errors, JSON.stringify(proposed.errors)).toBeUndefined();
+    const after = await suggestions(tokens.planner, nextYear);
+    const key = (x: Suggestion) => `${x.kind} ${x.regionCodes.join()} ${x.themes[0] ?? ''}`;
+    expect(after.map(key)).not.toContain(key(taken!));
+    for (const o of others) {
+      const covered =
+        taken!.regionCodes.length > 0 &&
+        o.regionCodes.every((r) => taken!.regionCodes.includes(r)) &&
+        taken!.themes.includes(o.themes[0]!);
+      if (!covered) expect(after.map(key)).toContain(key(o));
+    }
+  });
+});

@@ -2,6 +2,7 @@ import {
   addMonths,
   defaultPolicy,
   defaultRegionalEventPolicy,
+  notYetPlanned,
   regionalEventSuggestions,
   type RegionalEventSuggestion as Suggestion,
   type RegionalLesson,
@@ -9,12 +10,14 @@ import {
 import {
   lessonColumns,
   listCoverage,
+  listRegionalEvents,
   listRequests,
   listTwinnings,
   toLessonView,
   type ClustersDb,
   type HistoryDb,
   type LessonsDb,
+  type PlanningDb,
   type RequestsDb,
 } from '@werkbezoek/projections';
 import type { LessonLevel, PolicyDomain } from '@werkbezoek/schema';
@@ -159,7 +162,14 @@ export class RegionalEventSuggestionResolver {
     authorize(context.principal, 'plan');
     validateCandidateArgs({ from, to });
     const on = today(context);
-    const inputs = await inputsOn(context, on);
-    return regionalEventSuggestions({ today: on, period: { from, to }, ...inputs }, defaultPolicy).map(toType);
+    const [inputs, planned] = await Promise.all([
+      inputsOn(context, on),
+      listRegionalEvents(views<PlanningDb>(context), { status: ['PROPOSED', 'APPROVED'], from, to }, { first: ALL }),
+    ]);
+    const suggestions = regionalEventSuggestions({ today: on, period: { from, to }, ...inputs }, defaultPolicy);
+    return notYetPlanned(
+      suggestions,
+      planned.edges.map((e) => e.node),
+    ).map(toType);
   }
 }

@@ -5,6 +5,7 @@ import { defaultPolicy } from '../assessment/policy.js';
 import { addDays, addMonths } from '../dates.js';
 import {
   defaultRegionalEventPolicy as events,
+  notYetPlanned,
   regionalEventSuggestions,
   type RegionalEventInput,
   type RegionalEventSuggestion,
@@ -365,5 +366,26 @@ describe('regionalEventSuggestions: properties', () => {
         expect(a.invitees.length).toBeGreaterThanOrEqual(b.invitees.length);
       }
     });
+  });
+});
+
+describe('notYetPlanned', () => {
+  const suggestion = (regionCodes: string[], themes: PolicyDomain[]) =>
+    ({ regionCodes, themes }) as unknown as RegionalEventSuggestion;
+  const planned = (regionCodes: string[], themes: string[]) => ({
+    regionCodes,
+    themes,
+    startDate: '2027-03-01',
+    endDate: '2027-03-03',
+  });
+
+  it('leaves out a suggestion whose regions and leading theme an event on the table covers, and keeps the others', () => {
+    const zou = suggestion(['BJ-ZO'], ['CIVIL_REGISTRATION', 'WATER']);
+    const both = suggestion(['BJ-KO', 'BJ-ZO'], ['CIVIL_REGISTRATION']);
+    const water = suggestion(['BJ-ZO'], ['WATER']);
+    const left = notYetPlanned([zou, both, water], [planned(['BJ-ZO'], ['CIVIL_REGISTRATION'])]);
+    expect(left).toEqual([both, water]);
+    expect(notYetPlanned([zou, both], [planned(['BJ-KO', 'BJ-ZO'], ['CIVIL_REGISTRATION'])])).toEqual([]);
+    expect(notYetPlanned([zou], [])).toEqual([zou]);
   });
 });

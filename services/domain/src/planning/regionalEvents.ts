@@ -577,3 +577,31 @@ function explain(s: Omit<RegionalEventSuggestion, 'why'>, events: RegionalEventP
   );
   return { nl: nl.join(' '), en: en.join(' ') };
 }
+
+/** A regional event already proposed or approved (from the read models). */
+export interface PlannedRegionalEvent {
+  readonly regionCodes: readonly string[];
+  readonly themes: readonly string[];
+  readonly startDate: string;
+  readonly endDate: string;
+}
+
+/**
+ * The suggestions the planner has not already taken up: one is left out when
+ * a proposed or approved event in the period covers all its regions and its
+ * leading theme (the problem it was suggested for), so a suggestion does not
+ * repeat what is on the table.
+ */
+export function notYetPlanned(
+  suggestions: readonly RegionalEventSuggestion[],
+  planned: readonly PlannedRegionalEvent[],
+): RegionalEventSuggestion[] {
+  return suggestions.filter(
+    (s) =>
+      !planned.some(
+        (p) =>
+          s.regionCodes.every((r) => p.regionCodes.includes(r)) &&
+          (s.themes.length === 0 || p.themes.includes(s.themes[0]!)),
+      ),
+  );
+}
