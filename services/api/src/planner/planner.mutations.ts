@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { authorizeMutation } from '../auth/roles.js';
 import { execute, type ApiContext } from '../context.js';
+import { inApiTerms } from '../graphql/errors.js';
 import { withoutNulls } from '../registry/withoutNulls.js';
 import { loadJointMission, loadRegionalEvent } from './jointMission.resolver.js';
 import { JointMission, RegionalEvent } from './jointMission.type.js';
@@ -28,6 +29,9 @@ const jointMission = async (context: ApiContext, id: string) =>
 const regionalEvent = async (context: ApiContext, id: string) =>
   found(await loadRegionalEvent(context, id), `Regional event ${id}`);
 
+/** The event counts the requests' municipalities (`nisCodes`); the API's input names only the requests. */
+const jointMissionTerms = { nisCodes: 'requestIds' } as const;
+
 const regionalEventInput = (input: ProposeRegionalEventInput) => {
   const { themes, ...rest } = withoutNulls(input);
   return { ...rest, themes: themes as PolicyDomain[] };
@@ -49,8 +53,8 @@ export class PlannerMutations {
     @Ctx() context: ApiContext,
   ): Promise<JointMission> {
     authorizeMutation(context.principal, 'proposeJointMission');
-    const result = await execute(context, (meta) =>
-      context.services.handlers.proposeJointMission(withoutNulls(input), meta),
+    const result = await inApiTerms(jointMissionTerms, () =>
+      execute(context, (meta) => context.services.handlers.proposeJointMission(withoutNulls(input), meta)),
     );
     return jointMission(context, result.id);
   }
@@ -61,8 +65,8 @@ export class PlannerMutations {
     @Ctx() context: ApiContext,
   ): Promise<JointMission> {
     authorizeMutation(context.principal, 'amendJointMission');
-    const result = await execute(context, (meta) =>
-      context.services.handlers.amendJointMission(withoutNulls(input), meta),
+    const result = await inApiTerms(jointMissionTerms, () =>
+      execute(context, (meta) => context.services.handlers.amendJointMission(withoutNulls(input), meta)),
     );
     return jointMission(context, result.id);
   }
