@@ -5,6 +5,7 @@ import {
   World,
   expectRefused,
   mutations,
+  regionalEventInput,
   unknownId,
   type MutationName,
   type Token,
@@ -29,6 +30,18 @@ interface Fixture {
   readonly missionId: string;
   readonly activityId: string;
   readonly lessonId: string;
+  /** Undecided requests of Zoersel (BJ-ZO) and of Merelbeke (BJ-AQ) for FUTURE_VISIT. */
+  readonly jointRequestIds: readonly [string, string];
+  /** Another undecided request of Zoersel for FUTURE_VISIT. */
+  readonly otherZoerselRequestId: string;
+  /** Proposed for `jointRequestIds`, its window FUTURE_VISIT. */
+  readonly jointMissionId: string;
+  /** Rejected on AFTER_VISIT because "Niet dit jaar". */
+  readonly rejectedJointMissionId: string;
+  /** Proposed over FUTURE_VISIT, inviting both municipalities. */
+  readonly regionalEventId: string;
+  /** Rejected on AFTER_VISIT because "Niet dit jaar". */
+  readonly rejectedRegionalEventId: string;
 }
 
 interface Case {
@@ -41,13 +54,15 @@ interface Case {
   readonly fields?: readonly string[];
 }
 
-/** A request for a visit still to come, as seen from AFTER_VISIT. */
+/** A visit still to come, as seen from AFTER_VISIT. */
+const FUTURE_VISIT = { startDate: '2026-06-01', endDate: '2026-06-05' } as const;
+
+/** A request for FUTURE_VISIT. */
 const futureRequest = (f: Fixture, overrides: Variables = {}): Variables => ({
   input: {
     twinningId: f.twinningId,
     missionType: 'EVALUATION',
-    startDate: '2026-06-01',
-    endDate: '2026-06-05',
+    ...FUTURE_VISIT,
     reasons: ['CONTENT_PROBLEMS'],
     policyDomains: ['CIVIL_REGISTRATION'],
     delegationSize: 4,
@@ -80,6 +95,20 @@ const contact = (f: Fixture, overrides: Variables = {}): Variables => ({
     summary: 'Gesprek over het bezoek',
     ...overrides,
   },
+});
+
+/** A joint mission of the fixture's two requests over FUTURE_VISIT. */
+const jointMission = (f: Fixture, overrides: Variables = {}): Variables => ({
+  input: { requestIds: f.jointRequestIds, ...FUTURE_VISIT, rationale: 'Eén reis voor beide bezoeken', ...overrides },
+});
+
+/** The fixture's proposed joint mission, amended. */
+const jointAmendment = (f: Fixture, overrides: Variables = {}): Variables =>
+  jointMission(f, { jointMissionId: f.jointMissionId, ...overrides });
+
+/** A regional event over FUTURE_VISIT. */
+const regionalEvent = (overrides: Variables = {}): Variables => ({
+  input: regionalEventInput({ ...FUTURE_VISIT, ...overrides }),
 });
 
 const UNKNOWN_DOMAIN = /unknown policy domain "BASKET_WEAVING"; expected one of CIVIL_REGISTRATION/;
@@ -751,6 +780,304 @@ const cases: readonly Case[] = [
     code: 'NOT_FOUND',
     message: /Lesson .* does not exist/,
   },
+  // The planner: joint missions
+  {
+    mutation: 'proposeJointMission',
+    problem: 'one request only',
+    variables: (f) => jointMission(f, { requestIds: [f.jointRequestIds[0]] }),
+    code: 'BAD_USER_INPUT',
+    message: /A joint mission serves at least two requests; name them in requestIds/,
+    fields: ['requestIds'],
+  },
+  {
+    mutation: 'proposeJointMission',
+    problem: 'requests of one municipality only',
+    variables: (f) => jointMission(f, { requestIds: [f.jointRequestIds[0], f.otherZoerselRequestId] }),
+    code: 'BAD_USER_INPUT',
+    message: /a joint mission involves at least two municipalities/,
+    fields: ['requestIds'],
+  },
+  {
+    mutation: 'proposeJointMission',
+    problem: 'a window that does not contain a visit',
+    variables: (f) => jointMission(f, { startDate: '2026-06-02', endDate: '2026-06-12' }),
+    code: 'BAD_USER_INPUT',
+    message:
+      /The visit of request .* \(2026-06-01 to 2026-06-05\) lies outside the window 2026-06-02 to 2026-06-12: widen the window or leave the request out/,
+    fields: ['startDate', 'endDate'],
+  },
+  {
+    mutation: 'proposeJointMission',
+    problem: 'a window longer than 60 days',
+    token: tokens.planner,
+    variables: (f) => jointMission(f, { startDate: '2026-05-01', endDate: '2026-07-15' }),
+    code: 'BAD_USER_INPUT',
+    message: /The window lasts 76 days; one trip lasts at most 60 days/,
+    fields: ['endDate'],
+  },
+  {
+    mutation: 'proposeJointMission',
+    problem: 'a window that started before today',
+    variables: (f) => jointMission(f, { startDate: '2026-03-09' }),
+    code: 'BAD_USER_INPUT',
+    message: /The window starts on 2026-03-09, before today \(2026-03-10\)/,
+    fields: ['startDate'],
+  },
+  {
+    mutation: 'proposeJointMission',
+    problem: 'a request that was accepted',
+    variables: (f) => jointMission(f, { requestIds: [f.acceptedRequestId, f.jointRequestIds[1]] }),
+    code: 'CONFLICT',
+    message: /was accepted on 2026-01-05: a joint mission serves undecided requests only; leave it out/,
+  },
+  {
+    mutation: 'proposeJointMission',
+    problem: 'an unknown request',
+    variables: (f) => jointMission(f, { requestIds: [f.jointRequestIds[0], unknownId()] }),
+    code: 'NOT_FOUND',
+    message: /Request .* does not exist/,
+  },
+  {
+    mutation: 'proposeJointMission',
+    problem: 'an empty rationale',
+    variables: (f) => jointMission(f, { rationale: ' ' }),
+    code: 'BAD_USER_INPUT',
+    message: EMPTY,
+    fields: ['rationale'],
+  },
+  {
+    mutation: 'amendJointMission',
+    problem: 'an unknown joint mission',
+    variables: (f) => jointAmendment(f, { jointMissionId: unknownId() }),
+    code: 'NOT_FOUND',
+    message: /Joint mission .* does not exist/,
+  },
+  {
+    mutation: 'amendJointMission',
+    problem: 'a joint mission that was rejected',
+    variables: (f) => jointAmendment(f, { jointMissionId: f.rejectedJointMissionId }),
+    code: 'CONFLICT',
+    message: /was rejected on 2026-03-10 \(Niet dit jaar\): it can no longer be amended; propose a new one/,
+  },
+  {
+    mutation: 'amendJointMission',
+    problem: 'requests of one municipality only',
+    variables: (f) => jointAmendment(f, { requestIds: [f.jointRequestIds[0], f.otherZoerselRequestId] }),
+    code: 'BAD_USER_INPUT',
+    message: /requestIds: a joint mission involves at least two municipalities/,
+    fields: ['requestIds'],
+  },
+  {
+    mutation: 'amendJointMission',
+    problem: 'a window longer than 60 days',
+    variables: (f) => jointAmendment(f, { endDate: '2026-08-01' }),
+    code: 'BAD_USER_INPUT',
+    message: /The window lasts 62 days; one trip lasts at most 60 days/,
+    fields: ['endDate'],
+  },
+  {
+    mutation: 'approveJointMission',
+    problem: 'an unknown joint mission',
+    token: tokens.management,
+    variables: (f) => ({ input: { jointMissionId: unknownId(), staffMemberIds: [f.staffMemberId] } }),
+    code: 'NOT_FOUND',
+    message: /Joint mission .* does not exist/,
+  },
+  {
+    mutation: 'approveJointMission',
+    problem: 'a joint mission that was rejected',
+    token: tokens.management,
+    variables: (f) => ({ input: { jointMissionId: f.rejectedJointMissionId, staffMemberIds: [f.staffMemberId] } }),
+    code: 'CONFLICT',
+    message: /was rejected on 2026-03-10 \(Niet dit jaar\): it can no longer be approved/,
+  },
+  {
+    mutation: 'approveJointMission',
+    problem: 'no staff member',
+    token: tokens.management,
+    variables: (f) => ({ input: { jointMissionId: f.jointMissionId, staffMemberIds: [] } }),
+    code: 'BAD_USER_INPUT',
+    message: /name at least one staff member/,
+    fields: ['staffMemberIds'],
+  },
+  {
+    mutation: 'approveJointMission',
+    problem: 'a staff member named twice',
+    token: tokens.management,
+    variables: (f) => ({
+      input: { jointMissionId: f.jointMissionId, staffMemberIds: [f.staffMemberId, f.staffMemberId] },
+    }),
+    code: 'BAD_USER_INPUT',
+    message: /staffMemberIds names a staff member twice/,
+    fields: ['staffMemberIds'],
+  },
+  {
+    mutation: 'approveJointMission',
+    problem: 'an unknown staff member',
+    token: tokens.management,
+    variables: (f) => ({ input: { jointMissionId: f.jointMissionId, staffMemberIds: [unknownId()] } }),
+    code: 'NOT_FOUND',
+    message: /Staff member .* is not registered/,
+  },
+  {
+    mutation: 'approveJointMission',
+    problem: 'more budget than is unreserved',
+    token: tokens.management,
+    variables: (f) => ({
+      input: { jointMissionId: f.jointMissionId, staffMemberIds: [f.staffMemberId], budgetEur: 1_000_000 },
+    }),
+    code: 'CONFLICT',
+    message: /The 2026 budget has €[\d.]+ unreserved; €1000000\.00 is needed/,
+  },
+  {
+    mutation: 'rejectJointMission',
+    problem: 'a blank reason',
+    token: tokens.management,
+    variables: (f) => ({ input: { jointMissionId: f.jointMissionId, reason: '  ' } }),
+    code: 'BAD_USER_INPUT',
+    message: /Rejecting a joint mission needs a reason for the planner/,
+    fields: ['reason'],
+  },
+  {
+    mutation: 'rejectJointMission',
+    problem: 'a joint mission that was rejected already',
+    token: tokens.management,
+    variables: (f) => ({ input: { jointMissionId: f.rejectedJointMissionId, reason: 'Nog steeds niet' } }),
+    code: 'CONFLICT',
+    message: /was rejected on 2026-03-10 \(Niet dit jaar\): it can no longer be rejected/,
+  },
+  {
+    mutation: 'rejectJointMission',
+    problem: 'an unknown joint mission',
+    token: tokens.management,
+    variables: () => ({ input: { jointMissionId: unknownId(), reason: 'Niet dit jaar' } }),
+    code: 'NOT_FOUND',
+    message: /Joint mission .* does not exist/,
+  },
+  // The planner: regional events
+  {
+    mutation: 'proposeRegionalEvent',
+    problem: 'an invitee that is not a registered municipality',
+    variables: () => regionalEvent({ invitedNisCodes: ['11055', '71016'] }),
+    code: 'NOT_FOUND',
+    message: /No municipality is registered with NIS code 71016/,
+  },
+  {
+    mutation: 'proposeRegionalEvent',
+    problem: 'an event longer than 14 days',
+    token: tokens.planner,
+    variables: () => regionalEvent({ endDate: '2026-06-15' }),
+    code: 'BAD_USER_INPUT',
+    message: /The event lasts 15 days; a regional event lasts at most 14 days/,
+    fields: ['endDate'],
+  },
+  {
+    mutation: 'proposeRegionalEvent',
+    problem: 'a region outside the country',
+    variables: () => regionalEvent({ regionCodes: ['BJ-ZO', 'SN-DK'] }),
+    code: 'BAD_USER_INPUT',
+    message: /Region SN-DK does not lie in country BJ/,
+    fields: ['regionCodes'],
+  },
+  {
+    mutation: 'proposeRegionalEvent',
+    problem: 'one invitee only',
+    variables: () => regionalEvent({ invitedNisCodes: ['11055'] }),
+    code: 'BAD_USER_INPUT',
+    message: /A regional event invites at least two municipalities; name them in invitedNisCodes/,
+    fields: ['invitedNisCodes'],
+  },
+  {
+    mutation: 'proposeRegionalEvent',
+    problem: 'an unknown policy-domain code',
+    variables: () => regionalEvent({ themes: ['BASKET_WEAVING'] }),
+    code: 'BAD_USER_INPUT',
+    message: UNKNOWN_DOMAIN,
+    fields: ['themes.0'],
+  },
+  {
+    mutation: 'proposeRegionalEvent',
+    problem: 'an event that started before today',
+    variables: () => regionalEvent({ startDate: '2026-03-09', endDate: '2026-03-12' }),
+    code: 'BAD_USER_INPUT',
+    message: /The event starts on 2026-03-09, before today \(2026-03-10\)/,
+    fields: ['startDate'],
+  },
+  {
+    mutation: 'amendRegionalEvent',
+    problem: 'an unknown regional event',
+    variables: () => regionalEvent({ regionalEventId: unknownId() }),
+    code: 'NOT_FOUND',
+    message: /Regional event .* does not exist/,
+  },
+  {
+    mutation: 'amendRegionalEvent',
+    problem: 'a regional event that was rejected',
+    variables: (f) => regionalEvent({ regionalEventId: f.rejectedRegionalEventId }),
+    code: 'CONFLICT',
+    message: /was rejected on 2026-03-10 \(Niet dit jaar\): it can no longer be amended; propose a new one/,
+  },
+  {
+    mutation: 'amendRegionalEvent',
+    problem: 'an end before the start',
+    variables: (f) => regionalEvent({ regionalEventId: f.regionalEventId, endDate: '2026-05-31' }),
+    code: 'BAD_USER_INPUT',
+    message: /the end date lies before the start date/,
+    fields: ['endDate'],
+  },
+  {
+    mutation: 'approveRegionalEvent',
+    problem: 'an unknown regional event',
+    token: tokens.management,
+    variables: () => ({ input: { regionalEventId: unknownId() } }),
+    code: 'NOT_FOUND',
+    message: /Regional event .* does not exist/,
+  },
+  {
+    mutation: 'approveRegionalEvent',
+    problem: 'a regional event that was rejected',
+    token: tokens.management,
+    variables: (f) => ({ input: { regionalEventId: f.rejectedRegionalEventId } }),
+    code: 'CONFLICT',
+    message: /was rejected on 2026-03-10 \(Niet dit jaar\): it can no longer be approved/,
+  },
+  {
+    mutation: 'approveRegionalEvent',
+    problem: 'a negative budget',
+    token: tokens.management,
+    variables: (f) => ({ input: { regionalEventId: f.regionalEventId, budgetEur: -100 } }),
+    code: 'BAD_USER_INPUT',
+    message: /an amount in euro cannot be negative/,
+    fields: ['budgetEur'],
+  },
+  {
+    mutation: 'approveRegionalEvent',
+    problem: 'a staff member named twice',
+    token: tokens.management,
+    variables: (f) => ({
+      input: { regionalEventId: f.regionalEventId, staffMemberIds: [f.staffMemberId, f.staffMemberId] },
+    }),
+    code: 'BAD_USER_INPUT',
+    message: /staffMemberIds names a staff member twice/,
+    fields: ['staffMemberIds'],
+  },
+  {
+    mutation: 'rejectRegionalEvent',
+    problem: 'a blank reason',
+    token: tokens.management,
+    variables: (f) => ({ input: { regionalEventId: f.regionalEventId, reason: '' } }),
+    code: 'BAD_USER_INPUT',
+    message: /Rejecting a regional event needs a reason for the planner/,
+    fields: ['reason'],
+  },
+  {
+    mutation: 'rejectRegionalEvent',
+    problem: 'a regional event that was rejected already',
+    token: tokens.management,
+    variables: (f) => ({ input: { regionalEventId: f.rejectedRegionalEventId, reason: 'Nog steeds niet' } }),
+    code: 'CONFLICT',
+    message: /was rejected on 2026-03-10 \(Niet dit jaar\): it can no longer be rejected/,
+  },
 ];
 
 let w: World;
@@ -763,6 +1090,16 @@ beforeAll(async () => {
   const { requestId: acceptedRequestId, missionId } = await w.mission();
   const planned = await w.planActivity(missionId, 'TERMS_OF_REFERENCE', '2026-02-16');
   w.setToday(AFTER_VISIT);
+  const joint = await w.jointMission(FUTURE_VISIT);
+  const rejectedJoint = await w.jointMission(FUTURE_VISIT);
+  await w.mutate(tokens.management, 'rejectJointMission', {
+    input: { jointMissionId: rejectedJoint.id, reason: 'Niet dit jaar' },
+  });
+  const event = await w.regionalEvent(FUTURE_VISIT);
+  const rejectedEvent = await w.regionalEvent(FUTURE_VISIT);
+  await w.mutate(tokens.management, 'rejectRegionalEvent', {
+    input: { regionalEventId: rejectedEvent.id, reason: 'Niet dit jaar' },
+  });
   fixture = {
     twinningId: w.zoerselTwinningId,
     staffMemberId: w.staffMemberId,
@@ -771,6 +1108,12 @@ beforeAll(async () => {
     missionId,
     activityId: planned.activities[0]!.id,
     lessonId: lessonOf.id,
+    jointRequestIds: [joint.requestIds[0]!, joint.requestIds[1]!],
+    otherZoerselRequestId: rejectedJoint.requestIds[0]!,
+    jointMissionId: joint.id,
+    rejectedJointMissionId: rejectedJoint.id,
+    regionalEventId: event.id,
+    rejectedRegionalEventId: rejectedEvent.id,
   };
 });
 afterAll(async () => w.close());

@@ -8,6 +8,7 @@ import {
   expectRefused,
   mutations,
   queries,
+  regionalEventInput,
   type MutationName,
   type RequestView,
   type Variables,
@@ -16,8 +17,8 @@ import {
 /*
  * Who may do what (services/api/src/auth/roles.ts), checked from the outside:
  * every role, and no token at all, against every mutation of the schema. The
- * one role a mutation is for succeeds; every other is refused and writes
- * nothing to the event log.
+ * roles a mutation is for succeed; every other is refused and writes nothing
+ * to the event log.
  */
 
 const roles = {
@@ -32,20 +33,24 @@ type RoleName = keyof typeof roles;
 
 interface MutationRule {
   readonly mutation: MutationName;
-  readonly allowed: RoleName;
-  /** Creates what the mutation needs and sets the clock; returns valid variables. */
+  /** The roles it is for, in the order of their permission in services/api/src/auth/roles.ts. */
+  readonly allowed: readonly [RoleName, ...RoleName[]];
+  /**
+   * Creates what the mutation needs and sets the clock; returns valid
+   * variables. Called once per allowed role, so each succeeds on its own.
+   */
   readonly prepare: (w: World) => Promise<Variables>;
 }
 
 const rules: readonly MutationRule[] = [
   {
     mutation: 'registerMunicipality',
-    allowed: 'STAFF',
+    allowed: ['STAFF'],
     prepare: async () => ({ input: { nisCode: '71016', name: 'Genk', province: 'LIMBURG' } }),
   },
   {
     mutation: 'establishTwinning',
-    allowed: 'STAFF',
+    allowed: ['STAFF'],
     prepare: async () => ({
       input: {
         nisCode: '11055',
@@ -58,7 +63,7 @@ const rules: readonly MutationRule[] = [
   },
   {
     mutation: 'recordActorChange',
-    allowed: 'STAFF',
+    allowed: ['STAFF'],
     prepare: async (w) => ({
       input: {
         twinningId: w.zoerselTwinningId,
@@ -72,7 +77,7 @@ const rules: readonly MutationRule[] = [
   },
   {
     mutation: 'endTwinning',
-    allowed: 'STAFF',
+    allowed: ['STAFF'],
     prepare: async (w) => ({
       input: {
         twinningId: await w.establishTwinning('44043', {
@@ -87,7 +92,7 @@ const rules: readonly MutationRule[] = [
   },
   {
     mutation: 'adviseAccompaniment',
-    allowed: 'STAFF',
+    allowed: ['STAFF'],
     prepare: async (w) => ({
       input: {
         twinningId: w.zoerselTwinningId,
@@ -99,7 +104,7 @@ const rules: readonly MutationRule[] = [
   },
   {
     mutation: 'logContact',
-    allowed: 'STAFF',
+    allowed: ['STAFF'],
     prepare: async (w) => ({
       input: {
         twinningId: w.zoerselTwinningId,
@@ -113,22 +118,22 @@ const rules: readonly MutationRule[] = [
   },
   {
     mutation: 'registerStaffMember',
-    allowed: 'STAFF',
+    allowed: ['STAFF'],
     prepare: async () => ({ input: { name: 'Bram Claes', daysPerYear: 40, email: 'bram.claes@example.org' } }),
   },
   {
     mutation: 'declareStaffCapacity',
-    allowed: 'STAFF',
+    allowed: ['STAFF'],
     prepare: async (w) => ({ input: { staffMemberId: w.staffMemberId, year: 2027, days: 150 } }),
   },
   {
     mutation: 'allocateBudget',
-    allowed: 'MANAGEMENT',
+    allowed: ['MANAGEMENT'],
     prepare: async () => ({ input: { year: 2027, amountEur: 15_000.5 } }),
   },
   {
     mutation: 'submitAccompanimentRequest',
-    allowed: 'COORDINATOR',
+    allowed: ['COORDINATOR'],
     prepare: async (w) => {
       w.setToday(FIRST_DAY);
       return { input: w.requestInput() };
@@ -136,7 +141,7 @@ const rules: readonly MutationRule[] = [
   },
   {
     mutation: 'amendAccompanimentRequest',
-    allowed: 'COORDINATOR',
+    allowed: ['COORDINATOR'],
     prepare: async (w) => {
       w.setToday(FIRST_DAY);
       return { input: { requestId: (await w.submit()).id, delegationSize: 6 } };
@@ -144,7 +149,7 @@ const rules: readonly MutationRule[] = [
   },
   {
     mutation: 'withdrawAccompanimentRequest',
-    allowed: 'COORDINATOR',
+    allowed: ['COORDINATOR'],
     prepare: async (w) => {
       w.setToday(FIRST_DAY);
       return { input: { requestId: (await w.submit()).id, reason: 'Het bezoek wordt uitgesteld' } };
@@ -152,7 +157,7 @@ const rules: readonly MutationRule[] = [
   },
   {
     mutation: 'assessAccompanimentRequest',
-    allowed: 'STAFF',
+    allowed: ['STAFF'],
     prepare: async (w) => {
       w.setToday(FIRST_DAY);
       return { requestId: (await w.submit()).id };
@@ -160,7 +165,7 @@ const rules: readonly MutationRule[] = [
   },
   {
     mutation: 'decideAccompaniment',
-    allowed: 'STAFF',
+    allowed: ['STAFF'],
     prepare: async (w) => {
       w.setToday(FIRST_DAY);
       return { input: { requestId: (await w.submit()).id, decision: 'ACCEPT', staffMemberId: w.staffMemberId } };
@@ -168,7 +173,7 @@ const rules: readonly MutationRule[] = [
   },
   {
     mutation: 'planMissionActivity',
-    allowed: 'STAFF',
+    allowed: ['STAFF'],
     prepare: async (w) => {
       const { missionId } = await w.mission();
       return {
@@ -178,7 +183,7 @@ const rules: readonly MutationRule[] = [
   },
   {
     mutation: 'recordMissionActivityDone',
-    allowed: 'STAFF',
+    allowed: ['STAFF'],
     prepare: async (w) => {
       const { missionId } = await w.mission();
       const planned = await w.planActivity(missionId, 'FIELD_VISITS', '2026-03-04');
@@ -188,7 +193,7 @@ const rules: readonly MutationRule[] = [
   },
   {
     mutation: 'fileMissionReport',
-    allowed: 'STAFF',
+    allowed: ['STAFF'],
     prepare: async (w) => {
       const { missionId } = await w.mission({ ended: true });
       return {
@@ -203,7 +208,7 @@ const rules: readonly MutationRule[] = [
   },
   {
     mutation: 'completeMission',
-    allowed: 'STAFF',
+    allowed: ['STAFF'],
     prepare: async (w) => {
       const { missionId } = await w.mission({ ended: true });
       return { input: { missionId, completedOn: '2026-03-07', daysSpent: 8, costEur: 1500 } };
@@ -211,7 +216,7 @@ const rules: readonly MutationRule[] = [
   },
   {
     mutation: 'cancelMission',
-    allowed: 'STAFF',
+    allowed: ['STAFF'],
     prepare: async (w) => {
       const { missionId } = await w.mission();
       return { input: { missionId, reason: 'Reisadvies voor de regio gewijzigd' } };
@@ -219,7 +224,7 @@ const rules: readonly MutationRule[] = [
   },
   {
     mutation: 'recordLesson',
-    allowed: 'STAFF',
+    allowed: ['STAFF'],
     prepare: async (w) => {
       const { missionId } = await w.mission({ ended: true });
       return {
@@ -229,24 +234,92 @@ const rules: readonly MutationRule[] = [
   },
   {
     mutation: 'editLesson',
-    allowed: 'STAFF',
+    allowed: ['STAFF'],
     prepare: async (w) => ({ input: { lessonId: (await w.lesson()).id, title: 'Een betere titel' } }),
   },
   {
     mutation: 'promoteToGoodPractice',
-    allowed: 'STAFF',
+    allowed: ['STAFF'],
     prepare: async (w) => ({ lessonId: (await w.lesson()).id, rationale: 'Voor de vorming' }),
   },
   {
     mutation: 'retractLesson',
-    allowed: 'STAFF',
+    allowed: ['STAFF'],
     prepare: async (w) => ({ input: { lessonId: (await w.lesson()).id, reason: 'Dubbel ingevoerd' } }),
+  },
+  // The planner: proposals are for planners and staff, decisions for management.
+  {
+    mutation: 'proposeJointMission',
+    allowed: ['PLANNER', 'STAFF'],
+    prepare: async (w) => {
+      w.setToday(FIRST_DAY);
+      return { input: await w.jointMissionInput() };
+    },
+  },
+  {
+    mutation: 'amendJointMission',
+    allowed: ['PLANNER', 'STAFF'],
+    prepare: async (w) => {
+      w.setToday(FIRST_DAY);
+      const { id, requestIds, startDate } = await w.jointMission();
+      const rationale = 'Twee dagen langer, voor een gezamenlijke terugkomdag';
+      return { input: { jointMissionId: id, requestIds, startDate, endDate: '2026-03-08', rationale } };
+    },
+  },
+  {
+    mutation: 'approveJointMission',
+    allowed: ['MANAGEMENT'],
+    prepare: async (w) => {
+      w.setToday(FIRST_DAY);
+      return { input: { jointMissionId: (await w.jointMission()).id, staffMemberIds: [w.staffMemberId] } };
+    },
+  },
+  {
+    mutation: 'rejectJointMission',
+    allowed: ['MANAGEMENT'],
+    prepare: async (w) => {
+      w.setToday(FIRST_DAY);
+      return { input: { jointMissionId: (await w.jointMission()).id, reason: 'Eerst elk bezoek apart beoordelen' } };
+    },
+  },
+  {
+    mutation: 'proposeRegionalEvent',
+    allowed: ['PLANNER', 'STAFF'],
+    prepare: async (w) => {
+      w.setToday(FIRST_DAY);
+      return { input: regionalEventInput() };
+    },
+  },
+  {
+    mutation: 'amendRegionalEvent',
+    allowed: ['PLANNER', 'STAFF'],
+    prepare: async (w) => {
+      w.setToday(FIRST_DAY);
+      const { id } = await w.regionalEvent();
+      return { input: { ...regionalEventInput({ kind: 'CONFERENCE' }), regionalEventId: id } };
+    },
+  },
+  {
+    mutation: 'approveRegionalEvent',
+    allowed: ['MANAGEMENT'],
+    prepare: async (w) => {
+      w.setToday(FIRST_DAY);
+      return { input: { regionalEventId: (await w.regionalEvent()).id, staffMemberIds: [w.staffMemberId] } };
+    },
+  },
+  {
+    mutation: 'rejectRegionalEvent',
+    allowed: ['MANAGEMENT'],
+    prepare: async (w) => {
+      w.setToday(FIRST_DAY);
+      return { input: { regionalEventId: (await w.regionalEvent()).id, reason: 'Niet dit jaar' } };
+    },
   },
 ];
 
 let w: World;
 beforeAll(async () => {
-  // Enough days and budget for the dozen missions the table prepares.
+  // Enough days and budget for the dozen missions the table prepares, and the planner's two approvals.
   w = await World.start({ staffDays: 200, budgetEur: 50_000 });
 });
 afterAll(async () => w.close());
@@ -264,7 +337,7 @@ it('offers each role, in viewer.allowedMutations, exactly the mutations it is al
     );
     expect(viewer.allowedMutations.sort(), role).toEqual(
       rules
-        .filter((r) => r.allowed === role)
+        .filter((r) => (r.allowed as readonly string[]).includes(role))
         .map((r) => r.mutation)
         .sort(),
     );
@@ -272,28 +345,34 @@ it('offers each role, in viewer.allowedMutations, exactly the mutations it is al
 });
 
 describe.each(rules)('$mutation', ({ mutation, allowed, prepare }) => {
-  let variables: Variables;
+  // Fresh variables per allowed role: a second proposal of the same requests,
+  // or a second identical amendment, would not show that each role may do it.
+  const variables = new Map<RoleName, Variables>();
   beforeAll(async () => {
-    variables = await prepare(w);
+    for (const role of allowed) variables.set(role, await prepare(w));
   });
 
-  const refused = (Object.keys(roles) as RoleName[]).filter((role) => role !== allowed);
+  const refused = (Object.keys(roles) as RoleName[]).filter((role) => !allowed.includes(role));
 
   it.each(refused)('is refused to %s, and nothing is stored', async (role) => {
-    const response = await w.nothingStored(() => w.send(roles[role], mutations[mutation], variables));
+    const response = await w.nothingStored(() => w.send(roles[role], mutations[mutation], variables.get(allowed[0])));
     if (role === 'no token') {
       expect(response.status).toBe(401);
       expectRefused(response, 'UNAUTHENTICATED', /credentials/);
     } else {
-      expectRefused(response, 'FORBIDDEN', new RegExp(`Role ${role} may not do this; it is for ${allowed}`));
+      expectRefused(
+        response,
+        'FORBIDDEN',
+        new RegExp(`Role ${role} may not do this; it is for ${allowed.join(', ')}$`),
+      );
     }
   });
 
-  // Last: the refusals above must find the same state the allowed role does.
-  it(`is done by ${allowed}`, async () => {
+  // Last: the refusals above must find the same state the allowed roles do.
+  it.each(allowed)('is done by %s', async (role) => {
     const before = await w.head();
-    const response = await w.send(roles[allowed], mutations[mutation], variables);
-    expect(response.errors).toBeUndefined();
+    const response = await w.send(roles[role], mutations[mutation], variables.get(role));
+    expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
     expect(response.data?.[mutation]).toBeTruthy();
     expect(await w.head()).toBeGreaterThan(before);
   });
@@ -351,7 +430,9 @@ describe('a coordinator acts for their own municipality only', () => {
     const merelbeke = await list(tokens.merelbeke);
     const everyone = await list(tokens.analyst);
     expect(new Set(zoersel.map((r) => r.municipality.nisCode))).toEqual(new Set(['11055']));
-    expect(merelbeke.map((r) => r.id)).toEqual([merelbekeRequest.id]);
+    // The planner rules above submitted Merelbeke's requests for joint missions too.
+    expect(new Set(merelbeke.map((r) => r.municipality.nisCode))).toEqual(new Set(['44043']));
+    expect(merelbeke.map((r) => r.id)).toContain(merelbekeRequest.id);
     expect(zoersel.map((r) => r.id)).toContain(zoerselRequest.id);
     expect(everyone).toHaveLength(zoersel.length + merelbeke.length);
 

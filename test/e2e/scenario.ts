@@ -180,6 +180,31 @@ export interface LessonView {
   municipalities: { nisCode: string; name: string | null }[];
 }
 
+export interface JointMissionView {
+  id: string;
+  status: string;
+  countryCode: string;
+  regionCodes: string[];
+  startDate: string;
+  endDate: string;
+  requestIds: string[];
+  rationale: string;
+  rejectionReason: string | null;
+  mission: { id: string; requestIds: string[] } | null;
+}
+
+export interface RegionalEventView {
+  id: string;
+  status: string;
+  kind: string;
+  countryCode: string;
+  regionCodes: string[];
+  startDate: string;
+  endDate: string;
+  municipalities: { nisCode: string; name: string | null }[];
+  rejectionReason: string | null;
+}
+
 /** The demo programme every world starts with. */
 export const ZOERSEL = { nisCode: '11055', name: 'Zoersel', province: 'ANTWERPEN' } as const;
 export const MERELBEKE = { nisCode: '44043', name: 'Merelbeke', province: 'OOST_VLAANDEREN' } as const;
@@ -195,6 +220,20 @@ export const VISIT = { startDate: '2026-03-02', endDate: '2026-03-06' } as const
 export const AFTER_VISIT = '2026-03-10';
 
 export const unknownId = (): string => randomUUID();
+
+/** A valid regional-event proposal in Benin, inviting Zoersel and Merelbeke, on VISIT's days unless overridden. */
+export function regionalEventInput(overrides: Variables = {}): Variables {
+  return {
+    kind: 'WORKSHOP',
+    title: 'Workshop burgerlijke stand in Zou en Atlantique',
+    countryCode: 'BJ',
+    regionCodes: [BOHICON.regionCode, OUIDAH.regionCode],
+    ...VISIT,
+    themes: ['CIVIL_REGISTRATION'],
+    invitedNisCodes: [ZOERSEL.nisCode, MERELBEKE.nisCode],
+    ...overrides,
+  };
+}
 
 /** The first error of a response, or a failure that shows the whole response. */
 export function firstError(response: GraphQLResponse): NonNullable<GraphQLResponse['errors']>[number] {
@@ -392,6 +431,37 @@ export class World {
         policyDomains: ['LOCAL_GOVERNANCE'],
         ...overrides,
       },
+    });
+  }
+
+  // The planner
+
+  /**
+   * A valid joint-mission proposal for `visit`: a new undecided request of
+   * Zoersel (BJ-ZO) and one of Merelbeke (BJ-AQ), both in Benin, the window
+   * the visit itself. The clock must stand before the visit.
+   */
+  async jointMissionInput(visit: { startDate: string; endDate: string } = VISIT): Promise<Variables> {
+    const zoersel = await this.submit(visit);
+    const merelbeke = await this.submit({ ...visit, twinningId: this.merelbekeTwinningId }, tokens.merelbeke);
+    return {
+      requestIds: [zoersel.id, merelbeke.id],
+      ...visit,
+      rationale: 'Zoersel en Merelbeke bezoeken Benin in dezelfde week: één reis volstaat',
+    };
+  }
+
+  /** A joint mission a planner proposed for `visit` (see `jointMissionInput`). */
+  async jointMission(visit: { startDate: string; endDate: string } = VISIT): Promise<JointMissionView> {
+    return this.mutate<JointMissionView>(tokens.planner, 'proposeJointMission', {
+      input: await this.jointMissionInput(visit),
+    });
+  }
+
+  /** A regional event a planner proposed (see `regionalEventInput`). */
+  regionalEvent(overrides: Variables = {}): Promise<RegionalEventView> {
+    return this.mutate<RegionalEventView>(tokens.planner, 'proposeRegionalEvent', {
+      input: regionalEventInput(overrides),
     });
   }
 }
