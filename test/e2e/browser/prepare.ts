@@ -18,7 +18,13 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-export const webDist = path.join(repoRoot, 'web', 'dist');
+const defaultDist = path.join(repoRoot, 'web', 'dist');
+/**
+ * The UI build the browser tests serve: web/dist, or WEB_DIST when set, so
+ * that two people working in one checkout can each build and test their own
+ * without rebuilding the other's under a running test.
+ */
+export const webDist = process.env.WEB_DIST ? path.resolve(process.env.WEB_DIST) : defaultDist;
 
 /** The flags that work here; @sparticuz/chromium's own (single process, SwiftShader) crash 143 (STACK.md). */
 export const chromiumArgs: readonly string[] = [
@@ -57,12 +63,12 @@ function buildInputs(): string[] {
 /** Why the UI needs building, or undefined when web/dist is up to date. */
 export function staleReason(): string | undefined {
   const built = path.join(webDist, 'index.html');
-  if (!existsSync(built)) return 'web/dist/index.html is missing';
+  if (!existsSync(built)) return `${path.relative(repoRoot, built)} is missing`;
   const builtAt = statSync(built).mtimeMs;
   const newer = buildInputs().filter((f) => statSync(f).mtimeMs > builtAt);
   if (newer.length === 0) return undefined;
   const names = newer.map((f) => path.relative(repoRoot, f));
-  return `web/dist is older than ${names.slice(0, 3).join(', ')}${names.length > 3 ? ` and ${names.length - 3} more` : ''}`;
+  return `${path.relative(repoRoot, webDist)} is older than ${names.slice(0, 3).join(', ')}${names.length > 3 ? ` and ${names.length - 3} more` : ''}`;
 }
 
 /** Builds the UI when it is missing or stale; says so on stderr. */
@@ -71,14 +77,16 @@ export async function buildUiIfStale(
 ): Promise<void> {
   const reason = staleReason();
   if (!reason) return;
-  log(`[browser tests] building the UI (pnpm --dir web run build): ${reason}`);
+  log(`[browser tests] building the UI into ${path.relative(repoRoot, webDist)}: ${reason}`);
   const started = performance.now();
+  const web = path.join(repoRoot, 'web');
+  const options = { cwd: repoRoot, maxBuffer: 50_000_000, env: { ...process.env, NODE_ENV: 'production' } };
   try {
-    await run('pnpm', ['--dir', path.join(repoRoot, 'web'), 'run', 'build'], {
-      cwd: repoRoot,
-      maxBuffer: 50_000_000,
-      env: { ...process.env, NODE_ENV: 'production' },
-    });
+    if (webDist === defaultDist) await run('pnpm', ['--dir', web, 'run', 'build'], options);
+    else {
+      await run('pnpm', ['--dir', web, 'run', 'codegen'], options);
+      await run('pnpm', ['--dir', web, 'exec', 'vite', 'build', '--outDir', webDist, '--emptyOutDir'], options);
+    }
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string; message: string };
     throw new Error(`The UI build failed: ${e.message}\n${e.stdout ?? ''}\n${e.stderr ?? ''}`, { cause: error });

@@ -10,7 +10,7 @@ import { errorKind } from '../graphql/errors';
 import { LocaleProvider, type Locale } from '../i18n/locale';
 import { ErrorState, Loading } from '../ui/states';
 import { VocabularyProvider } from '../vocabulary/vocabularies';
-import { NotFound, PartTwo } from './placeholders';
+import { NotFound } from './placeholders';
 import { Shell } from './Shell';
 
 // Each page is its own chunk: the sign-in page loads without the charts.
@@ -18,6 +18,11 @@ const DashboardPage = lazy(() => import('../dashboard/DashboardPage'));
 const RequestsPage = lazy(() => import('../requests/RequestsPage'));
 const RequestPage = lazy(() => import('../requests/RequestPage'));
 const MyRequestsPage = lazy(() => import('../coordinator/MyRequestsPage'));
+const PlannerPage = lazy(() => import('../planner/PlannerPage'));
+const LessonsPage = lazy(() => import('../lessons/LessonsPage'));
+const LessonPage = lazy(() => import('../lessons/LessonPage'));
+const MunicipalityPage = lazy(() => import('../places/MunicipalityPage'));
+const RegionPage = lazy(() => import('../places/RegionPage'));
 
 /** Signed in or sent to sign-in (coming back here afterwards); the viewer is known before any page shows. */
 function SignedIn() {
@@ -78,7 +83,7 @@ function Home() {
   return <Redirect to={homeOf(useViewer().role)} replace />;
 }
 
-/** Dutch paths, fixed; part 2's pages have their routes already so links and bookmarks keep working. */
+/** Dutch paths, fixed: links and bookmarks keep working. */
 function Pages() {
   return (
     <Switch>
@@ -86,18 +91,11 @@ function Pages() {
       <Route path="/aanvragen" component={RequestsPage} />
       <Route path="/aanvragen/:id" component={RequestPage} />
       <Route path="/mijn-aanvragen" component={MyRequestsPage} />
-      <Route path="/planner">
-        <PartTwo page="planner" />
-      </Route>
-      <Route path="/lessen/:id?">
-        <PartTwo page="lessons" />
-      </Route>
-      <Route path="/gemeenten/:nisCode">
-        <PartTwo page="municipality" />
-      </Route>
-      <Route path="/regios/:regionCode">
-        <PartTwo page="region" />
-      </Route>
+      <Route path="/planner" component={PlannerPage} />
+      <Route path="/lessen" component={LessonsPage} />
+      <Route path="/lessen/:id" component={LessonPage} />
+      <Route path="/gemeenten/:nisCode" component={MunicipalityPage} />
+      <Route path="/regios/:regionCode" component={RegionPage} />
       <Route component={NotFound} />
     </Switch>
   );

@@ -2,7 +2,7 @@ import { Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useSession } from '../auth/session';
 import { useViewer } from '../auth/viewer';
-import { readerRoles } from '../auth/roles';
+import { plannerRoles, readerRoles } from '../auth/roles';
 import { useT } from '../i18n/format';
 import { Loading } from '../ui/states';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -45,6 +45,8 @@ export function Shell({ children }: { children: ReactNode }) {
           <nav aria-label={t('nav.label')} className="shell-nav">
             {reader && <NavItem to="/dashboard">{t('nav.dashboard')}</NavItem>}
             {reader && <NavItem to="/aanvragen">{t('nav.requests')}</NavItem>}
+            {plannerRoles.has(viewer.role) && <NavItem to="/planner">{t('nav.planner')}</NavItem>}
+            {reader && <NavItem to="/lessen">{t('nav.lessons')}</NavItem>}
             {viewer.role === 'COORDINATOR' && <NavItem to="/mijn-aanvragen">{t('nav.myRequests')}</NavItem>}
           </nav>
           <div className="shell-tools">

@@ -12,3 +12,6 @@ export function homeOf(role: string): string {
 
 /** Roles that read every read model (the dashboard, the inbox). */
 export const readerRoles = new Set(['MANAGEMENT', 'PLANNER', 'ANALYST', 'STAFF']);
+
+/** Roles that plan: the planner's workbench (candidates, the optimal plan, regional events). */
+export const plannerRoles = new Set(['MANAGEMENT', 'PLANNER', 'STAFF']);

@@ -1,6 +1,10 @@
 import { authMessagesEn } from '../auth/auth.messages.en';
 import { coordinatorMessagesEn } from '../coordinator/coordinator.messages.en';
 import { dashboardMessagesEn } from '../dashboard/dashboard.messages.en';
+import { lessonMessagesEn } from '../lessons/lessons.messages.en';
+import { mapMessagesEn } from '../map/map.messages.en';
+import { placeMessagesEn } from '../places/places.messages.en';
+import { plannerMessagesEn } from '../planner/planner.messages.en';
 import { requestMessagesEn } from '../requests/requests.messages.en';
 import { commonMessagesEn } from './common.messages.en';
 import type { Messages } from './messages';
@@ -11,4 +15,8 @@ export const english: Messages = {
   ...dashboardMessagesEn,
   ...requestMessagesEn,
   ...coordinatorMessagesEn,
+  ...plannerMessagesEn,
+  ...lessonMessagesEn,
+  ...placeMessagesEn,
+  ...mapMessagesEn,
 };

@@ -1,6 +1,10 @@
 import { authMessages } from '../auth/auth.messages';
 import { coordinatorMessages } from '../coordinator/coordinator.messages';
 import { dashboardMessages } from '../dashboard/dashboard.messages';
+import { lessonMessages } from '../lessons/lessons.messages';
+import { mapMessages } from '../map/map.messages';
+import { placeMessages } from '../places/places.messages';
+import { plannerMessages } from '../planner/planner.messages';
 import { requestMessages } from '../requests/requests.messages';
 import { commonMessages } from './common.messages';
 
@@ -13,6 +17,10 @@ export const dutch = {
   ...dashboardMessages,
   ...requestMessages,
   ...coordinatorMessages,
+  ...plannerMessages,
+  ...lessonMessages,
+  ...placeMessages,
+  ...mapMessages,
 };
 
 /** Every message's id: a typo is a type error. */

@@ -1,0 +1,12 @@
+import { useT } from '../i18n/format';
+import { Page } from '../ui/Page';
+
+/** Placeholder until this page is built (issue 13). */
+export default function PlannerPage() {
+  const t = useT();
+  return (
+    <Page title={t('planner.title')} busy={false}>
+      <p className="notice">{t('state.comingSoon.body')}</p>
+    </Page>
+  );
+}
