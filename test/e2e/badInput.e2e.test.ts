@@ -944,7 +944,7 @@ const cases: readonly Case[] = [
     token: tokens.management,
     variables: (f) => ({ input: { jointMissionId: f.rejectedJointMissionId, reason: 'Nog steeds niet' } }),
     code: 'CONFLICT',
-    message: /was rejected on 2026-03-10 \(Niet dit jaar\): it can no longer be rejected/,
+    message: /was rejected on 2026-03-10 \(Niet dit jaar\): it can no longer be rejected$/,
   },
   {
     mutation: 'rejectJointMission',
@@ -1076,7 +1076,7 @@ const cases: readonly Case[] = [
     token: tokens.management,
     variables: (f) => ({ input: { regionalEventId: f.rejectedRegionalEventId, reason: 'Nog steeds niet' } }),
     code: 'CONFLICT',
-    message: /was rejected on 2026-03-10 \(Niet dit jaar\): it can no longer be rejected/,
+    message: /was rejected on 2026-03-10 \(Niet dit jaar\): it can no longer be rejected$/,
   },
 ];
 

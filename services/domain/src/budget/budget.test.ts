@@ -165,6 +165,13 @@ describe('reserving budget', () => {
       /The 2026 budget has €17650.00 unreserved; €18000.00 is needed: allocate more, or decline with NO_BUDGET/,
     ],
     [
+      'more is needed than is unreserved, for a joint mission (no request to decline)',
+      reserved,
+      reserve({ reservationId: ids.otherReservation, amountEur: 18_000, requestId: undefined }),
+      IllegalStateError,
+      /€18000.00 is needed: allocate more, ask for less, or reject the joint mission or event/,
+    ],
+    [
       'no budget was allocated',
       [],
       reserve(),

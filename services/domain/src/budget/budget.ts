@@ -130,7 +130,9 @@ export function decide(command: BudgetCommand, state: BudgetState): BudgetEvent[
       if (data.amountEur > free) {
         throw new IllegalStateError(
           `The ${data.year} budget has €${free.toFixed(2)} unreserved; €${data.amountEur.toFixed(2)} is needed: ` +
-            'allocate more, or decline with NO_BUDGET',
+            (data.requestId
+              ? 'allocate more, or decline with NO_BUDGET'
+              : 'allocate more, ask for less, or reject the joint mission or event'),
         );
       }
       return [event('BudgetReserved', data)];

@@ -108,7 +108,7 @@ function requireOpen(
       );
     case 'REJECTED':
       throw new IllegalStateError(
-        `Joint mission ${id} was rejected on ${state.rejectedOn} (${state.reason}): it can no longer ${doing}; propose a new one`,
+        `Joint mission ${id} was rejected on ${state.rejectedOn} (${state.reason}): it can no longer ${doing}${doing === 'be rejected' ? '' : '; propose a new one'}`,
       );
   }
 }

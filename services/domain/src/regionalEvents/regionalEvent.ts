@@ -90,7 +90,7 @@ function requireOpen(
       );
     case 'REJECTED':
       throw new IllegalStateError(
-        `Regional event ${id} was rejected on ${state.rejectedOn} (${state.reason}): it can no longer ${doing}; propose a new one`,
+        `Regional event ${id} was rejected on ${state.rejectedOn} (${state.reason}): it can no longer ${doing}${doing === 'be rejected' ? '' : '; propose a new one'}`,
       );
   }
 }

@@ -196,6 +196,13 @@ describe('booking staff days', () => {
       /Lies Janssens has 26 free days in 2026 \(of 40 declared\); 30 are needed: choose another staff member, or decline with NO_STAFF_TIME/,
     ],
     [
+      'more days are needed than are free, for a joint mission (no request to decline)',
+      liesBooked,
+      book({ bookingId: ids.otherBooking, days: 30, requestId: undefined }),
+      IllegalStateError,
+      /30 are needed: name another staff member, or reject the joint mission or event/,
+    ],
+    [
       'no capacity was declared for the year',
       lies,
       book({ year: 2025, days: 2 }),

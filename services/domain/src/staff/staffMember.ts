@@ -164,7 +164,9 @@ export function decide(command: StaffCommand, state: StaffState): StaffEvent[] {
       if (data.days > free) {
         throw new IllegalStateError(
           `${staff.name} has ${free} free days in ${data.year} (of ${capacityIn(staff, data.year)} declared); ${data.days} are needed: ` +
-            'choose another staff member, or decline with NO_STAFF_TIME',
+            (data.requestId
+              ? 'choose another staff member, or decline with NO_STAFF_TIME'
+              : 'name another staff member, or reject the joint mission or event'),
         );
       }
       return [event('StaffDaysBooked', data)];
