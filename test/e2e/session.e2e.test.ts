@@ -34,10 +34,21 @@ describe('viewer', () => {
       nisCode: null,
       municipalityName: null,
       displayName: 'Demo management',
-      allowedMutations: ['allocateBudget'],
+      allowedMutations: [
+        'allocateBudget',
+        'approveJointMission',
+        'rejectJointMission',
+        'approveRegionalEvent',
+        'rejectRegionalEvent',
+      ],
     });
     const planner = await world.run<{ viewer: { allowedMutations: string[] } }>(tokens.planner, VIEWER);
-    expect(planner.viewer.allowedMutations).toEqual([]);
+    expect(planner.viewer.allowedMutations).toEqual([
+      'proposeJointMission',
+      'amendJointMission',
+      'proposeRegionalEvent',
+      'amendRegionalEvent',
+    ]);
     const staff = await world.run<{ viewer: { allowedMutations: string[] } }>(tokens.staff, VIEWER);
     expect(staff.viewer.allowedMutations).toEqual(expect.arrayContaining(['decideAccompaniment', 'recordLesson']));
     expect(staff.viewer.allowedMutations).not.toContain('submitAccompanimentRequest');

@@ -264,9 +264,12 @@ class Pipeline {
       const { candidates, budgetOk } = await host.feasibility(window, today);
       if (!budgetOk || candidates.length === 0) continue;
       const input = { jointMissionId: id, staffMemberIds: [candidates[0]!.s.id!] };
+      // Each request the approval accepts is a decision, with or against its recommendation.
+      const advice = await Promise.all(members.map((r) => host.latestAssessment(r.requestId)));
       const meta = host.meta(MANAGEMENT);
       await host.exec('approveJointMission', input, meta, () => host.handlers.approveJointMission(input, meta));
       for (const r of members) r.status = 'ACCEPTED';
+      for (const a of advice) host.countDecision(a.recommendation === 'ACCEPT');
       approved++;
     }
     await this.regionalEvents();
