@@ -6,8 +6,19 @@ import { ProjectionRunner } from '../runner/runner.js';
 import { DIALECTS, freshDatabase, type TestDatabase } from '../testing/dialects.js';
 import { History, id } from '../testing/history.js';
 import { lessonsProjection } from './projection.js';
-import { getLessonById, searchLessons, type LessonSearch, type LessonsDb, type LessonView } from './queries.js';
-import { ftsQuery, searchTerms } from './search.js';
+import {
+  countLessons,
+  getLessonById,
+  lessonFacetNames,
+  lessonFacets,
+  searchLessons,
+  type LessonFacetName,
+  type LessonFilter,
+  type LessonSearch,
+  type LessonsDb,
+  type LessonView,
+} from './queries.js';
+import { ftsQuery, MATCH_END, MATCH_START, searchTerms, withEllipses } from './search.js';
 
 let database: TestDatabase | undefined;
 afterEach(async () => {
@@ -125,6 +136,16 @@ describe('search terms', () => {
     expect(searchTerms('*** "" ()')).toEqual([]);
     expect(ftsQuery(['geboorteakte', 'or'])).toBe('"geboorteakte"* AND "or"*');
   });
+
+  it('marks where a snippet cuts the body, and only there', () => {
+    const body = 'Een twee drie vier vijf.';
+    expect(withEllipses(`Een ${MATCH_START}twee${MATCH_END} drie`, body)).toBe(
+      `Een ${MATCH_START}twee${MATCH_END} drie …`,
+    );
+    expect(withEllipses('drie vier vijf.', body)).toBe('… drie vier vijf.');
+    expect(withEllipses(body, body)).toBe(body);
+    expect(withEllipses('twee … vier', body)).toBe('… twee … vier …');
+  });
 });
 
 describe.each(DIALECTS)('the lessons catalogue on %s', (dialect) => {
@@ -169,6 +190,7 @@ describe.each(DIALECTS)('the lessons catalogue on %s', (dialect) => {
       retractionReason: null,
       editedCount: 0,
       rank: null,
+      highlight: null,
     });
     expect(await getLessonById(db, lessonId('waste'))).toMatchObject({
       missionType: 'TECHNICAL',
@@ -325,6 +347,149 @@ describe.each(DIALECTS)('the lessons catalogue on %s', (dialect) => {
     expect(ranked.edges.slice(0, 8).every((e) => e.node.title.startsWith('Vorming'))).toBe(true);
     await expect(searchLessons(readModels, { after: ranked.edges[0]!.cursor })).rejects.toThrow(/not a cursor/);
     await expect(searchLessons(readModels, { search: 'x', after: 'garbage' })).rejects.toThrow(/not a cursor/);
+  });
+
+  it('ranks good practices first, then relevance, with and without search text', async () => {
+    const history = await catalogue();
+    // The same text twice: the older one is promoted, so only the good practice can put it first.
+    for (const [name, recordedOn] of [
+      ['compost-a', '2026-06-01'],
+      ['compost-b', '2026-06-20'],
+    ] as const)
+      await recorded(history, name, {
+        title: 'Compost uit marktafval',
+        body: 'De markt van Bohicon scheidt groente-afval voor compost.',
+        policyDomains: ['WASTE_MANAGEMENT'],
+        recordedOn,
+      });
+    // A good practice that matches only in its body ranks above a title match that is not one.
+    await recorded(history, 'bins', {
+      title: 'Containers op het marktplein',
+      body: 'Ook het marktafval van de vrijdagmarkt gaat naar de compost.',
+      recordedOn: '2026-05-01',
+    });
+    for (const name of ['compost-a', 'bins'])
+      await history.add(`lesson-${lessonId(name)}`, 'LessonPromotedToGoodPractice', {
+        lessonId: lessonId(name),
+        promotedOn: '2026-07-01',
+      });
+    const { readModels } = await project(history);
+    expect(ids(await searchLessons(readModels, { search: 'marktafval' }))).toEqual([
+      lessonId('compost-a'),
+      lessonId('bins'),
+      lessonId('compost-b'),
+    ]);
+    const browsed = ids(await searchLessons(readModels));
+    expect(browsed.slice(0, 3)).toEqual([lessonId('compost-a'), lessonId('bins'), lessonId('compost-b')]);
+    // The keyset cursor keeps that order across pages.
+    const paged: string[] = [];
+    let after: string | undefined;
+    do {
+      const page = await searchLessons(readModels, { first: 2, after });
+      paged.push(...ids(page));
+      after = page.hasNextPage ? page.edges.at(-1)!.cursor : undefined;
+    } while (after);
+    expect(paged).toEqual(browsed);
+  });
+
+  it('highlights the matches in the title and the body, in both languages', async () => {
+    const { readModels } = await project(await catalogue());
+    const mark = (word: string) => `${MATCH_START}${word}${MATCH_END}`;
+    const [births, youth] = (await searchLessons(readModels, { search: 'geboorteakte' })).edges.map((e) => e.node);
+    expect(births!.highlight!.title).toBe(`${mark('Geboorteaktes')} sneller afleveren`);
+    expect(births!.highlight!.snippet).toContain('burgerlijke stand');
+    expect(youth!.highlight!.title).toBe('Jongeren betrekken bij de begroting');
+    expect(youth!.highlight!.snippet).toContain(mark('geboorteakte'));
+    const [waste] = (await searchLessons(readModels, { search: 'waste associations' })).edges.map((e) => e.node);
+    expect(waste!.highlight!.title).toContain(mark('Waste'));
+    expect(waste!.highlight!.title).toContain(mark('associations'));
+    expect(waste!.highlight!.snippet).toContain(mark('associations'));
+    // Without search text there is nothing to highlight.
+    expect((await searchLessons(readModels)).edges[0]!.node.highlight).toBeNull();
+  });
+
+  it('filters by several values of a facet, and by good practice or not', async () => {
+    const history = await catalogue();
+    await history.add(`lesson-${lessonId('waste')}`, 'LessonPromotedToGoodPractice', {
+      lessonId: lessonId('waste'),
+      promotedOn: '2026-07-01',
+    });
+    const { readModels } = await project(history);
+    const search = (filter: LessonFilter, text?: string) =>
+      searchLessons(readModels, { search: text, filter }).then(ids);
+    expect(await search({ policyDomains: ['YOUTH', 'LOCAL_TAXES'] })).toEqual([lessonId('taxes'), lessonId('youth')]);
+    expect(await search({ phases: ['PREPARATION', 'PROCESSING'], countryCodes: ['ZA'] })).toEqual([lessonId('taxes')]);
+    expect(await search({ levels: ['RESULTS'], regionCodes: ['BJ-ZO', 'ZA-WC'] })).toEqual([
+      lessonId('waste'),
+      lessonId('youth'),
+    ]);
+    expect(await search({ missionTypes: ['TECHNICAL'], goodPractice: false })).toEqual([lessonId('taxes')]);
+    expect(await search({ goodPractice: true })).toEqual([lessonId('waste')]);
+    expect(await search({ policyDomains: [] })).toHaveLength(4);
+  });
+
+  it('counts facets that equal the totals of the lists they lead to', async () => {
+    const history = await catalogue();
+    await history.add(`lesson-${lessonId('waste')}`, 'LessonPromotedToGoodPractice', {
+      lessonId: lessonId('waste'),
+      promotedOn: '2026-07-01',
+    });
+    await history.add(`lesson-${lessonId('births')}`, 'LessonRetracted', {
+      lessonId: lessonId('births'),
+      reason: 'Dubbel.',
+    });
+    const { readModels } = await project(history);
+    const listFilter: Record<LessonFacetName, (value: string) => LessonFilter> = {
+      policyDomain: (v) => ({ policyDomains: [v] }),
+      country: (v) => ({ countryCodes: [v] }),
+      region: (v) => ({ regionCodes: [v] }),
+      missionType: (v) => ({ missionTypes: [v] }),
+      phase: (v) => ({ phases: [v] }),
+      level: (v) => ({ levels: [v] }),
+      goodPractice: (v) => ({ goodPractice: v === 'true' }),
+    };
+    const cases: { search?: string; filter: LessonFilter }[] = [
+      { filter: {} },
+      { search: 'geboorteakte', filter: {} },
+      { filter: { countryCodes: ['ZA'] } },
+      { filter: { levels: ['RESULTS'], missionTypes: ['EVALUATION', 'TECHNICAL'] } },
+      { search: 'the', filter: { goodPractice: false } },
+      { filter: { includeRetracted: true, policyDomains: ['CIVIL_REGISTRATION', 'WASTE_MANAGEMENT'] } },
+    ];
+    for (const { search, filter } of cases) {
+      const facets = await lessonFacets(readModels, { search, filter });
+      const total = await countLessons(readModels, { search, filter });
+      expect(total).toBe(ids(await searchLessons(readModels, { search, filter, first: 100 })).length);
+      for (const name of lessonFacetNames) {
+        for (const { value, count } of facets[name]) {
+          const narrowed = { ...filter, ...listFilter[name](value) };
+          const found = ids(await searchLessons(readModels, { search, filter: narrowed, first: 100 }));
+          expect(count, `${search ?? ''} ${JSON.stringify(filter)} ${name}=${value}`).toBe(found.length);
+          expect(await countLessons(readModels, { search, filter: narrowed })).toBe(found.length);
+        }
+      }
+      // A facet the filter does not narrow adds up to the total (each lesson has one value).
+      if (!filter.countryCodes) expect(facets.country.reduce((s, f) => s + f.count, 0)).toBe(total);
+    }
+    const all = await lessonFacets(readModels);
+    expect(all.goodPractice).toEqual([
+      { value: 'false', count: 2 },
+      { value: 'true', count: 1 },
+    ]);
+    expect(all.country).toEqual([
+      { value: 'ZA', count: 2 },
+      { value: 'BJ', count: 1 },
+    ]);
+    expect(all.policyDomain).toContainEqual({ value: 'YOUTH', count: 1 });
+    // The country facet ignores the country filter, so the other country stays choosable.
+    const za = await lessonFacets(readModels, { filter: { countryCodes: ['ZA'] } });
+    expect(za.country).toEqual(all.country);
+    expect(za.level).toEqual(
+      [
+        { value: 'RESULTS', count: 1 },
+        { value: 'PROCESS', count: 1 },
+      ].sort((a, b) => (a.value < b.value ? -1 : 1)),
+    );
   });
 
   it('treats hostile search text as words and never fails', async () => {

@@ -1,11 +1,16 @@
 import { ValidationError } from '@werkbezoek/schema';
-import { expressionBuilder, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { expressionBuilder, sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { ReadModelDb } from '../db/database.js';
 import { decodeCursor, encodeCursor, type Page, type PageRequest } from '../db/pagination.js';
 import { lessonsProjection } from './projection.js';
-import { lessonMatches, searchTerms } from './search.js';
+import { lessonHighlights, lessonMatches, searchTerms, type LessonHighlight } from './search.js';
 import { lessonColumns, lessons, type LessonPolicyDomainTable, type LessonTable } from './table.js';
 
+/**
+ * Which lessons to list. Within a facet the lists are alternatives (a lesson
+ * in any of the regions); facets, and the single-value fields beside their
+ * lists, narrow each other.
+ */
 export interface LessonFilter {
   readonly policyDomain?: string;
   readonly regionCode?: string;
@@ -13,10 +18,45 @@ export interface LessonFilter {
   readonly missionType?: string;
   readonly phase?: string;
   readonly level?: string;
+  readonly policyDomains?: readonly string[];
+  readonly regionCodes?: readonly string[];
+  readonly countryCodes?: readonly string[];
+  readonly missionTypes?: readonly string[];
+  readonly phases?: readonly string[];
+  readonly levels?: readonly string[];
   readonly goodPracticeOnly?: boolean;
+  /** True: only good practices; false: only lessons that are not. */
+  readonly goodPractice?: boolean;
   /** Retracted lessons are left out unless this is true. */
   readonly includeRetracted?: boolean;
 }
+
+/** The facets of the catalogue an analyst narrows a list by. */
+export const lessonFacetNames = [
+  'policyDomain',
+  'country',
+  'region',
+  'missionType',
+  'phase',
+  'level',
+  'goodPractice',
+] as const;
+export type LessonFacetName = (typeof lessonFacetNames)[number];
+
+/** How many lessons of a list have one value of a facet. */
+export interface FacetCount {
+  readonly value: string;
+  readonly count: number;
+}
+
+/**
+ * Per facet, its values with their counts among the lessons the search and
+ * every other facet's filter leave, most first: choosing a value (alone) in
+ * a facet gives a list of exactly that count, and the other values of the
+ * same facet stay visible to widen the choice. goodPractice's values are
+ * "true" and "false".
+ */
+export type LessonFacets = Record<LessonFacetName, FacetCount[]>;
 
 export interface LessonSearch extends PageRequest {
   /** Words to look for in titles and bodies (Dutch or English); any other characters only separate words. */
@@ -49,6 +89,8 @@ export interface LessonView {
   readonly editedCount: number;
   /** Relevance to the search text, higher is better; comparable only within one search. Null without search text. */
   readonly rank: number | null;
+  /** The matches in the title and the body; null without search text. */
+  readonly highlight: LessonHighlight | null;
 }
 
 export interface LessonsDb {
@@ -62,7 +104,11 @@ const selection = viewColumns.map((c) => `lessons.${c}` as const);
 
 const parse = <T>(text: string): T => JSON.parse(text) as T;
 
-export function toLessonView(r: LessonColumns, rank: number | null = null): LessonView {
+export function toLessonView(
+  r: LessonColumns,
+  rank: number | null = null,
+  highlight: LessonHighlight | null = null,
+): LessonView {
   return {
     lessonId: r.lesson_id,
     missionId: r.mission_id,
@@ -87,6 +133,7 @@ export function toLessonView(r: LessonColumns, rank: number | null = null): Less
     retractionReason: r.retraction_reason,
     editedCount: r.edited_count,
     rank,
+    highlight,
   };
 }
 
@@ -95,26 +142,45 @@ export async function getLessonById(db: Kysely<LessonsDb>, lessonId: string): Pr
   return row ? toLessonView(row) : undefined;
 }
 
-function filterExpression(filter: LessonFilter): Expression<SqlBool> {
+/** Values given for one facet: its single-value field and its list, each narrowing (empty lists are ignored). */
+function valueSets(single: string | undefined, list: readonly string[] | undefined): (readonly string[])[] {
+  return [...(single !== undefined ? [[single]] : []), ...(list?.length ? [list] : [])];
+}
+
+/** A good practice as readers see it: a retracted lesson left the catalogue, good practice included. */
+const isGoodPractice = sql<number>`(CASE WHEN lessons.good_practice = 1 AND lessons.retracted = 0 THEN 1 ELSE 0 END)`;
+
+/** The filter as a condition on `lessons`, without the facet `except` (for that facet's counts). */
+function filterExpression(filter: LessonFilter, except?: LessonFacetName): Expression<SqlBool> {
   const eb = expressionBuilder<LessonsDb, 'lessons'>();
   const conditions: Expression<SqlBool>[] = [];
-  if (filter.policyDomain !== undefined)
-    conditions.push(
-      eb(
-        'lessons.lesson_id',
-        'in',
-        eb
-          .selectFrom('lesson_policy_domains')
-          .select('lesson_policy_domains.lesson_id')
-          .where('lesson_policy_domains.policy_domain', '=', filter.policyDomain),
-      ),
-    );
-  if (filter.regionCode !== undefined) conditions.push(eb('lessons.region_code', '=', filter.regionCode));
-  if (filter.countryCode !== undefined) conditions.push(eb('lessons.country_code', '=', filter.countryCode));
-  if (filter.missionType !== undefined) conditions.push(eb('lessons.mission_type', '=', filter.missionType));
-  if (filter.phase !== undefined) conditions.push(eb('lessons.phase', '=', filter.phase));
-  if (filter.level !== undefined) conditions.push(eb('lessons.level', '=', filter.level));
-  if (filter.goodPracticeOnly) conditions.push(eb('lessons.good_practice', '=', 1));
+  if (except !== 'policyDomain')
+    for (const domains of valueSets(filter.policyDomain, filter.policyDomains))
+      conditions.push(
+        eb(
+          'lessons.lesson_id',
+          'in',
+          eb
+            .selectFrom('lesson_policy_domains')
+            .select('lesson_policy_domains.lesson_id')
+            .where('lesson_policy_domains.policy_domain', 'in', domains),
+        ),
+      );
+  const columns = [
+    ['region', 'lessons.region_code', filter.regionCode, filter.regionCodes],
+    ['country', 'lessons.country_code', filter.countryCode, filter.countryCodes],
+    ['missionType', 'lessons.mission_type', filter.missionType, filter.missionTypes],
+    ['phase', 'lessons.phase', filter.phase, filter.phases],
+    ['level', 'lessons.level', filter.level, filter.levels],
+  ] as const;
+  for (const [facet, column, single, list] of columns) {
+    if (facet === except) continue;
+    for (const values of valueSets(single, list)) conditions.push(eb(column, 'in', values));
+  }
+  if (except !== 'goodPractice') {
+    if (filter.goodPracticeOnly) conditions.push(eb('lessons.good_practice', '=', 1));
+    if (filter.goodPractice !== undefined) conditions.push(eb(isGoodPractice, '=', filter.goodPractice ? 1 : 0));
+  }
   if (!filter.includeRetracted) conditions.push(eb('lessons.retracted', '=', 0));
   return eb.and(conditions);
 }
@@ -134,15 +200,17 @@ function badCursor(after: string, what: string): ValidationError {
 }
 
 /**
- * The catalogue of lessons, filtered and optionally searched, in pages.
- * Without search text: newest recording first (cursor: recorded_on and
- * lesson_id, stable under concurrent writes). With search text: best match
- * first, then newest, then by id. Relevance is not a stable key (it shifts
- * as other lessons are indexed), so that cursor is an offset into the
- * ranking: stable as long as the catalogue does not change between pages.
+ * The catalogue of lessons, filtered and optionally searched, in pages; good
+ * practices first (training other municipalities is what the catalogue is
+ * for, issue 13). Without search text, then newest recording first (cursor:
+ * good practice, recorded_on and lesson_id, stable under concurrent writes).
+ * With search text, then best match, newest, by id, with the matches
+ * highlighted. Relevance is not a stable key (it shifts as other lessons are
+ * indexed), so that cursor is an offset into the ranking: stable as long as
+ * the catalogue does not change between pages.
  *
  * @example
- * await searchLessons(readModels, { search: 'geboorteakte', filter: { regionCode: 'BJ-ZO' }, first: 20 });
+ * await searchLessons(readModels, { search: 'geboorteakte', filter: { regionCodes: ['BJ-ZO'] }, first: 20 });
  */
 export async function searchLessons(readModels: ReadModelDb, request: LessonSearch = {}): Promise<Page<LessonView>> {
   const first = pageSize(request.first);
@@ -154,24 +222,39 @@ export async function searchLessons(readModels: ReadModelDb, request: LessonSear
     let query = db.selectFrom('lessons').select(selection).where(filter);
     if (request.after) {
       const after = decodeCursor<unknown[]>(request.after);
-      const [recordedOn, lessonId] = after;
-      if (after.length !== 2 || typeof recordedOn !== 'string' || typeof lessonId !== 'string')
+      const [goodPractice, recordedOn, lessonId] = after;
+      if (
+        after.length !== 3 ||
+        (goodPractice !== 0 && goodPractice !== 1) ||
+        typeof recordedOn !== 'string' ||
+        typeof lessonId !== 'string'
+      )
         throw badCursor(request.after, 'lessons listed without search text');
       query = query.where((eb) =>
         eb.or([
-          eb('lessons.recorded_on', '<', recordedOn),
-          eb.and([eb('lessons.recorded_on', '=', recordedOn), eb('lessons.lesson_id', '<', lessonId)]),
+          eb(isGoodPractice, '<', goodPractice),
+          eb.and([
+            eb(isGoodPractice, '=', goodPractice),
+            eb.or([
+              eb('lessons.recorded_on', '<', recordedOn),
+              eb.and([eb('lessons.recorded_on', '=', recordedOn), eb('lessons.lesson_id', '<', lessonId)]),
+            ]),
+          ]),
         ]),
       );
     }
     const rows = await query
+      .orderBy(isGoodPractice, 'desc')
       .orderBy('lessons.recorded_on', 'desc')
       .orderBy('lessons.lesson_id', 'desc')
       .limit(first + 1)
       .execute();
     const nodes = rows.slice(0, first).map((r) => toLessonView(r));
     return {
-      edges: nodes.map((node) => ({ cursor: encodeCursor([node.recordedOn, node.lessonId]), node })),
+      edges: nodes.map((node) => ({
+        cursor: encodeCursor([node.goodPractice && !node.retracted ? 1 : 0, node.recordedOn, node.lessonId]),
+        node,
+      })),
       hasNextPage: rows.length > first,
     };
   }
@@ -195,16 +278,117 @@ export async function searchLessons(readModels: ReadModelDb, request: LessonSear
       .select(selection)
       .select('m.rank')
       .where(filter)
+      .orderBy(isGoodPractice, 'desc')
       .orderBy('m.rank', 'desc')
       .orderBy('lessons.recorded_on', 'desc')
       .orderBy('lessons.lesson_id', 'desc')
       .limit(first + 1)
       .offset(offset)
       .execute();
-    const nodes = rows.slice(0, first).map((r) => toLessonView(r, Number(r.rank)));
+    const page = rows.slice(0, first);
+    const highlights = await lessonHighlights(
+      tx,
+      readModels.dialect,
+      lessonsProjection.name,
+      lessons.name,
+      terms,
+      page.map((r) => ({ lessonId: r.lesson_id, body: r.body })),
+    );
+    const nodes = page.map((r) => toLessonView(r, Number(r.rank), highlights.get(r.lesson_id) ?? null));
     return {
       edges: nodes.map((node, i) => ({ cursor: encodeCursor(['offset', offset + i + 1]), node })),
       hasNextPage: rows.length > first,
     };
   });
+}
+
+/** How many lessons a search and filter find (every page's total). */
+export async function countLessons(
+  readModels: ReadModelDb,
+  request: Omit<LessonSearch, 'first' | 'after'> = {},
+): Promise<number> {
+  const filter = filterExpression(request.filter ?? {});
+  const terms = searchTerms(request.search);
+  const db = readModels.db as Kysely<LessonsDb>;
+  return db.transaction().execute(async (tx) => {
+    let query = tx.selectFrom('lessons');
+    if (terms.length > 0) {
+      const matches = await lessonMatches(tx, readModels.dialect, lessonsProjection.name, lessons.name, terms);
+      if (!matches) return 0;
+      query = query.innerJoin(matches, (join) => join.onRef('m.lesson_id', '=', 'lessons.lesson_id'));
+    }
+    const row = await query
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where(filter)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  });
+}
+
+/**
+ * The facet counts of a search and filter (see `LessonFacets`), in one
+ * statement: a UNION ALL of one GROUP BY per facet, each under the filter
+ * without that facet's own condition.
+ */
+export async function lessonFacets(
+  readModels: ReadModelDb,
+  request: Omit<LessonSearch, 'first' | 'after'> = {},
+): Promise<LessonFacets> {
+  const filter = request.filter ?? {};
+  const terms = searchTerms(request.search);
+  const db = readModels.db as Kysely<LessonsDb>;
+  const facets = Object.fromEntries(lessonFacetNames.map((name) => [name, [] as FacetCount[]])) as LessonFacets;
+  const rows = await db.transaction().execute(async (tx) => {
+    const matches =
+      terms.length > 0
+        ? await lessonMatches(tx, readModels.dialect, lessonsProjection.name, lessons.name, terms)
+        : undefined;
+    if (terms.length > 0 && !matches) return [];
+    const base = () => {
+      const from = tx.selectFrom('lessons');
+      return matches ? from.innerJoin(matches, (join) => join.onRef('m.lesson_id', '=', 'lessons.lesson_id')) : from;
+    };
+    const byColumn = (
+      facet: Exclude<LessonFacetName, 'policyDomain' | 'goodPractice'>,
+      column: 'region_code' | 'country_code' | 'mission_type' | 'phase' | 'level',
+    ) =>
+      base()
+        .select((eb) => [
+          sql.lit(facet).as('facet'),
+          sql<string>`${sql.ref(`lessons.${column}`)}`.as('value'),
+          eb.fn.countAll().as('n'),
+        ])
+        .where(filterExpression(filter, facet))
+        .where(`lessons.${column}`, 'is not', null)
+        .groupBy(`lessons.${column}`);
+    const domains = base()
+      .innerJoin('lesson_policy_domains', 'lesson_policy_domains.lesson_id', 'lessons.lesson_id')
+      .select((eb) => [
+        sql.lit('policyDomain').as('facet'),
+        sql<string>`lesson_policy_domains.policy_domain`.as('value'),
+        eb.fn.countAll().as('n'),
+      ])
+      .where(filterExpression(filter, 'policyDomain'))
+      .groupBy('lesson_policy_domains.policy_domain');
+    const goodPractice = base()
+      .select((eb) => [
+        sql.lit('goodPractice').as('facet'),
+        sql<string>`(CASE WHEN ${isGoodPractice} = 1 THEN 'true' ELSE 'false' END)`.as('value'),
+        eb.fn.countAll().as('n'),
+      ])
+      .where(filterExpression(filter, 'goodPractice'))
+      .groupBy(isGoodPractice);
+    return domains
+      .unionAll(byColumn('country', 'country_code'))
+      .unionAll(byColumn('region', 'region_code'))
+      .unionAll(byColumn('missionType', 'mission_type'))
+      .unionAll(byColumn('phase', 'phase'))
+      .unionAll(byColumn('level', 'level'))
+      .unionAll(goodPractice)
+      .execute();
+  });
+  for (const row of rows) facets[row.facet as LessonFacetName].push({ value: String(row.value), count: Number(row.n) });
+  for (const name of lessonFacetNames)
+    facets[name].sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+  return facets;
 }

@@ -117,6 +117,23 @@ export async function createLessonSearch(db: AnyKysely, physical: string, dialec
     END`.execute(db);
 }
 
+/** The active generation's physical table and its FTS5 index (SQLite); undefined before the first activation. */
+async function activeSearchTables(
+  db: AnyKysely,
+  projectionName: string,
+  tableName: string,
+): Promise<{ physical: string; fts: string } | undefined> {
+  const active = await (db as Kysely<{ projection_state: ProjectionStateTable }>)
+    .selectFrom('projection_state')
+    .select(['version', 'generation'])
+    .where('name', '=', projectionName)
+    .where('status', '=', 'ACTIVE')
+    .executeTakeFirst();
+  if (!active) return undefined;
+  const physical = identifier(physicalName(tableName, active.version, active.generation));
+  return { physical, fts: identifier(ftsName(physical)) };
+}
+
 /** A lesson that matches a search, with its relevance (higher is better; only comparable within one search). */
 export interface LessonMatch {
   lesson_id: string;
@@ -147,19 +164,97 @@ export async function lessonMatches(
       WHERE ${sql.ref(`${tableName}.search`)} @@ query.q
     )`.as('m');
   }
-  const active = await (db as Kysely<{ projection_state: ProjectionStateTable }>)
-    .selectFrom('projection_state')
-    .select(['version', 'generation'])
-    .where('name', '=', projectionName)
-    .where('status', '=', 'ACTIVE')
-    .executeTakeFirst();
-  if (!active) return undefined;
-  const physical = identifier(physicalName(tableName, active.version, active.generation));
-  const fts = identifier(ftsName(physical));
+  const names = await activeSearchTables(db, projectionName, tableName);
+  if (!names) return undefined;
+  const { physical, fts } = names;
   // bm25 is lower for better matches; negated so that higher is better on both dialects.
   return sql<LessonMatch>`(
     SELECT p.lesson_id AS lesson_id, -bm25(${sql.table(fts)}, 10.0, 1.0) AS rank
     FROM ${sql.table(fts)} JOIN ${sql.table(physical)} AS p ON p.rowid_ref = ${sql.ref(`${fts}.rowid`)}
     WHERE ${sql.table(fts)} MATCH ${ftsQuery(terms)}
   )`.as('m');
+}
+
+/**
+ * Where a match starts and ends in a highlighted text: private-use code
+ * points, which text typed in Dutch or English does not hold, so a reader
+ * splits on them into text and marks and never has to parse HTML.
+ */
+export const MATCH_START = '\uE000';
+export const MATCH_END = '\uE001';
+
+/** A lesson's title with every match marked, and the part of its body around the best matches. */
+export interface LessonHighlight {
+  readonly title: string;
+  /** Marked like the title; starts or ends with "… " / " …" where it cuts the body. */
+  readonly snippet: string;
+}
+
+/** Words of the body shown around the matches. */
+const SNIPPET_TOKENS = 32;
+
+/**
+ * The highlights of some lessons (a page of a search) for `terms`, by lesson
+ * id. Computed for the page only: ts_headline reads the whole text again and
+ * is by far the costliest part of a search on PostgreSQL.
+ */
+export async function lessonHighlights(
+  db: AnyKysely,
+  dialect: DialectName,
+  projectionName: string,
+  tableName: string,
+  terms: readonly string[],
+  lessons: readonly { lessonId: string; body: string }[],
+): Promise<Map<string, LessonHighlight>> {
+  const result = new Map<string, LessonHighlight>();
+  if (terms.length === 0 || lessons.length === 0) return result;
+  const ids = lessons.map((l) => l.lessonId);
+  let rows: { lesson_id: string; title: string; snippet: string }[];
+  if (dialect === 'postgres') {
+    const text = tsQuery(terms);
+    const config = sql`CASE ${sql.ref(`${tableName}.language`)} WHEN 'en' THEN 'english'::regconfig ELSE 'dutch'::regconfig END`;
+    const marks = `StartSel=${MATCH_START}, StopSel=${MATCH_END}`;
+    const titleOptions = `HighlightAll=true, ${marks}`;
+    const bodyOptions = `MaxWords=${SNIPPET_TOKENS}, MinWords=${Math.round(SNIPPET_TOKENS / 2)}, MaxFragments=2, FragmentDelimiter=" … ", ${marks}`;
+    rows = (
+      await sql<{ lesson_id: string; title: string; snippet: string }>`
+        SELECT ${sql.ref(`${tableName}.lesson_id`)} AS lesson_id,
+          ts_headline(${config}, ${sql.ref(`${tableName}.title`)}, query.q, ${titleOptions}) AS title,
+          ts_headline(${config}, ${sql.ref(`${tableName}.body`)}, query.q, ${bodyOptions}) AS snippet
+        FROM ${sql.table(tableName)},
+          (SELECT to_tsquery('dutch', ${text}) || to_tsquery('english', ${text}) AS q) AS query
+        WHERE ${sql.ref(`${tableName}.lesson_id`)} IN (${sql.join(ids)})`.execute(db)
+    ).rows;
+  } else {
+    const names = await activeSearchTables(db, projectionName, tableName);
+    if (!names) return result;
+    const fts = sql.table(names.fts);
+    rows = (
+      await sql<{ lesson_id: string; title: string; snippet: string }>`
+        SELECT p.lesson_id AS lesson_id,
+          highlight(${fts}, 0, ${MATCH_START}, ${MATCH_END}) AS title,
+          snippet(${fts}, 1, ${MATCH_START}, ${MATCH_END}, '', ${SNIPPET_TOKENS}) AS snippet
+        FROM ${fts} JOIN ${sql.table(names.physical)} AS p ON p.rowid_ref = ${sql.ref(`${names.fts}.rowid`)}
+        WHERE ${fts} MATCH ${ftsQuery(terms)} AND p.lesson_id IN (${sql.join(ids)})`.execute(db)
+    ).rows;
+  }
+  const bodies = new Map(lessons.map((l) => [l.lessonId, l.body]));
+  for (const row of rows)
+    result.set(row.lesson_id, {
+      title: row.title,
+      snippet: withEllipses(row.snippet, bodies.get(row.lesson_id) ?? ''),
+    });
+  return result;
+}
+
+const unmarked = (text: string) => text.replaceAll(MATCH_START, '').replaceAll(MATCH_END, '');
+
+/** "… " before a snippet that does not start the body, " …" after one that does not end it (both engines cut silently). */
+export function withEllipses(snippet: string, body: string): string {
+  const plain = unmarked(snippet).trim();
+  const text = snippet.trim();
+  if (!plain) return text;
+  const first = plain.split(' … ')[0]!;
+  const last = plain.split(' … ').at(-1)!;
+  return `${body.trimStart().startsWith(first) ? '' : '… '}${text}${body.trimEnd().endsWith(last) ? '' : ' …'}`;
 }
