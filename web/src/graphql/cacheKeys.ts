@@ -18,6 +18,7 @@ export const cacheKeys: KeyingConfig = {
   AccompanimentRequestConnection: embedded,
   AccompanimentRequestEdge: embedded,
   ActivityLabel: embedded,
+  ActorChange: embedded,
   AdditionalReasonLabel: embedded,
   Assessment: embedded,
   AuditActor: embedded,

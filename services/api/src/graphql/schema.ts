@@ -21,6 +21,7 @@ import {
 import { PlannerMutations } from '../planner/planner.mutations.js';
 import { RegionalEventSuggestionResolver } from '../planner/suggestions.resolver.js';
 import { PlanResolver } from '../planner/plan.resolver.js';
+import { TwinningActorsResolver } from '../places/actorChanges.resolver.js';
 import { MunicipalityResolver } from '../registry/municipality.resolver.js';
 import { BudgetResolver, StaffResolver } from '../registry/staff.resolver.js';
 import { TwinningResolver } from '../registry/twinning.resolver.js';
@@ -35,6 +36,7 @@ export const resolvers = [
   RequestAuditResolver,
   MunicipalityResolver,
   TwinningResolver,
+  TwinningActorsResolver,
   StaffResolver,
   BudgetResolver,
   MissionResolver,
