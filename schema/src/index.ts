@@ -13,3 +13,4 @@ export * from './events/lesson.js';
 export * from './events/regional.js';
 export * from './events/resources.js';
 export * from './regionNames.js';
+export * from './partnerPlaces.js';

@@ -10,6 +10,7 @@ import { ClustersResolver } from '../analytics/clusters.resolver.js';
 import { DashboardResolver } from '../analytics/dashboard.resolver.js';
 import { HistoryResolver } from '../analytics/history.resolver.js';
 import { PolicyDomainResolver } from '../analytics/policyDomain.resolver.js';
+import { RegionMapResolver } from '../analytics/regionMap.resolver.js';
 import { LessonResolver, MissionLessonsResolver } from '../lessons/lesson.resolver.js';
 import { MissionResolver } from '../missions/mission.resolver.js';
 import { PlannerResolver } from '../planner/candidates.resolver.js';
@@ -46,6 +47,7 @@ export const resolvers = [
   ClustersResolver,
   DashboardResolver,
   PolicyDomainResolver,
+  RegionMapResolver,
   PlannerResolver,
   JointMissionResolver,
   RegionalEventResolver,
