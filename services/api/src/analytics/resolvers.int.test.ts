@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../auth/principal.js';
 import { createContext, type ApiServices } from '../context.js';
 import { toGraphQLError } from '../graphql/errors.js';
-import { LessonResolver, MissionLessonsResolver } from '../lessons/lesson.resolver.js';
+import { LessonConnectionResolver, LessonResolver, MissionLessonsResolver } from '../lessons/lesson.resolver.js';
 import { MissionResolver } from '../missions/mission.resolver.js';
 import { MunicipalityResolver } from '../registry/municipality.resolver.js';
 import { BudgetResolver, StaffResolver } from '../registry/staff.resolver.js';
@@ -71,6 +71,7 @@ beforeAll(async () => {
       BudgetResolver,
       MissionResolver,
       LessonResolver,
+      LessonConnectionResolver,
       MissionLessonsResolver,
       HistoryResolver,
       ClustersResolver,
@@ -379,6 +380,28 @@ describe('registry, missions, lessons and analytics through GraphQL', () => {
     );
     expect(found.lessons.edges).toHaveLength(1);
     expect(found.lessons.edges[0].node.rank).toBeGreaterThan(0);
+    // The page's total, the matches marked on the edge, and facet counts for the same search.
+    const searched = await ok(
+      analyst,
+      `{ lessons(search: "geboorteakte", filter: { goodPractice: true, regionCodes: ["BJ-ZO", "SN-TH"] }) { totalCount edges { highlight { title snippet } } }
+         lessonFacets(search: "geboorteakte") { regions { value count } goodPractice { value count } policyDomains { value count } } }`,
+    );
+    expect(searched.lessons).toEqual({
+      totalCount: 1,
+      edges: [
+        {
+          highlight: {
+            title: '\uE000Geboorteaktes\uE001 digitaliseren',
+            snippet: 'De dienst burgerlijke stand werkt beter met een register.',
+          },
+        },
+      ],
+    });
+    expect(searched.lessonFacets).toEqual({
+      regions: [{ value: 'BJ-ZO', count: 1 }],
+      goodPractice: [{ value: 'true', count: 1 }],
+      policyDomains: [{ value: 'CIVIL_REGISTRATION', count: 1 }],
+    });
     expect((await failure(coordinator('11055'), `{ lessons { edges { node { id } } } }`)).code).toBe('FORBIDDEN');
 
     const edited = await ok(

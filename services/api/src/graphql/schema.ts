@@ -11,7 +11,7 @@ import { DashboardResolver } from '../analytics/dashboard.resolver.js';
 import { HistoryResolver } from '../analytics/history.resolver.js';
 import { PolicyDomainResolver } from '../analytics/policyDomain.resolver.js';
 import { RegionMapResolver } from '../analytics/regionMap.resolver.js';
-import { LessonResolver, MissionLessonsResolver } from '../lessons/lesson.resolver.js';
+import { LessonConnectionResolver, LessonResolver, MissionLessonsResolver } from '../lessons/lesson.resolver.js';
 import { MissionResolver } from '../missions/mission.resolver.js';
 import { PlannerResolver } from '../planner/candidates.resolver.js';
 import {
@@ -42,6 +42,7 @@ export const resolvers = [
   BudgetResolver,
   MissionResolver,
   LessonResolver,
+  LessonConnectionResolver,
   MissionLessonsResolver,
   HistoryResolver,
   ClustersResolver,

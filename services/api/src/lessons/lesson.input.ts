@@ -84,7 +84,10 @@ export class RetractLessonInput {
   reason!: string;
 }
 
-@InputType()
+@InputType({
+  description:
+    'Which lessons to list. The values of one list are alternatives (a lesson in any of the regions); the fields narrow each other.',
+})
 export class LessonFilter {
   @Field(() => String, { nullable: true, description: 'A policy-domain code, e.g. "CIVIL_REGISTRATION".' })
   policyDomain?: string | null;
@@ -104,8 +107,29 @@ export class LessonFilter {
   @Field(() => LessonLevel, { nullable: true })
   level?: LessonLevelCode | null;
 
+  @Field(() => [String], { nullable: true, description: 'Policy-domain codes; a lesson in any of them.' })
+  policyDomains?: string[] | null;
+
+  @Field(() => [String], { nullable: true })
+  regionCodes?: string[] | null;
+
+  @Field(() => [String], { nullable: true })
+  countryCodes?: string[] | null;
+
+  @Field(() => [MissionType], { nullable: true })
+  missionTypes?: MissionTypeCode[] | null;
+
+  @Field(() => [Phase], { nullable: true })
+  phases?: PhaseCode[] | null;
+
+  @Field(() => [LessonLevel], { nullable: true })
+  levels?: LessonLevelCode[] | null;
+
   @Field(() => Boolean, { nullable: true })
   goodPracticeOnly?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'True: only good practices; false: only lessons that are not.' })
+  goodPractice?: boolean | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Retracted lessons are left out unless this is true.' })
   includeRetracted?: boolean | null;

@@ -1,6 +1,8 @@
 import {
+  countLessons,
   getLessonById,
   lessonColumns,
+  lessonFacets,
   searchLessons,
   toLessonView,
   type LessonFilter as ReadFilter,
@@ -12,7 +14,7 @@ import { auditTrail } from '../analytics/audit.js';
 import { AuditEntryConnection, type AuditEntry } from '../analytics/audit.type.js';
 import { authorize, authorizeMutation } from '../auth/roles.js';
 import { execute, views, type ApiContext } from '../context.js';
-import { pageSize, toConnection, type Connection } from '../graphql/connection.js';
+import { pageSize, TotalCountResolver, type Connection } from '../graphql/connection.js';
 import { authorizeMission, findMission } from '../missions/mission.load.js';
 import { toMission } from '../missions/mission.map.js';
 import { municipalityNames } from '../registry/registry.load.js';
@@ -20,7 +22,11 @@ import { withoutNulls } from '../registry/withoutNulls.js';
 import { Mission, MunicipalityRef } from '../requests/request.type.js';
 import { EditLessonInput, LessonFilter, RecordLessonInput, RetractLessonInput } from './lesson.input.js';
 import { toLesson } from './lesson.map.js';
-import { Lesson, LessonConnection } from './lesson.type.js';
+import { Lesson, LessonConnection, LessonFacets, type LessonEdge } from './lesson.type.js';
+
+function readFilter(filter: LessonFilter | null | undefined): ReadFilter {
+  return withoutNulls({ ...filter });
+}
 
 async function load(context: ApiContext, lessonId: string): Promise<Lesson> {
   const view = await getLessonById(views<LessonsDb>(context), lessonId);
@@ -32,7 +38,7 @@ async function load(context: ApiContext, lessonId: string): Promise<Lesson> {
 export class LessonResolver {
   @Query(() => LessonConnection, {
     description:
-      'The catalogue of lessons learned and good practices, filtered and optionally searched (Dutch or English words): best match first when searching, else newest first.',
+      'The catalogue of lessons learned and good practices, filtered and optionally searched (Dutch or English words): good practices first, then the best match when searching, else the newest; each edge of a search highlights its matches.',
   })
   async lessons(
     @Ctx() context: ApiContext,
@@ -40,16 +46,44 @@ export class LessonResolver {
     @Arg('filter', () => LessonFilter, { nullable: true }) filter?: LessonFilter | null,
     @Arg('first', () => Int, { nullable: true }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
-  ): Promise<Connection<Lesson>> {
+  ): Promise<{ edges: LessonEdge[]; pageInfo: LessonConnection['pageInfo']; count: () => Promise<number> }> {
     authorize(context.principal, 'readAll');
-    const f: ReadFilter = withoutNulls({ ...filter });
+    const request = { filter: readFilter(filter), ...(search ? { search } : {}) };
     const page = await searchLessons(context.services.readModels, {
-      filter: f,
+      ...request,
       first: pageSize(first),
-      ...(search ? { search } : {}),
       ...(after ? { after } : {}),
     });
-    return toConnection(page, toLesson);
+    return {
+      edges: page.edges.map((e) => ({ cursor: e.cursor, node: toLesson(e.node), highlight: e.node.highlight })),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.edges.at(-1)?.cursor ?? null },
+      count: () => countLessons(context.services.readModels, request),
+    };
+  }
+
+  @Query(() => LessonFacets, {
+    description:
+      "Facet counts for a search and filter, as `lessons` takes them: per facet, how many lessons each value leads to when chosen instead of that facet's current values.",
+  })
+  async lessonFacets(
+    @Ctx() context: ApiContext,
+    @Arg('search', () => String, { nullable: true }) search?: string | null,
+    @Arg('filter', () => LessonFilter, { nullable: true }) filter?: LessonFilter | null,
+  ): Promise<LessonFacets> {
+    authorize(context.principal, 'readAll');
+    const facets = await lessonFacets(context.services.readModels, {
+      filter: readFilter(filter),
+      ...(search ? { search } : {}),
+    });
+    return {
+      policyDomains: facets.policyDomain,
+      countries: facets.country,
+      regions: facets.region,
+      missionTypes: facets.missionType,
+      phases: facets.phase,
+      levels: facets.level,
+      goodPractice: facets.goodPractice,
+    };
   }
 
   @Query(() => Lesson, { nullable: true, description: 'One lesson, retracted ones included.' })
@@ -157,6 +191,8 @@ export class LessonResolver {
     return load(context, result.id);
   }
 }
+
+export const LessonConnectionResolver = TotalCountResolver(LessonConnection);
 
 @Resolver(() => Mission)
 export class MissionLessonsResolver {
