@@ -80,6 +80,9 @@ export function shareOut(days: number, eur: number, n: number): { days: number; 
   }));
 }
 
+type BookCommand = Command<'BookStaffDays', EventData<'StaffDaysBooked'>>;
+type ReserveCommand = Command<'ReserveBudget', EventData<'BudgetReserved'>>;
+
 export interface CommandHandlersOptions {
   readonly policy?: AssessmentPolicy;
 }
@@ -423,44 +426,17 @@ export class CommandHandlers {
       meta,
     );
     // Decide everything before writing anything.
-    const staff = await loadStream(this.store, staffDecider, staffStream(staffMemberId));
-    const budget = await loadStream(this.store, budgetDecider, budgetStream(year));
-    if (staff.causedBy(meta.commandId).length === 0) staffDecider.decide(staffCmd, staff.state);
-    if (budget.causedBy(meta.commandId).length === 0) budgetDecider.decide(budgetCmd, budget.state);
+    await this.checkResources([staffCmd], budgetCmd, meta);
     requestDecider.decide(acceptCmd, request);
-
-    const booked = await this.handle(staffDecider, staffStream(staffMemberId), staffCmd);
-    const reserved = await this.handle(budgetDecider, budgetStream(year), budgetCmd);
-    let accepted;
-    try {
-      accepted = await this.handle(requestDecider, requestStream(requestId), acceptCmd);
-    } catch (error) {
-      const compensation = `${meta.commandId}/compensation`;
-      const reason = `Acceptance of request ${requestId} failed: ${(error as Error).message}`;
-      await this.handle(
-        staffDecider,
-        staffStream(staffMemberId),
-        command(
-          'ReleaseStaffDays',
-          { staffMemberId, year, bookingId, days: bookedDays, reason: reason.slice(0, 1000) },
-          meta,
-        ),
-        compensation,
-      );
-      await this.handle(
-        budgetDecider,
-        budgetStream(year),
-        command(
-          'ReleaseBudget',
-          { year, reservationId, amountEur: reservedBudgetEur, reason: reason.slice(0, 1000) },
-          meta,
-        ),
-        compensation,
-      );
-      throw error;
-    }
+    const written = await this.takeResourcesFor(
+      () => this.handle(requestDecider, requestStream(requestId), acceptCmd),
+      [staffCmd],
+      budgetCmd,
+      `Acceptance of request ${requestId} failed`,
+      meta,
+    );
     const scheduled = await this.handle(missionDecider, missionStream(missionId), missionCmd);
-    return { id: requestId, position: maxPosition(booked, reserved, accepted, scheduled) };
+    return { id: requestId, position: maxPosition(...written, scheduled) };
   }
 
   // Joint missions and regional events (the planner)
@@ -620,29 +596,15 @@ export class CommandHandlers {
     );
 
     // Decide everything before writing anything.
-    for (const cmd of bookCmds) {
-      const staff = await loadStream(this.store, staffDecider, staffStream(cmd.data.staffMemberId));
-      if (staff.causedBy(meta.commandId).length === 0) staffDecider.decide(cmd, staff.state);
-    }
-    const budget = await loadStream(this.store, budgetDecider, budgetStream(year));
-    if (budget.causedBy(meta.commandId).length === 0) budgetDecider.decide(reserveCmd, budget.state);
+    await this.checkResources(bookCmds, reserveCmd, meta);
     acceptCmds.forEach((cmd, i) => requestDecider.decide(cmd, requests[i]!.request));
-
-    const written: HandledCommand[] = [];
-    for (const cmd of bookCmds) written.push(await this.handle(staffDecider, staffStream(cmd.data.staffMemberId), cmd));
-    written.push(await this.handle(budgetDecider, budgetStream(year), reserveCmd));
-    try {
-      written.push(await this.handle(jointMissionDecider, stream, approveCmd));
-    } catch (error) {
-      await this.releaseResources(
-        bookCmds,
-        reserveCmd,
-        `Approval of joint mission ${jointMissionId} failed`,
-        error,
-        meta,
-      );
-      throw error;
-    }
+    const written = await this.takeResourcesFor(
+      () => this.handle(jointMissionDecider, stream, approveCmd),
+      bookCmds,
+      reserveCmd,
+      `Approval of joint mission ${jointMissionId} failed`,
+      meta,
+    );
     const served: JointRequestFacts[] = [];
     for (const [i, cmd] of acceptCmds.entries()) {
       try {
@@ -680,35 +642,62 @@ export class CommandHandlers {
     return { id: jointMissionId, position: maxPosition(...written, ...others) };
   }
 
-  /** Gives back what an approval took when its decisive step failed. */
-  private async releaseResources(
-    bookCmds: readonly Command<'BookStaffDays', EventData<'StaffDaysBooked'>>[],
-    reserveCmd: Command<'ReserveBudget', EventData<'BudgetReserved'>>,
-    what: string,
-    error: unknown,
+  /**
+   * Refuses (throws) when a staff booking or the budget reservation cannot be
+   * made; those this command already wrote (a retry after a crash) count as made.
+   */
+  private async checkResources(
+    bookCmds: readonly BookCommand[],
+    reserveCmd: ReserveCommand,
     meta: CommandMetadata,
   ): Promise<void> {
-    const compensation = `${meta.commandId}/compensation`;
-    const reason = `${what}: ${(error as Error).message}`.slice(0, 1000);
-    for (const { data } of bookCmds) {
+    for (const cmd of bookCmds) {
+      const staff = await loadStream(this.store, staffDecider, staffStream(cmd.data.staffMemberId));
+      if (staff.causedBy(meta.commandId).length === 0) staffDecider.decide(cmd, staff.state);
+    }
+    const budget = await loadStream(this.store, budgetDecider, budgetStream(reserveCmd.data.year));
+    if (budget.causedBy(meta.commandId).length === 0) budgetDecider.decide(reserveCmd, budget.state);
+  }
+
+  /**
+   * Books the staff days and reserves the budget, then records the decision
+   * that needs them; should that fail (the request was withdrawn, the plan
+   * decided in the meantime), gives both back and rethrows.
+   */
+  private async takeResourcesFor(
+    decision: () => Promise<HandledCommand>,
+    bookCmds: readonly BookCommand[],
+    reserveCmd: ReserveCommand,
+    failure: string,
+    meta: CommandMetadata,
+  ): Promise<HandledCommand[]> {
+    const written: HandledCommand[] = [];
+    for (const cmd of bookCmds) written.push(await this.handle(staffDecider, staffStream(cmd.data.staffMemberId), cmd));
+    written.push(await this.handle(budgetDecider, budgetStream(reserveCmd.data.year), reserveCmd));
+    try {
+      written.push(await decision());
+      return written;
+    } catch (error) {
+      const compensation = `${meta.commandId}/compensation`;
+      const reason = `${failure}: ${(error as Error).message}`.slice(0, 1000);
+      for (const { data } of bookCmds) {
+        const { staffMemberId, year, bookingId, days } = data;
+        await this.handle(
+          staffDecider,
+          staffStream(staffMemberId),
+          command('ReleaseStaffDays', { staffMemberId, year, bookingId, days, reason }, meta),
+          compensation,
+        );
+      }
+      const { year, reservationId, amountEur } = reserveCmd.data;
       await this.handle(
-        staffDecider,
-        staffStream(data.staffMemberId),
-        command(
-          'ReleaseStaffDays',
-          { staffMemberId: data.staffMemberId, year: data.year, bookingId: data.bookingId, days: data.days, reason },
-          meta,
-        ),
+        budgetDecider,
+        budgetStream(year),
+        command('ReleaseBudget', { year, reservationId, amountEur, reason }, meta),
         compensation,
       );
+      throw error;
     }
-    const { year, reservationId, amountEur } = reserveCmd.data;
-    await this.handle(
-      budgetDecider,
-      budgetStream(year),
-      command('ReleaseBudget', { year, reservationId, amountEur, reason }, meta),
-      compensation,
-    );
   }
 
   /** The undecided requests around a joint mission's window are reassessed, as around a submitted request. */
@@ -837,28 +826,14 @@ export class CommandHandlers {
       { year, reservationId: newId(meta, 'reservation'), amountEur: budgetEur, regionalEventId },
       meta,
     );
-    for (const cmd of bookCmds) {
-      const staff = await loadStream(this.store, staffDecider, staffStream(cmd.data.staffMemberId));
-      if (staff.causedBy(meta.commandId).length === 0) staffDecider.decide(cmd, staff.state);
-    }
-    const budget = await loadStream(this.store, budgetDecider, budgetStream(year));
-    if (budget.causedBy(meta.commandId).length === 0) budgetDecider.decide(reserveCmd, budget.state);
-
-    const written: HandledCommand[] = [];
-    for (const cmd of bookCmds) written.push(await this.handle(staffDecider, staffStream(cmd.data.staffMemberId), cmd));
-    written.push(await this.handle(budgetDecider, budgetStream(year), reserveCmd));
-    try {
-      written.push(await this.handle(regionalEventDecider, stream, approveCmd));
-    } catch (error) {
-      await this.releaseResources(
-        bookCmds,
-        reserveCmd,
-        `Approval of regional event ${regionalEventId} failed`,
-        error,
-        meta,
-      );
-      throw error;
-    }
+    await this.checkResources(bookCmds, reserveCmd, meta);
+    const written = await this.takeResourcesFor(
+      () => this.handle(regionalEventDecider, stream, approveCmd),
+      bookCmds,
+      reserveCmd,
+      `Approval of regional event ${regionalEventId} failed`,
+      meta,
+    );
     return { id: regionalEventId, position: maxPosition(...written) };
   }
 
