@@ -22,6 +22,55 @@ async function staffNames(uow: UnitOfWork, ids: readonly string[]): Promise<(str
   return names;
 }
 
+/** A plan's decision columns when it is proposed: nothing decided, no staff, no budget. */
+function undecided(e: RecordedEvent<WerkbezoekEvent>, on: string) {
+  return {
+    status: 'PROPOSED',
+    proposed_on: on,
+    proposed_by_role: e.metadata.actor.role,
+    amended_count: 0,
+    last_amended_on: null,
+    approved_on: null,
+    rejected_on: null,
+    staff_member_ids: json([]),
+    staff_names: json([]),
+    budget_cents: null,
+    rejection_reason: null,
+    note: null,
+  };
+}
+
+const amendment = (before: { amended_count: number }, amendedOn: string) => ({
+  amended_count: before.amended_count + 1,
+  last_amended_on: amendedOn,
+});
+
+async function approval(
+  uow: UnitOfWork,
+  d: {
+    approvedOn: string;
+    staffMemberIds?: readonly string[] | undefined;
+    budgetEur: number;
+    note?: string | undefined;
+  },
+) {
+  const staff = d.staffMemberIds ?? [];
+  return {
+    status: 'APPROVED',
+    approved_on: d.approvedOn,
+    staff_member_ids: json(staff),
+    staff_names: json(await staffNames(uow, staff)),
+    budget_cents: cents(d.budgetEur),
+    note: d.note ?? null,
+  };
+}
+
+const rejection = (d: { rejectedOn: string; reason: string }) => ({
+  status: 'REJECTED',
+  rejected_on: d.rejectedOn,
+  rejection_reason: d.reason,
+});
+
 /** A history row of the plan; its key is the event's place in the plan's stream, so a replay writes it again. */
 function record(
   uow: UnitOfWork,
@@ -68,10 +117,10 @@ export const planningProjection = defineProjection({
       case 'JointMissionProposed':
       case 'JointMissionAmended': {
         const d = e.data;
-        const before = await uow.get(jointMissions, { joint_mission_id: d.jointMissionId });
-        if (e.type === 'JointMissionAmended' && !before) return;
+        const key = { joint_mission_id: d.jointMissionId };
+        const before = await uow.get(jointMissions, key);
         const amendedOn = e.type === 'JointMissionAmended' ? e.data.amendedOn : null;
-        const on = amendedOn ?? day(e.metadata.occurredAt);
+        if (amendedOn && !before) return;
         const plan = {
           country_code: d.countryCode,
           region_codes: json(d.regionCodes),
@@ -84,66 +133,32 @@ export const planningProjection = defineProjection({
           rationale: d.rationale,
           estimated_cost_cents: cents(d.estimatedCostEur),
         };
-        if (before && amendedOn)
-          uow.put(jointMissions, {
-            ...before,
-            ...plan,
-            amended_count: before.amended_count + 1,
-            last_amended_on: amendedOn,
-          });
-        else
-          uow.put(jointMissions, {
-            joint_mission_id: d.jointMissionId,
-            status: 'PROPOSED',
-            ...plan,
-            proposed_on: on,
-            proposed_by_role: e.metadata.actor.role,
-            amended_count: 0,
-            last_amended_on: null,
-            approved_on: null,
-            rejected_on: null,
-            staff_member_ids: json([]),
-            staff_names: json([]),
-            budget_cents: null,
-            mission_id: null,
-            rejection_reason: null,
-            note: null,
-          });
+        const on = amendedOn ?? day(e.metadata.occurredAt);
+        if (before && amendedOn) uow.put(jointMissions, { ...before, ...plan, ...amendment(before, amendedOn) });
+        else uow.put(jointMissions, { ...key, ...plan, ...undecided(e, on), mission_id: null });
         record(uow, e, d.jointMissionId, 'JOINT_MISSION', on);
         return;
       }
       case 'JointMissionApproved': {
         const d = e.data;
-        const names = json(await staffNames(uow, d.staffMemberIds));
-        const row = await uow.update(jointMissions, { joint_mission_id: d.jointMissionId }, () => ({
-          status: 'APPROVED',
-          approved_on: d.approvedOn,
-          staff_member_ids: json(d.staffMemberIds),
-          staff_names: names,
-          budget_cents: cents(d.budgetEur),
-          mission_id: d.missionId,
-          note: d.note ?? null,
-        }));
-        if (row) record(uow, e, d.jointMissionId, 'JOINT_MISSION', d.approvedOn);
+        const approved = { ...(await approval(uow, d)), mission_id: d.missionId };
+        if (await uow.update(jointMissions, { joint_mission_id: d.jointMissionId }, () => approved))
+          record(uow, e, d.jointMissionId, 'JOINT_MISSION', d.approvedOn);
         return;
       }
       case 'JointMissionRejected': {
         const d = e.data;
-        const row = await uow.update(jointMissions, { joint_mission_id: d.jointMissionId }, () => ({
-          status: 'REJECTED',
-          rejected_on: d.rejectedOn,
-          rejection_reason: d.reason,
-        }));
-        if (row) record(uow, e, d.jointMissionId, 'JOINT_MISSION', d.rejectedOn);
+        if (await uow.update(jointMissions, { joint_mission_id: d.jointMissionId }, () => rejection(d)))
+          record(uow, e, d.jointMissionId, 'JOINT_MISSION', d.rejectedOn);
         return;
       }
       case 'RegionalEventProposed':
       case 'RegionalEventAmended': {
         const d = e.data;
-        const before = await uow.get(regionalEvents, { regional_event_id: d.regionalEventId });
-        if (e.type === 'RegionalEventAmended' && !before) return;
+        const key = { regional_event_id: d.regionalEventId };
+        const before = await uow.get(regionalEvents, key);
         const amendedOn = e.type === 'RegionalEventAmended' ? e.data.amendedOn : null;
-        const on = amendedOn ?? day(e.metadata.occurredAt);
+        if (amendedOn && !before) return;
         const plan = {
           kind: d.kind,
           title: d.title,
@@ -156,56 +171,23 @@ export const planningProjection = defineProjection({
           invited_names: json(await municipalityNames(uow, d.invitedNisCodes)),
           estimated_cost_cents: cents(d.estimatedCostEur),
         };
-        if (before && amendedOn)
-          uow.put(regionalEvents, {
-            ...before,
-            ...plan,
-            amended_count: before.amended_count + 1,
-            last_amended_on: amendedOn,
-          });
-        else
-          uow.put(regionalEvents, {
-            regional_event_id: d.regionalEventId,
-            status: 'PROPOSED',
-            ...plan,
-            proposed_on: on,
-            proposed_by_role: e.metadata.actor.role,
-            amended_count: 0,
-            last_amended_on: null,
-            approved_on: null,
-            rejected_on: null,
-            staff_member_ids: json([]),
-            staff_names: json([]),
-            budget_cents: null,
-            rejection_reason: null,
-            note: null,
-          });
+        const on = amendedOn ?? day(e.metadata.occurredAt);
+        if (before && amendedOn) uow.put(regionalEvents, { ...before, ...plan, ...amendment(before, amendedOn) });
+        else uow.put(regionalEvents, { ...key, ...plan, ...undecided(e, on) });
         record(uow, e, d.regionalEventId, 'REGIONAL_EVENT', on);
         return;
       }
       case 'RegionalEventApproved': {
         const d = e.data;
-        const staff = d.staffMemberIds ?? [];
-        const names = json(await staffNames(uow, staff));
-        const row = await uow.update(regionalEvents, { regional_event_id: d.regionalEventId }, () => ({
-          status: 'APPROVED',
-          approved_on: d.approvedOn,
-          staff_member_ids: json(staff),
-          staff_names: names,
-          budget_cents: cents(d.budgetEur),
-          note: d.note ?? null,
-        }));
-        if (row) record(uow, e, d.regionalEventId, 'REGIONAL_EVENT', d.approvedOn);
+        const approved = await approval(uow, d);
+        if (await uow.update(regionalEvents, { regional_event_id: d.regionalEventId }, () => approved))
+          record(uow, e, d.regionalEventId, 'REGIONAL_EVENT', d.approvedOn);
         return;
       }
       case 'RegionalEventRejected': {
         const d = e.data;
-        const row = await uow.update(regionalEvents, { regional_event_id: d.regionalEventId }, () => ({
-          status: 'REJECTED',
-          rejected_on: d.rejectedOn,
-          rejection_reason: d.reason,
-        }));
-        if (row) record(uow, e, d.regionalEventId, 'REGIONAL_EVENT', d.rejectedOn);
+        if (await uow.update(regionalEvents, { regional_event_id: d.regionalEventId }, () => rejection(d)))
+          record(uow, e, d.regionalEventId, 'REGIONAL_EVENT', d.rejectedOn);
         return;
       }
       default:
