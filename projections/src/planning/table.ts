@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { CreateTableBuilder, Kysely, Selectable } from 'kysely';
 import { defineTable } from '../runner/projection.js';
 
 /**
@@ -96,46 +96,58 @@ export type PlanningHistoryRow = Selectable<PlanningHistoryTable>;
 
 const PLAN_INDEXES = [['status'], ['country_code', 'start_date'], ['start_date']];
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- kysely types each added column; these builders only chain
+type Builder = CreateTableBuilder<string, any>;
+
+/** The columns a joint mission and a regional event share: where and when, the estimate, and the lifecycle. */
+const planColumns = (b: Builder): Builder =>
+  b
+    .addColumn('country_code', 'text', (c) => c.notNull())
+    .addColumn('region_codes', 'text', (c) => c.notNull())
+    .addColumn('start_date', 'text', (c) => c.notNull())
+    .addColumn('end_date', 'text', (c) => c.notNull())
+    .addColumn('estimated_cost_cents', 'integer')
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('proposed_on', 'text', (c) => c.notNull())
+    .addColumn('proposed_by_role', 'text', (c) => c.notNull())
+    .addColumn('amended_count', 'integer', (c) => c.notNull())
+    .addColumn('last_amended_on', 'text')
+    .addColumn('approved_on', 'text')
+    .addColumn('rejected_on', 'text')
+    .addColumn('staff_member_ids', 'text', (c) => c.notNull())
+    .addColumn('staff_names', 'text', (c) => c.notNull())
+    .addColumn('budget_cents', 'integer')
+    .addColumn('rejection_reason', 'text')
+    .addColumn('note', 'text');
+
+async function planIndexes(db: Kysely<unknown>, t: string): Promise<void> {
+  for (const columns of PLAN_INDEXES) {
+    await db.schema
+      .createIndex(`${t}_${columns.join('_')}`)
+      .ifNotExists()
+      .on(t)
+      .columns(columns)
+      .execute();
+  }
+}
+
 export const jointMissions = defineTable<JointMissionTable>({
   name: 'joint_missions',
   key: ['joint_mission_id'],
   create: async (db, t) => {
-    await db.schema
-      .createTable(t)
-      .ifNotExists()
-      .addColumn('joint_mission_id', 'text', (c) => c.primaryKey())
-      .addColumn('status', 'text', (c) => c.notNull())
-      .addColumn('country_code', 'text', (c) => c.notNull())
-      .addColumn('region_codes', 'text', (c) => c.notNull())
-      .addColumn('mission_type', 'text', (c) => c.notNull())
-      .addColumn('start_date', 'text', (c) => c.notNull())
-      .addColumn('end_date', 'text', (c) => c.notNull())
-      .addColumn('request_ids', 'text', (c) => c.notNull())
-      .addColumn('nis_codes', 'text', (c) => c.notNull())
-      .addColumn('municipality_names', 'text', (c) => c.notNull())
-      .addColumn('rationale', 'text', (c) => c.notNull())
-      .addColumn('estimated_cost_cents', 'integer')
-      .addColumn('proposed_on', 'text', (c) => c.notNull())
-      .addColumn('proposed_by_role', 'text', (c) => c.notNull())
-      .addColumn('amended_count', 'integer', (c) => c.notNull())
-      .addColumn('last_amended_on', 'text')
-      .addColumn('approved_on', 'text')
-      .addColumn('rejected_on', 'text')
-      .addColumn('staff_member_ids', 'text', (c) => c.notNull())
-      .addColumn('staff_names', 'text', (c) => c.notNull())
-      .addColumn('budget_cents', 'integer')
-      .addColumn('mission_id', 'text')
-      .addColumn('rejection_reason', 'text')
-      .addColumn('note', 'text')
-      .execute();
-    for (const columns of PLAN_INDEXES) {
-      await db.schema
-        .createIndex(`${t}_${columns.join('_')}`)
+    await planColumns(
+      db.schema
+        .createTable(t)
         .ifNotExists()
-        .on(t)
-        .columns(columns)
-        .execute();
-    }
+        .addColumn('joint_mission_id', 'text', (c) => c.primaryKey())
+        .addColumn('mission_type', 'text', (c) => c.notNull())
+        .addColumn('request_ids', 'text', (c) => c.notNull())
+        .addColumn('nis_codes', 'text', (c) => c.notNull())
+        .addColumn('municipality_names', 'text', (c) => c.notNull())
+        .addColumn('rationale', 'text', (c) => c.notNull())
+        .addColumn('mission_id', 'text'),
+    ).execute();
+    await planIndexes(db, t);
   },
 });
 
@@ -143,41 +155,18 @@ export const regionalEvents = defineTable<RegionalEventTable>({
   name: 'regional_events',
   key: ['regional_event_id'],
   create: async (db, t) => {
-    await db.schema
-      .createTable(t)
-      .ifNotExists()
-      .addColumn('regional_event_id', 'text', (c) => c.primaryKey())
-      .addColumn('status', 'text', (c) => c.notNull())
-      .addColumn('kind', 'text', (c) => c.notNull())
-      .addColumn('title', 'text', (c) => c.notNull())
-      .addColumn('country_code', 'text', (c) => c.notNull())
-      .addColumn('region_codes', 'text', (c) => c.notNull())
-      .addColumn('start_date', 'text', (c) => c.notNull())
-      .addColumn('end_date', 'text', (c) => c.notNull())
-      .addColumn('themes', 'text', (c) => c.notNull())
-      .addColumn('invited_nis_codes', 'text', (c) => c.notNull())
-      .addColumn('invited_names', 'text', (c) => c.notNull())
-      .addColumn('estimated_cost_cents', 'integer')
-      .addColumn('proposed_on', 'text', (c) => c.notNull())
-      .addColumn('proposed_by_role', 'text', (c) => c.notNull())
-      .addColumn('amended_count', 'integer', (c) => c.notNull())
-      .addColumn('last_amended_on', 'text')
-      .addColumn('approved_on', 'text')
-      .addColumn('rejected_on', 'text')
-      .addColumn('staff_member_ids', 'text', (c) => c.notNull())
-      .addColumn('staff_names', 'text', (c) => c.notNull())
-      .addColumn('budget_cents', 'integer')
-      .addColumn('rejection_reason', 'text')
-      .addColumn('note', 'text')
-      .execute();
-    for (const columns of PLAN_INDEXES) {
-      await db.schema
-        .createIndex(`${t}_${columns.join('_')}`)
+    await planColumns(
+      db.schema
+        .createTable(t)
         .ifNotExists()
-        .on(t)
-        .columns(columns)
-        .execute();
-    }
+        .addColumn('regional_event_id', 'text', (c) => c.primaryKey())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('themes', 'text', (c) => c.notNull())
+        .addColumn('invited_nis_codes', 'text', (c) => c.notNull())
+        .addColumn('invited_names', 'text', (c) => c.notNull()),
+    ).execute();
+    await planIndexes(db, t);
   },
 });
 
