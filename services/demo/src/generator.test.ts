@@ -104,6 +104,22 @@ describe('the demo history at scale 1', () => {
     expect(ofType(events, 'LessonRetracted').length).toBeGreaterThan(0);
   });
 
+  it('writes lessons as different teams would: different findings and places, no waste lesson title twice', () => {
+    const dutch = ofType(first.events, 'LessonRecorded').filter(
+      (e) => e.data.language === 'nl' && !e.data.title.match(/missie|delegatie|colleague|oppositie|terugkomavond/i),
+    );
+    const byDomain = new Map<string, string[]>();
+    for (const e of dutch)
+      byDomain.set(e.data.policyDomains[0]!, [...(byDomain.get(e.data.policyDomains[0]!) ?? []), e.data.title]);
+    // A catalogue search for "afval" (waste) answers different lessons, not one title three times.
+    const waste = byDomain.get('WASTE_MANAGEMENT') ?? [];
+    expect(waste.length).toBeGreaterThan(4);
+    expect(new Set(waste).size).toBe(waste.length);
+    const titles = dutch.map((e) => e.data.title);
+    expect(new Set(titles).size / titles.length).toBeGreaterThan(0.85);
+    expect(new Set(dutch.map((e) => e.data.body)).size / dutch.length).toBeGreaterThan(0.9);
+  });
+
   it('has regional clusters: a southern region with at least three Flemish municipalities', () => {
     const byRegion = new Map<string, Set<string>>();
     for (const e of ofType(first.events, 'TwinningEstablished')) {

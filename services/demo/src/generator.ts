@@ -36,6 +36,7 @@ import {
   retractionReasons,
   type LessonTemplate,
 } from './lessonTemplates.js';
+import { LessonWriter } from './lessonWriter.js';
 import { Random } from './random.js';
 import {
   arrondissements,
@@ -292,6 +293,8 @@ class Simulation implements PipelineHost {
   readonly requests = new Map<string, RequestRecord>();
   private readonly missions = new Map<string, MissionRecord>();
   private readonly lessons = new Map<string, LessonRecord>();
+  /** Writes the lessons' texts with a generator of its own, so texts never shift the history's other draws. */
+  private readonly lessonWriter: LessonWriter;
   private readonly plannedByRegionYear = new Map<string, { nisCode: string; startDate: string }[]>();
   readonly firstTrancheOn = new Map<number, string>();
 
@@ -326,6 +329,7 @@ class Simulation implements PipelineHost {
     this.context = new EventLogContext(options.store);
     this.handlers = new CommandHandlers(options.store, this.context);
     this.seed = options.seed ?? 1;
+    this.lessonWriter = new LessonWriter(new Random(`${this.seed}/lesson-texts`));
     this.scale = options.scale ?? 1;
     if (!(this.scale >= 1)) throw new RangeError(`scale must be 1 or more, not ${this.scale}`);
     this.today = options.today ?? DEMO_TODAY;
@@ -1316,7 +1320,7 @@ class Simulation implements PipelineHost {
     for (const { template, domain } of rng.sample(pool, count)) {
       const language = rng.chance(0.7) ? ('nl' as const) : ('en' as const);
       const values = { partner: t.seed.partnerName, municipality: t.municipality, year: yearOfDate(r.startDate) };
-      const text = template[language];
+      const text = this.lessonWriter.write(template, domain ?? undefined, language, values);
       const extraDomain = rng.chance(0.25) ? domains.find((d) => d !== domain) : undefined;
       const policyDomains = [
         ...(domain ? [domain] : rng.sample(domains, 1)),
@@ -1324,8 +1328,8 @@ class Simulation implements PipelineHost {
       ];
       const input = {
         missionId: m.missionId,
-        title: fill(text.title, values),
-        body: fill(text.body, values),
+        title: text.title,
+        body: text.body,
         language,
         level: template.level,
         phase: template.phase,

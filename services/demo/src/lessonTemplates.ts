@@ -765,3 +765,270 @@ export const editSuffixes = {
   nl: ' Aangevuld na de terugkoppeling met de partner.',
   en: ' Completed after the feedback session with the partner.',
 };
+
+/**
+ * More findings, in Dutch (most of the catalogue is written in Dutch), so that
+ * teams of different municipalities write different lessons: other findings,
+ * places and angles. Each has a few titles (the same finding as another team
+ * would put it). Placeholders as in the templates, plus {site}: a place in
+ * the partner municipality that fits the domain (see `lessonSites`).
+ */
+export interface LessonFinding {
+  readonly level: LessonLevel;
+  readonly titles: readonly string[];
+  readonly body: string;
+}
+
+export const lessonFindings: Readonly<Partial<Record<PolicyDomain, readonly LessonFinding[]>>> = {
+  WASTE_MANAGEMENT: [
+    {
+      level: 'RESULTS',
+      titles: ['Vrouwengroepen halen het afval op in {site}', 'Afvalophaling door buurtverenigingen werkt in {site}'],
+      body: 'In {site} in {partner} haalt een vrouwengroep tweemaal per week het huishoudelijk afval op met karren, tegen een kleine maandelijkse bijdrage. De gemeente betaalt het transport naar de stortplaats. Na een jaar betaalt zeven op de tien gezinnen mee; de straatstorten zijn grotendeels verdwenen.',
+    },
+    {
+      level: 'PROCESS',
+      titles: ['Begin bij de stortplaats, niet bij de containers', 'Eerst de eindbestemming van het afval regelen'],
+      body: 'De delegatie van {municipality} wilde containers leveren, maar {partner} had geen plek om het ingezamelde afval te brengen. Het gesprek met de prefectuur over een gecontroleerde stortplaats bleek de eigenlijke voorwaarde. Leg in de referentietermen vast waar het afval eindigt.',
+    },
+    {
+      level: 'RESULTS',
+      titles: ['Plastic zakjes worden straatstenen', 'Een kleine werkplaats recycleert plastic tot klinkers'],
+      body: 'Een coöperatie van jongeren in {partner} smelt plastic zakjes met zand tot straatstenen voor {site}. De opbrengst dekt de lonen van vier jongeren en de gemeente koopt de stenen voor haar eigen wegenwerken. De technici van {municipality} adviseerden over de veiligheid van het smeltproces.',
+    },
+    {
+      level: 'PROCESS',
+      titles: ['Laat de afvalkalender door de wijkchefs verdelen', 'Wijkchefs maken de ophaaldagen bekend'],
+      body: 'Affiches over de nieuwe ophaaldagen in {site} haalden weinig uit. Toen de wijkchefs de kalender huis aan huis bespraken, zette bijna iedereen het afval op de juiste dag buiten. Betrek traditionele gezagsdragers van bij het begin.',
+    },
+    {
+      level: 'RESULTS',
+      titles: [
+        'Een afvalbelasting per kraam financiert de marktreiniging',
+        'De marktkramers betalen de schoonmaak van {site}',
+      ],
+      body: 'Sinds {year} betalen de marktkramers van {site} een vaste bijdrage per kraam, die rechtstreeks naar de reiniging gaat. De markt is voor het eerst elke avond schoon en de kramers controleren zelf of het geld goed besteed wordt.',
+    },
+    {
+      level: 'RESULTS',
+      titles: [
+        'Medisch afval apart ophalen bij het gezondheidscentrum',
+        'Een verbrandingsoven voor het afval van {site}',
+      ],
+      body: 'Naalden en verbanden uit {site} belandden tussen het huishoudelijk afval. Met een eenvoudige verbrandingsoven en een aparte ophaalronde is dat opgelost. De milieudienst van {municipality} deelde haar procedure voor risicovol afval.',
+    },
+    {
+      level: 'PROCESS',
+      titles: ['Meet eerst hoeveel afval er is', 'Een week wegen vóór het afvalplan'],
+      body: 'Niemand in {partner} wist hoeveel afval de gemeente produceerde. Een week lang wogen de jongeren van de milieuclub elke kar aan {site}. Met die cijfers kon het afvalplan realistisch worden begroot, en de gemeenteraad keurde het zonder discussie goed.',
+    },
+  ],
+  LOCAL_ECONOMY: [
+    {
+      level: 'RESULTS',
+      titles: [
+        'Een overdekte markthal verhoogt de inkomsten van {site}',
+        'Markthal in {site} trekt handelaars uit de buurgemeenten',
+      ],
+      body: 'De nieuwe markthal in {site} trekt sinds {year} ook handelaars uit de buurgemeenten. De standgelden stegen met een derde en de vrouwen die er verkopen, staan niet langer in de regen. Het onderhoudsplan werd samen met de marktcomités opgesteld.',
+    },
+    {
+      level: 'PROCESS',
+      titles: ['Marktcomités aan tafel vóór de bouwplannen', 'Laat de marktvrouwen het ontwerp mee tekenen'],
+      body: 'Het eerste ontwerp voor {site} hield geen rekening met de plaats voor koelboxen en kinderen. Pas toen de delegatie van {municipality} met het marktcomité sprak, kwam dat aan het licht. Plan dat overleg vóór het bezoek van de architect.',
+    },
+    {
+      level: 'RESULTS',
+      titles: [
+        'Een loket voor kleine ondernemers in het gemeentehuis',
+        'Ondernemersloket verkort de registratie tot één dag',
+      ],
+      body: 'Een ondernemer in {partner} moest voor een vergunning langs drie diensten. Het nieuwe loket in het gemeentehuis regelt alles op één dag; het aantal geregistreerde zaken verdubbelde. De dienst economie van {municipality} deelde haar checklist voor starters.',
+    },
+    {
+      level: 'PROCESS',
+      titles: ['Lokale economie is meer dan de markt', 'Kijk ook naar de ambachten rond {site}'],
+      body: 'De missie keek enkel naar de markt, terwijl de meeste jobs in {partner} in de kleine ateliers rond {site} zitten. Een vertegenwoordiger van de ambachtslieden in het programma had een vollediger beeld gegeven.',
+    },
+    {
+      level: 'RESULTS',
+      titles: ['Een koelcel voor de vissers halveert het verlies', 'Koelcel aan {site} houdt de vangst verkoopbaar'],
+      body: 'Vóór de koelcel aan {site} bedierf een derde van de vangst voor ze verkocht was. Nu beheert een vissersvereniging de cel en betaalt ze de stroom uit een kleine vergoeding per kist. De gemeente volgt het beheer op in het meerjarenplan.',
+    },
+    {
+      level: 'PROCESS',
+      titles: ['Spreek over prijzen met de handelaars, niet over hen', 'Tariefverhogingen eerst uitleggen op {site}'],
+      body: 'Een verhoging van de standgelden leidde in {partner} tot een marktstaking. De tweede keer legde de burgemeester de verhoging eerst zelf uit op {site}, met de plannen voor verlichting en toiletten; toen werd ze aanvaard.',
+    },
+  ],
+  CIVIL_REGISTRATION: [
+    {
+      level: 'RESULTS',
+      titles: [
+        'Vroedvrouwen melden geboortes rechtstreeks aan',
+        'Geboorteaangifte via het gezondheidscentrum van {site}',
+      ],
+      body: 'Sinds de vroedvrouwen van {site} elke geboorte doorgeven aan de dienst burgerlijke stand, krijgen bijna alle kinderen binnen de wettelijke termijn een geboorteakte. De ambtenaar komt wekelijks langs om de aangiftes te tekenen.',
+    },
+    {
+      level: 'PROCESS',
+      titles: ['Leer van de archivaris, niet alleen van de informaticus', 'Het papieren register eerst op orde'],
+      body: 'De delegatie van {municipality} kwam voor de digitalisering, maar de registers in {partner} waren onvolledig en deels beschadigd. Een archivaris van {municipality} hielp eerst om de bestaande akten te ordenen; pas daarna had digitaliseren zin.',
+    },
+    {
+      level: 'RESULTS',
+      titles: ['Inhaalacties voor kinderen zonder geboorteakte', 'Een inhaaloperatie in de scholen van {site}'],
+      body: 'Veel leerlingen in {site} hadden geen geboorteakte en konden daardoor geen examen afleggen. Met de rechtbank organiseerde {partner} zittingen in de scholen; in één schooljaar kregen honderden kinderen een akte.',
+    },
+    {
+      level: 'PROCESS',
+      titles: [
+        'Trouwregister en geboorteregister apart bespreken',
+        'Eén thema per werksessie bij de burgerlijke stand',
+      ],
+      body: 'Tijdens het bezoek aan {partner} werden alle registers in één sessie besproken; niemand kon volgen. Bij de tweede missie kreeg elk register een halve dag, met de ambtenaar die het bijhoudt.',
+    },
+    {
+      level: 'RESULTS',
+      titles: ['Een stroomvast archief voor de akten', 'Metalen kasten redden de registers van {site}'],
+      body: 'Na de overstroming van {site} waren de registers van het bijkantoor nat en onleesbaar. Met metalen kasten op een verhoogde vloer en een kopie in het gemeentehuis is dat risico nu beperkt.',
+    },
+  ],
+  YOUTH: [
+    {
+      level: 'RESULTS',
+      titles: ['Een jeugdhuis in {site} wordt een ontmoetingsplek', 'Jongeren beheren zelf het jeugdhuis van {site}'],
+      body: 'Het jeugdhuis in {site} wordt beheerd door een raad van jongeren die elk jaar verkozen wordt. De gemeente betaalt de elektriciteit; de jongeren organiseren zelf huiswerkklassen en filmavonden. De jeugddienst van {municipality} hielp met de statuten.',
+    },
+    {
+      level: 'PROCESS',
+      titles: ['Jongeren mee op werkbezoek', 'Twee jongeren in de delegatie veranderen het gesprek'],
+      body: 'Voor het eerst reisden twee jongeren van de jeugdraad van {municipality} mee naar {partner}. Hun gesprekken met leeftijdsgenoten leverden meer op dan de officiële vergaderingen; de jeugdraad volgt het contact nu zelf op.',
+    },
+    {
+      level: 'RESULTS',
+      titles: [
+        'Vakantiejobs bij de gemeente voor scholieren',
+        'Scholieren helpen de gemeentediensten tijdens de vakantie',
+      ],
+      body: 'Dertig scholieren uit {partner} werkten tijdens de grote vakantie bij de gemeentediensten, onder meer aan {site}. Ze leerden hoe de gemeente werkt en enkelen solliciteerden later bij de administratie.',
+    },
+    {
+      level: 'PROCESS',
+      titles: ['Een sportterrein vraagt afspraken over het beheer', 'Wie onderhoudt het terrein van {site}?'],
+      body: 'Het nieuwe sportterrein aan {site} lag na een jaar vol gaten omdat niemand verantwoordelijk was. Leg vóór de aanleg vast wie beheert, wie betaalt en hoe de jongeren inspraak krijgen.',
+    },
+  ],
+  GENDER: [
+    {
+      level: 'PROCESS',
+      titles: ['Vrouwelijke raadsleden apart gesproken', 'Een aparte sessie met de vrouwelijke raadsleden'],
+      body: 'In de gemeenteraad van {partner} namen de vrouwelijke raadsleden zelden het woord. Een aparte sessie met de schepenen van {municipality} bracht hun prioriteiten boven: water en de veiligheid rond {site}.',
+    },
+    {
+      level: 'RESULTS',
+      titles: [
+        'Verlichting rond {site} maakt de weg veiliger voor vrouwen',
+        'Straatverlichting op vraag van de vrouwenraad',
+      ],
+      body: 'Op vraag van de vrouwenraad plaatste {partner} zonnelampen langs de weg naar {site}. Vrouwen en meisjes gaan er nu ook na zonsondergang heen; de vrouwenraad volgt het onderhoud op.',
+    },
+    {
+      level: 'PROCESS',
+      titles: ['Cijfers per geslacht vragen vóór het bezoek', 'Zonder gegevens per geslacht geen genderanalyse'],
+      body: 'De delegatie van {municipality} wilde de impact op vrouwen bespreken, maar de diensten van {partner} hielden geen cijfers per geslacht bij. Vraag die gegevens op bij de voorbereiding, of plan tijd om ze samen te verzamelen.',
+    },
+  ],
+  WATER: [
+    {
+      level: 'RESULTS',
+      titles: ['Een watercomité per pomp houdt de pompen draaiende', 'Watercomités in {site} innen zelf de bijdrage'],
+      body: 'Elke pomp in {site} heeft een comité dat een kleine bijdrage per jerrycan int. Met dat geld worden herstellingen binnen de week betaald; vroeger stond een kapotte pomp maanden stil.',
+    },
+    {
+      level: 'PROCESS',
+      titles: ['Het waterbedrijf van {municipality} mee aan tafel', 'Technici van het waterbedrijf in de delegatie'],
+      body: 'Dankzij een technicus van het drinkwaterbedrijf in de delegatie van {municipality} konden de lekken in het net van {partner} ter plaatse worden besproken. Zijn aanwezigheid maakte het gesprek met de nationale waterdienst concreter.',
+    },
+    {
+      level: 'RESULTS',
+      titles: ['Regenwater opvangen op de daken van de scholen', 'Regenwatertanks aan de school van {site}'],
+      body: 'De school van {site} vangt het regenwater op in twee tanks en heeft zo drie maanden langer water. De ouders onderhouden de goten; de gemeente heeft het model opgenomen in haar plan voor alle scholen.',
+    },
+  ],
+  PARTICIPATION: [
+    {
+      level: 'RESULTS',
+      titles: ['Een participatieve begroting in {site}', 'Bewoners van {site} kiezen zelf hun project'],
+      body: 'De bewoners van {site} kozen met een stemming op de dorpsvergadering welk project de gemeente in {year} uitvoert: een waterput. De opkomst was groot en de bijdrage in natura ook.',
+    },
+    {
+      level: 'PROCESS',
+      titles: ['Vergader in de wijk, niet in het gemeentehuis', 'Een hoorzitting aan {site} bereikt meer mensen'],
+      body: 'Op de hoorzitting in het gemeentehuis van {partner} kwamen vooral notabelen. Toen de raad vergaderde aan {site}, spraken ook vrouwen en jongeren. Houd bij de planning rekening met de marktdagen.',
+    },
+    {
+      level: 'PROCESS',
+      titles: ['Verslag terugbrengen naar wie inspraak gaf', 'De bewoners horen wat er met hun voorstellen gebeurde'],
+      body: 'Na de eerste inspraakronde in {partner} hoorde niemand wat er met de voorstellen gebeurde, en de tweede ronde liep leeg. Een korte terugkoppeling via de lokale radio had dat voorkomen.',
+    },
+  ],
+  LOCAL_TAXES: [
+    {
+      level: 'RESULTS',
+      titles: ['Mobiele inning van de marktrechten', 'Inning met de gsm maakt de marktrechten controleerbaar'],
+      body: 'De ontvangers van {partner} innen de marktrechten op {site} nu met een gsm-toepassing die meteen een ontvangstbewijs stuurt. Er verdwijnt minder geld en de kramers vertrouwen de inning meer.',
+    },
+    {
+      level: 'PROCESS',
+      titles: ['Een belastingtelling met de wijkchefs', 'Wijkchefs kennen de belastingplichtigen van {site}'],
+      body: 'De telling van de belastingplichtigen in {site} liep vast tot de wijkchefs erbij betrokken werden. Zij kenden elke zaak en elk huis; de telling was in drie weken rond.',
+    },
+  ],
+  LOCAL_GOVERNANCE: [
+    {
+      level: 'PROCESS',
+      titles: ['Een nieuwe secretaris vraagt een nieuwe kennismaking', 'Na de wissel van secretaris opnieuw beginnen'],
+      body: 'De nieuwe gemeentesecretaris van {partner} kende de afspraken met {municipality} niet. Een korte kennismaking met het volledige dossier voorkwam dat het meerjarenplan stil viel.',
+    },
+    {
+      level: 'RESULTS',
+      titles: ['Een organogram dat iedereen kent', 'Het personeel van {partner} weet nu wie waarvoor bevoegd is'],
+      body: 'Samen met de personeelsdienst van {municipality} tekende {partner} een organogram met functiebeschrijvingen. Het hangt in elke dienst; klachten over het doorsturen van burgers daalden merkbaar.',
+    },
+  ],
+};
+
+/** Places in a partner municipality where a lesson of a domain takes place, for {site}. */
+export const lessonSites: Readonly<Record<PolicyDomain, readonly string[]>> = {
+  WASTE_MANAGEMENT: [
+    'de centrale markt',
+    'de wijk rond het busstation',
+    'de vismarkt',
+    'het oude centrum',
+    'de wijk aan de rivier',
+  ],
+  LOCAL_ECONOMY: ['de veemarkt', 'de centrale markt', 'de aanlegsteiger', 'het busstation', 'de wekelijkse markt'],
+  CIVIL_REGISTRATION: [
+    'het gezondheidscentrum',
+    'het bijkantoor in het noorden',
+    'de landelijke deelgemeenten',
+    'de vroedvrouwenpost',
+  ],
+  YOUTH: ['de wijk bij het lyceum', 'het sportterrein', 'het jongerencentrum', 'de wijk aan de markt'],
+  GENDER: ['de waterput', 'de markt', 'het gezondheidscentrum', 'de school'],
+  WATER: ['de noordelijke dorpen', 'de wijk op de heuvel', 'de lagere school', 'het marktplein'],
+  PARTICIPATION: [
+    'de noordelijke deelgemeente',
+    'het marktplein',
+    'de dorpen langs de rivier',
+    'de wijk bij de moskee',
+  ],
+  LOCAL_TAXES: ['de centrale markt', 'de veemarkt', 'het busstation'],
+  LOCAL_GOVERNANCE: ['het gemeentehuis'],
+  ENVIRONMENT_CLIMATE: ['de oevers van de rivier'],
+  DIGITALISATION: ['het gemeentehuis'],
+  EDUCATION_LIBRARY: ['de gemeentelijke bibliotheek'],
+  HEALTH_WELFARE: ['het gezondheidscentrum'],
+  LAND_REGISTRY: ['de nieuwe verkaveling'],
+};
