@@ -3,11 +3,9 @@ import { RegionalEventKind } from '../graphql/enums.js';
 import { LocalDateScalar } from '../graphql/localDate.js';
 import { JointMissionStatus, RegionalEventStatus } from './jointMission.type.js';
 
-@InputType({ description: 'Which joint missions to list; every field narrows the list.' })
-export class JointMissionFilter {
-  @Field(() => [JointMissionStatus], { nullable: true, description: 'Any of these statuses.' })
-  status?: string[] | null;
-
+/** Where and when, for both kinds of plan. */
+@InputType({ isAbstract: true })
+class PlanFilter {
   @Field(() => String, { nullable: true })
   countryCode?: string | null;
 
@@ -21,23 +19,17 @@ export class JointMissionFilter {
   to?: string | null;
 }
 
+@InputType({ description: 'Which joint missions to list; every field narrows the list.' })
+export class JointMissionFilter extends PlanFilter {
+  @Field(() => [JointMissionStatus], { nullable: true, description: 'Any of these statuses.' })
+  status?: string[] | null;
+}
+
 @InputType({ description: 'Which regional events to list; every field narrows the list.' })
-export class RegionalEventFilter {
+export class RegionalEventFilter extends PlanFilter {
   @Field(() => [RegionalEventStatus], { nullable: true, description: 'Any of these statuses.' })
   status?: string[] | null;
 
   @Field(() => [RegionalEventKind], { nullable: true, description: 'Any of these kinds.' })
   kind?: string[] | null;
-
-  @Field(() => String, { nullable: true })
-  countryCode?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Those that name this region among theirs.' })
-  regionCode?: string | null;
-
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Those whose dates overlap [from, to].' })
-  from?: string | null;
-
-  @Field(() => LocalDateScalar, { nullable: true })
-  to?: string | null;
 }
