@@ -3,9 +3,9 @@ import { RegionalEventKind } from '../graphql/enums.js';
 import { LocalDateScalar } from '../graphql/localDate.js';
 import { JointMissionStatus, RegionalEventStatus } from './jointMission.type.js';
 
-/** Where and when, for both kinds of plan. */
-@InputType({ isAbstract: true })
-class PlanFilter {
+/** Where and when, for both kinds of plan: a base that no field names, so it never appears in the schema. */
+@InputType()
+abstract class PlanFilter {
   @Field(() => String, { nullable: true })
   countryCode?: string | null;
 
