@@ -4,6 +4,8 @@ import { dashboardMessagesEn } from '../dashboard/dashboard.messages.en';
 import { lessonMessagesEn } from '../lessons/lessons.messages.en';
 import { mapMessagesEn } from '../map/map.messages.en';
 import { placeMessagesEn } from '../places/places.messages.en';
+import { eventMessagesEn } from '../planner/events/events.messages.en';
+import { planMessagesEn } from '../planner/plan/plan.messages.en';
 import { plannerMessagesEn } from '../planner/planner.messages.en';
 import { requestMessagesEn } from '../requests/requests.messages.en';
 import { commonMessagesEn } from './common.messages.en';
@@ -16,6 +18,8 @@ export const english: Messages = {
   ...requestMessagesEn,
   ...coordinatorMessagesEn,
   ...plannerMessagesEn,
+  ...planMessagesEn,
+  ...eventMessagesEn,
   ...lessonMessagesEn,
   ...placeMessagesEn,
   ...mapMessagesEn,

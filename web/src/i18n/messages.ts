@@ -4,6 +4,8 @@ import { dashboardMessages } from '../dashboard/dashboard.messages';
 import { lessonMessages } from '../lessons/lessons.messages';
 import { mapMessages } from '../map/map.messages';
 import { placeMessages } from '../places/places.messages';
+import { eventMessages } from '../planner/events/events.messages';
+import { planMessages } from '../planner/plan/plan.messages';
 import { plannerMessages } from '../planner/planner.messages';
 import { requestMessages } from '../requests/requests.messages';
 import { commonMessages } from './common.messages';
@@ -18,6 +20,8 @@ export const dutch = {
   ...requestMessages,
   ...coordinatorMessages,
   ...plannerMessages,
+  ...planMessages,
+  ...eventMessages,
   ...lessonMessages,
   ...placeMessages,
   ...mapMessages,

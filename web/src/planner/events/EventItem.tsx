@@ -1,0 +1,365 @@
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { useCan, useViewer } from '../../auth/viewer';
+import { graphql } from '../../gql';
+import type { RegionalEventItemFragment, RegionalEventStatus } from '../../gql/graphql';
+import { errorKind, fieldErrors } from '../../graphql/errors';
+import { useFormat } from '../../i18n/format';
+import { Badge, type Tone } from '../../ui/Badge';
+import { Field } from '../../ui/Field';
+import { ErrorState } from '../../ui/states';
+import { useVocabulary } from '../../vocabulary/vocabularies';
+import { eventDays, parseEuro } from './proposal';
+import { MunicipalityList, RegionList, themeLabels } from './SuggestionCard';
+
+graphql(`
+  fragment RegionalEventItem on RegionalEvent {
+    id
+    title
+    kind
+    status
+    countryCode
+    regionCodes
+    startDate
+    endDate
+    themes
+    estimatedCostEur
+    budgetEur
+    municipalities {
+      nisCode
+      name
+    }
+    staffMembers {
+      id
+      name
+    }
+    proposedOn
+    proposedByRole
+    decidedOn
+    note
+    rejectionReason
+    amendedCount
+  }
+`);
+
+const StaffDocument = graphql(`
+  query RegionalEventApproveStaff($year: Int!) {
+    staffCapacity(year: $year) {
+      staffMemberId
+      year
+      name
+      freeDays
+    }
+  }
+`);
+
+const ApproveDocument = graphql(`
+  mutation RegionalEventApproveForm($input: ApproveRegionalEventInput!) {
+    approveRegionalEvent(input: $input) {
+      ...RegionalEventItem
+    }
+  }
+`);
+
+const RejectDocument = graphql(`
+  mutation RegionalEventRejectForm($input: RejectRegionalEventInput!) {
+    rejectRegionalEvent(input: $input) {
+      ...RegionalEventItem
+    }
+  }
+`);
+
+const statusTone: Record<RegionalEventStatus, Tone> = { PROPOSED: 'info', APPROVED: 'ok', REJECTED: 'bad' };
+
+/** A regional event in the period: what, where, when, whom, its cost and its decision; management decides a proposed one here. */
+export function EventItem({ event }: { event: RegionalEventItemFragment }) {
+  const f = useFormat();
+  const vocabulary = useVocabulary();
+  const mayApprove = useCan('approveRegionalEvent');
+  const mayReject = useCan('rejectRegionalEvent');
+  const [deciding, setDeciding] = useState<'approve' | 'reject' | null>(null);
+  const [done, setDone] = useState<'approved' | 'rejected' | null>(null);
+  const headingId = useId();
+  const days = eventDays(event.startDate, event.endDate);
+
+  return (
+    <article className="card stack" aria-labelledby={headingId}>
+      <header className="row" style={{ justifyContent: 'space-between' }}>
+        <div>
+          <h4 id={headingId} style={{ margin: 0 }}>
+            {event.title}
+          </h4>
+          <p className="small muted" style={{ margin: 0 }}>
+            {f.t(`events.kind.${event.kind}`)} · {vocabulary.country(event.countryCode)}
+          </p>
+        </div>
+        <Badge tone={statusTone[event.status]}>{f.t(`events.status.${event.status}`)}</Badge>
+      </header>
+      <dl className="facts">
+        <dt>{f.t('events.regions')}</dt>
+        <dd>
+          <RegionList codes={event.regionCodes} />
+        </dd>
+        <dt>{f.t('events.dates')}</dt>
+        <dd>{f.t('events.datesValue', { from: f.date(event.startDate), to: f.date(event.endDate), days })}</dd>
+        <dt>{f.t('events.themes')}</dt>
+        <dd>{themeLabels(vocabulary, event.themes) || f.t('none')}</dd>
+        <dt>{f.t('events.invitees', { count: event.municipalities.length })}</dt>
+        <dd>
+          <MunicipalityList municipalities={event.municipalities} />
+        </dd>
+        <dt>{f.t('events.cost')}</dt>
+        <dd>
+          {event.estimatedCostEur === null || event.estimatedCostEur === undefined
+            ? f.t('none')
+            : f.euro(event.estimatedCostEur)}
+        </dd>
+        {event.status === 'APPROVED' && (
+          <>
+            <dt>{f.t('events.budget')}</dt>
+            <dd>{event.budgetEur === null || event.budgetEur === undefined ? f.t('none') : f.euro(event.budgetEur)}</dd>
+            <dt>{f.t('events.staff')}</dt>
+            <dd>{event.staffMembers.map((s) => s.name ?? s.id).join(', ') || f.t('none')}</dd>
+          </>
+        )}
+        {event.rejectionReason && (
+          <>
+            <dt>{f.t('events.rejectionReason')}</dt>
+            <dd>{event.rejectionReason}</dd>
+          </>
+        )}
+        {event.note && (
+          <>
+            <dt>{f.t('events.note')}</dt>
+            <dd>{event.note}</dd>
+          </>
+        )}
+      </dl>
+      <p className="small muted" style={{ margin: 0 }}>
+        {f.t('events.proposedOn', {
+          date: f.date(event.proposedOn),
+          role: f.t(`role.${event.proposedByRole}` as never),
+        })}
+        {event.amendedCount > 0 && ` · ${f.t('events.amended', { count: event.amendedCount })}`}
+        {event.decidedOn && ` · ${f.t('events.decidedOn', { date: f.date(event.decidedOn) })}`}
+      </p>
+      {done && (
+        <p className="notice notice--ok" role="status">
+          {f.t(done === 'approved' ? 'events.approved' : 'events.rejected')}
+        </p>
+      )}
+      {event.status === 'PROPOSED' &&
+        (mayApprove || mayReject) &&
+        (deciding === 'approve' ? (
+          <ApproveForm event={event} onCancel={() => setDeciding(null)} onDone={() => setDone('approved')} />
+        ) : deciding === 'reject' ? (
+          <RejectForm event={event} onCancel={() => setDeciding(null)} onDone={() => setDone('rejected')} />
+        ) : (
+          <div className="row">
+            {mayApprove && (
+              <button type="button" className="button button--primary" onClick={() => setDeciding('approve')}>
+                {f.t('events.approve')}
+              </button>
+            )}
+            {mayReject && (
+              <button type="button" className="button button--danger" onClick={() => setDeciding('reject')}>
+                {f.t('events.reject')}
+              </button>
+            )}
+          </div>
+        ))}
+    </article>
+  );
+}
+
+function ApproveForm({
+  event,
+  onCancel,
+  onDone,
+}: {
+  event: RegionalEventItemFragment;
+  onCancel: () => void;
+  onDone: () => void;
+}) {
+  const f = useFormat();
+  const viewer = useViewer();
+  const year = Number(event.startDate.slice(0, 4));
+  const days = eventDays(event.startDate, event.endDate);
+  const [{ data: staff }] = useQuery({ query: StaffDocument, variables: { year } });
+  const [result, approve] = useMutation(ApproveDocument);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [budget, setBudget] = useState(
+    event.estimatedCostEur === null || event.estimatedCostEur === undefined ? '' : String(event.estimatedCostEur),
+  );
+  const [note, setNote] = useState('');
+  const [local, setLocal] = useState<Record<string, string>>({});
+  const formId = useId();
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => first.current?.focus(), []);
+  // Who can go: members with free days, most first.
+  const members = useMemo(
+    () => [...(staff?.staffCapacity ?? [])].filter((m) => m.freeDays > 0).sort((a, b) => b.freeDays - a.freeDays),
+    [staff],
+  );
+  const api = fieldErrors(result.error);
+  const errors: Record<string, string> = { ...api, ...local };
+  const fromApi = (field: string) => (api[field] && !local[field] ? 'en' : undefined);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const amount = parseEuro(budget);
+    setLocal(amount === null ? { budgetEur: f.t('events.form.amount') } : {});
+    if (amount === null) return;
+    const answer = await approve({
+      input: {
+        regionalEventId: event.id,
+        ...(amount !== undefined ? { budgetEur: amount } : {}),
+        ...(chosen.length ? { staffMemberIds: chosen } : {}),
+        ...(note.trim() ? { note: note.trim() } : {}),
+      },
+    });
+    if (answer.data && !answer.error) onDone();
+  };
+
+  return (
+    <form
+      className="stack suggestion__form"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-labelledby={`${formId}-title`}
+    >
+      <h5 id={`${formId}-title`} className="suggestion__label">
+        {f.t('events.approve.title')}
+      </h5>
+      <fieldset
+        className="field"
+        aria-describedby={`${formId}-staff-hint${errors.staffMemberIds ? ` ${formId}-staff-error` : ''}`}
+      >
+        <legend>{f.t('events.approve.staff')}</legend>
+        <span className="field__hint" id={`${formId}-staff-hint`}>
+          {f.t('events.approve.staffHint', { days, year })}
+        </span>
+        {staff && members.length === 0 ? (
+          <p className="small muted">{f.t('events.approve.noStaff', { year })}</p>
+        ) : (
+          <div className="checks">
+            {members.map((m, index) => (
+              <label key={m.staffMemberId}>
+                <input
+                  ref={index === 0 ? first : undefined}
+                  type="checkbox"
+                  checked={chosen.includes(m.staffMemberId)}
+                  onChange={(e) =>
+                    setChosen((list) =>
+                      e.target.checked ? [...list, m.staffMemberId] : list.filter((id) => id !== m.staffMemberId),
+                    )
+                  }
+                />
+                <span>
+                  {f.t('events.approve.staffOption', { name: m.name ?? m.staffMemberId, free: m.freeDays })}
+                  {m.freeDays < days && <span className="muted"> ({f.t('events.approve.tooFew')})</span>}
+                </span>
+              </label>
+            ))}
+          </div>
+        )}
+        {errors.staffMemberIds && (
+          <span className="field__error" id={`${formId}-staff-error`} lang={fromApi('staffMemberIds')}>
+            {errors.staffMemberIds}
+          </span>
+        )}
+      </fieldset>
+      <div className="form-grid">
+        <Field
+          label={f.t('events.approve.budget')}
+          hint={f.t('events.approve.budgetHint')}
+          error={errors.budgetEur}
+          lang={fromApi('budgetEur')}
+        >
+          <input
+            type="number"
+            inputMode="decimal"
+            min={0}
+            step={10}
+            value={budget}
+            onChange={(e) => setBudget(e.target.value)}
+          />
+        </Field>
+        <Field label={f.t('events.approve.note')} error={errors.note} lang={fromApi('note')}>
+          <input type="text" value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />
+        </Field>
+      </div>
+      <div className="form-actions" style={{ marginTop: 0 }}>
+        <button type="submit" className="button button--primary" disabled={result.fetching}>
+          {f.t('events.approve.submit')}
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          {f.t('events.form.cancel')}
+        </button>
+      </div>
+      {result.error && (errorKind(result.error) !== 'badInput' || Object.keys(api).length === 0) && (
+        <ErrorState error={result.error} role={viewer.role} />
+      )}
+    </form>
+  );
+}
+
+function RejectForm({
+  event,
+  onCancel,
+  onDone,
+}: {
+  event: RegionalEventItemFragment;
+  onCancel: () => void;
+  onDone: () => void;
+}) {
+  const f = useFormat();
+  const viewer = useViewer();
+  const [result, reject] = useMutation(RejectDocument);
+  const [reason, setReason] = useState('');
+  const [local, setLocal] = useState<Record<string, string>>({});
+  const formId = useId();
+  const first = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => first.current?.focus(), []);
+  const api = fieldErrors(result.error);
+  const errors: Record<string, string> = { ...api, ...local };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setLocal(reason.trim() ? {} : { reason: f.t('events.form.required') });
+    if (!reason.trim()) return;
+    const answer = await reject({ input: { regionalEventId: event.id, reason: reason.trim() } });
+    if (answer.data && !answer.error) onDone();
+  };
+
+  return (
+    <form
+      className="stack suggestion__form"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-labelledby={`${formId}-title`}
+    >
+      <h5 id={`${formId}-title`} className="suggestion__label">
+        {f.t('events.reject')}
+      </h5>
+      <Field
+        label={f.t('events.reject.reason')}
+        error={errors.reason}
+        lang={api.reason && !local.reason ? 'en' : undefined}
+      >
+        <textarea ref={first} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={2000} />
+      </Field>
+      <div className="form-actions" style={{ marginTop: 0 }}>
+        <button type="submit" className="button button--danger" disabled={result.fetching}>
+          {f.t('events.reject.submit')}
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          {f.t('events.form.cancel')}
+        </button>
+      </div>
+      {result.error && (errorKind(result.error) !== 'badInput' || Object.keys(api).length === 0) && (
+        <ErrorState error={result.error} role={viewer.role} />
+      )}
+    </form>
+  );
+}
