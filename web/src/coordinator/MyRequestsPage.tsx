@@ -1,10 +1,12 @@
 import { useState } from 'react';
+import { FormattedMessage } from 'react-intl';
 import { useMutation, useQuery } from 'urql';
 import { useCan, useViewer } from '../auth/viewer';
 import { graphql } from '../gql';
 import type { MyRequestsQuery } from '../gql/graphql';
 import { useFormat } from '../i18n/format';
 import type { MessageId } from '../i18n/messages';
+import { MunicipalityLink } from '../places/links';
 import { requestColumns } from '../requests/columns';
 import { StatusBadge } from '../requests/StatusBadge';
 import { DataTable } from '../ui/DataTable';
@@ -159,7 +161,19 @@ export default function MyRequestsPage() {
   return (
     <Page
       title={f.t('mine.title')}
-      lead={f.t('mine.lead', { municipality })}
+      lead={
+        // The municipality's name opens its page: its twinning and the history of its visits.
+        <FormattedMessage
+          id="mine.lead"
+          values={{
+            municipality: viewer.nisCode ? (
+              <MunicipalityLink nisCode={viewer.nisCode}>{municipality}</MunicipalityLink>
+            ) : (
+              municipality
+            ),
+          }}
+        />
+      }
       busy={fetching || (!data && !error)}
       actions={
         canSubmit && mode.kind === 'list' && twinnings.length > 0 ? (

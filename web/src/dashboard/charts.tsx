@@ -3,6 +3,7 @@ import { useLocation } from 'wouter';
 import type { DashboardPageQuery, DeclineReason, MissionType } from '../gql/graphql';
 import { useFormat } from '../i18n/format';
 import type { Quarter } from '../period/quarters';
+import { municipalityHref } from '../places/links';
 import { requestsHref } from '../requests/filters';
 import { ChartCard, type FigureColumn } from '../ui/ChartCard';
 import { Bars, palette, type Series } from '../ui/charts';
@@ -392,7 +393,7 @@ export function CoverageChart({ coverage }: { coverage: Data['coverage'] }) {
   );
 }
 
-/** The municipalities behind the coverage chart, each linked to its requests. */
+/** The municipalities behind the coverage chart, each linked to its page (its history, and on to its requests). */
 export function CoverageList({ coverage }: { coverage: Data['coverage'] }) {
   const f = useFormat();
   const [expanded, setExpanded] = useState(false);
@@ -412,7 +413,7 @@ export function CoverageList({ coverage }: { coverage: Data['coverage'] }) {
             key: 'name',
             header: f.t('coverage.municipality'),
             render: (row) => row.name ?? row.nisCode,
-            href: (row) => requestsHref({ nisCode: row.nisCode }),
+            href: (row) => municipalityHref(row.nisCode),
           },
           { key: 'last', header: f.t('coverage.last'), render: (row) => f.date(row.lastAccompaniedOn) },
           {

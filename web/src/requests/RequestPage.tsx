@@ -11,6 +11,7 @@ import { AssessmentView } from './AssessmentView';
 import { AuditTimeline } from './AuditTimeline';
 import { DecisionForm } from './DecisionForm';
 import { MunicipalityHistory, RegionVisits } from './context';
+import { MunicipalityLink, RegionLink } from '../places/links';
 import { StatusBadge } from './StatusBadge';
 
 const RequestDocument = graphql(`
@@ -125,8 +126,20 @@ export default function RequestPage() {
             <dl className="facts">
               <dt>{f.t('request.submittedOn')}</dt>
               <dd>{f.date(request.submittedOn)}</dd>
+              <dt>{f.t('places.municipality')}</dt>
+              <dd>
+                <MunicipalityLink nisCode={request.municipality.nisCode}>{municipality}</MunicipalityLink>
+              </dd>
               <dt>{f.t('request.region')}</dt>
-              <dd>{vocabulary.region(request.twinning.regionCode)}</dd>
+              <dd>
+                {request.twinning.regionCode ? (
+                  <RegionLink regionCode={request.twinning.regionCode}>
+                    {vocabulary.region(request.twinning.regionCode)}
+                  </RegionLink>
+                ) : (
+                  vocabulary.region(request.twinning.regionCode)
+                )}
+              </dd>
               <dt>{f.t('request.domains')}</dt>
               <dd>
                 {request.policyDomains.map((d) => vocabulary.label('policyDomains', d)).join(', ') || f.t('none')}

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Link, useSearchParams } from 'wouter';
+import { useSearchParams } from 'wouter';
 import { useQuery } from 'urql';
 import { useViewer } from '../auth/viewer';
 import { graphql } from '../gql';
@@ -10,9 +10,10 @@ import { Page } from '../ui/Page';
 import { Field } from '../ui/Field';
 import { SelectField } from '../ui/SelectField';
 import { ErrorState, Loading } from '../ui/states';
+import { MunicipalityLink } from '../places/links';
 import { useVocabulary } from '../vocabulary/vocabularies';
 import { readRequestParams, toRequestFilter, writeRequestParams, type RequestParams } from './filters';
-import { requestColumns, requestHref } from './columns';
+import { requestColumns } from './columns';
 import { StatusBadge } from './StatusBadge';
 
 const RequestsDocument = graphql(`
@@ -228,10 +229,12 @@ export default function RequestsPage() {
                   key: 'municipality',
                   header: f.t('col.municipality'),
                   render: (row) => (
-                    <Link to={requestHref(row.id)}>{row.municipality.name ?? row.municipality.nisCode}</Link>
+                    <MunicipalityLink nisCode={row.municipality.nisCode}>
+                      {row.municipality.name ?? row.municipality.nisCode}
+                    </MunicipalityLink>
                   ),
                 },
-                columns.partner(false),
+                columns.partner(true),
                 columns.type,
                 columns.visit,
                 { key: 'status', header: f.t('col.status'), render: (row) => <StatusBadge status={row.status} /> },

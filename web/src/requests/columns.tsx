@@ -2,6 +2,7 @@ import { Link } from 'wouter';
 import type { Decision, MissionType } from '../gql/graphql';
 import type { Formatters } from '../i18n/format';
 import type { Column } from '../ui/DataTable';
+import { RegionLink } from '../places/links';
 import type { Vocabulary } from '../vocabulary/vocabularies';
 import { RecommendationBadge } from './StatusBadge';
 
@@ -33,7 +34,13 @@ export function requestColumns<Row extends RequestRow>(f: Formatters, vocabulary
       render: (row) => (
         <>
           {linked ? <Link to={requestHref(row.id)}>{row.twinning.partnerName}</Link> : row.twinning.partnerName}
-          <span className="chart__sub">{vocabulary.region(row.twinning.regionCode)}</span>
+          <span className="chart__sub">
+            {row.twinning.regionCode ? (
+              <RegionLink regionCode={row.twinning.regionCode}>{vocabulary.region(row.twinning.regionCode)}</RegionLink>
+            ) : (
+              vocabulary.region(row.twinning.regionCode)
+            )}
+          </span>
         </>
       ),
     }),

@@ -3,6 +3,7 @@ import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import { useFormat } from '../i18n/format';
 import { Badge } from '../ui/Badge';
+import { MunicipalityLink, RegionLink } from '../places/links';
 import { Loading } from '../ui/states';
 import { useVocabulary } from '../vocabulary/vocabularies';
 import { requestHref } from './columns';
@@ -76,6 +77,9 @@ export function MunicipalityHistory({ nisCode, name, exclude }: { nisCode: strin
               ))}
             </ul>
           )}
+          <p className="small">
+            <MunicipalityLink nisCode={nisCode}>{f.t('timeline.title', { municipality: name })}</MunicipalityLink>
+          </p>
         </>
       )}
     </section>
@@ -147,14 +151,19 @@ export function RegionVisits({
                 {f.t('requests.visit', { from: f.shortDate(visit.startDate), to: f.shortDate(visit.endDate) })}
               </time>
               <div className="row" style={{ gap: 8 }}>
-                <Link to={requestHref(visit.id)}>{visit.municipality.name ?? visit.municipality.nisCode}</Link>
-                <span className="muted">{vocabulary.label('missionTypes', visit.missionType)}</span>
+                <MunicipalityLink nisCode={visit.municipality.nisCode}>
+                  {visit.municipality.name ?? visit.municipality.nisCode}
+                </MunicipalityLink>
+                <Link to={requestHref(visit.id)}>{vocabulary.label('missionTypes', visit.missionType)}</Link>
                 <StatusBadge status={visit.status} />
               </div>
             </li>
           ))}
         </ul>
       )}
+      <p className="small">
+        <RegionLink regionCode={regionCode}>{vocabulary.region(regionCode)}</RegionLink>
+      </p>
     </section>
   );
 }
