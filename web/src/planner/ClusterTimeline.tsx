@@ -151,7 +151,7 @@ export function ClusterTimeline({
                 <div className="tl__label">
                   <MunicipalityLink nisCode={row.nisCode}>{names.get(row.nisCode)}</MunicipalityLink>
                 </div>
-                <div className="tl__track" style={{ height: row.lanes * LANE + 8 }}>
+                <div className="tl__track" style={{ minHeight: row.lanes * LANE + 8 }}>
                   {row.groups.map((g, i) => (
                     <span
                       key={i}
@@ -205,7 +205,7 @@ export function ClusterTimeline({
               .map((r) => (
                 <div className="tl__row" key={r.key}>
                   <div className="tl__label tl__label--plan">{r.label}</div>
-                  <div className="tl__track" style={{ height: LANE + 8 }}>
+                  <div className="tl__track" style={{ minHeight: LANE + 8 }}>
                     {r.plans.map((plan) => {
                       const where = span(from, to, plan.startDate, plan.endDate);
                       if (!where) return null;

@@ -11,6 +11,7 @@ import { StatusBadge } from '../requests/StatusBadge';
 import { Badge, type Tone } from '../ui/Badge';
 import { useVocabulary } from '../vocabulary/vocabularies';
 import { ApproveForm, RejectForm } from './DecideForms';
+import { textLanguage, writeDates } from './text';
 
 // The fields every joint mission shows here; the mutations answer with them, so the cache updates the card in place.
 graphql(`
@@ -156,18 +157,18 @@ function JointMissionCard({ jointMission: jm }: { jointMission: PlannerJointMiss
       </p>
       <p className="planner-why">
         <strong>{f.t('planner.mission.rationale')}: </strong>
-        {f.sentence(jm.rationale)}
+        <FreeText text={jm.rationale} />
       </p>
       {jm.rejectionReason && (
         <p className="planner-why planner-why--bad">
           <strong>{f.t('planner.mission.rejection')}: </strong>
-          {jm.rejectionReason}
+          <FreeText text={jm.rejectionReason} />
         </p>
       )}
       {jm.note && (
         <p className="small" style={{ marginTop: 12 }}>
           <strong>{f.t('planner.mission.note')}: </strong>
-          {jm.note}
+          <FreeText text={jm.note} />
         </p>
       )}
       {done && (
@@ -213,4 +214,11 @@ function JointMissionCard({ jointMission: jm }: { jointMission: PlannerJointMiss
       )}
     </li>
   );
+}
+
+/** What a person wrote, in the language they wrote it in (see text.ts). */
+function FreeText({ text }: { text: string }) {
+  const f = useFormat();
+  const lang = textLanguage(text);
+  return <span lang={lang}>{lang ? writeDates(text, lang) : f.sentence(text)}</span>;
 }
