@@ -84,8 +84,9 @@ export function VisitTimeline({
                       <ul className="places-lessons">
                         {lessons.map((lesson) => (
                           <li key={lesson.id}>
-                            <Link to={lessonHref(lesson.id)}>{lesson.title}</Link>
+                            {/* before the title: a long title wraps, and the badge stays with its lesson */}
                             {lesson.goodPractice && <Badge tone="ok">{f.t('timeline.goodPractice')}</Badge>}
+                            <Link to={lessonHref(lesson.id)}>{lesson.title}</Link>
                           </li>
                         ))}
                       </ul>
