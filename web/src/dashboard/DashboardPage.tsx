@@ -4,7 +4,8 @@ import { useQuery } from 'urql';
 import { useViewer } from '../auth/viewer';
 import { graphql } from '../gql';
 import { useFormat } from '../i18n/format';
-import { addQuarters, quarterOf, quartersBetween, type Quarter } from '../period/quarters';
+import { RegionMap } from '../map/RegionMap';
+import { addQuarters, quarterDates, quarterOf, quartersBetween, type Quarter } from '../period/quarters';
 import { Page } from '../ui/Page';
 import { SelectField } from '../ui/SelectField';
 import { Staggered } from '../ui/Staggered';
@@ -234,6 +235,11 @@ export default function DashboardPage() {
               );
             })}
           </section>
+          <RegionMap
+            from={quarterDates(filters.from).from}
+            to={quarterDates(filters.to).to}
+            countryCode={filters.countryCode ?? null}
+          />
           <div className="grid grid--2">
             <Staggered>
               <DemandChart filters={filters} rows={data.dashboard.rows} onDrawn={onFirstChart} />
