@@ -185,7 +185,9 @@ export function PlanSection({ period }: { readonly period: PlannerPeriod }) {
           <StaffChart year={plan.year} staff={plan.staff} />
           <div className="grid grid--2">
             <BudgetUse year={plan.year} budget={plan.budget} />
-            <GainChart plan={plan} />
+            <div className="plan__gain">
+              <GainChart plan={plan} />
+            </div>
           </div>
         </div>
       )}

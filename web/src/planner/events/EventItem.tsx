@@ -81,6 +81,13 @@ export function EventItem({ event }: { event: RegionalEventItemFragment }) {
   const [done, setDone] = useState<'approved' | 'rejected' | null>(null);
   const headingId = useId();
   const days = eventDays(event.startDate, event.endDate);
+  const approveButton = useRef<HTMLButtonElement>(null);
+  const rejectButton = useRef<HTMLButtonElement>(null);
+  // Cancelling a form gives the focus back to the button that opened it.
+  const cancel = (which: 'approve' | 'reject') => {
+    setDeciding(null);
+    requestAnimationFrame(() => (which === 'approve' ? approveButton : rejectButton).current?.focus());
+  };
 
   return (
     <article className="card stack" aria-labelledby={headingId}>
@@ -135,7 +142,7 @@ export function EventItem({ event }: { event: RegionalEventItemFragment }) {
           </>
         )}
       </dl>
-      <p className="small muted" style={{ margin: 0 }}>
+      <p className="small muted" style={{ marginBottom: 0 }}>
         {f.t('events.proposedOn', {
           date: f.date(event.proposedOn),
           role: f.t(`role.${event.proposedByRole}` as never),
@@ -151,18 +158,28 @@ export function EventItem({ event }: { event: RegionalEventItemFragment }) {
       {event.status === 'PROPOSED' &&
         (mayApprove || mayReject) &&
         (deciding === 'approve' ? (
-          <ApproveForm event={event} onCancel={() => setDeciding(null)} onDone={() => setDone('approved')} />
+          <ApproveForm event={event} onCancel={() => cancel('approve')} onDone={() => setDone('approved')} />
         ) : deciding === 'reject' ? (
-          <RejectForm event={event} onCancel={() => setDeciding(null)} onDone={() => setDone('rejected')} />
+          <RejectForm event={event} onCancel={() => cancel('reject')} onDone={() => setDone('rejected')} />
         ) : (
           <div className="row">
             {mayApprove && (
-              <button type="button" className="button button--primary" onClick={() => setDeciding('approve')}>
+              <button
+                ref={approveButton}
+                type="button"
+                className="button button--primary"
+                onClick={() => setDeciding('approve')}
+              >
                 {f.t('events.approve')}
               </button>
             )}
             {mayReject && (
-              <button type="button" className="button button--danger" onClick={() => setDeciding('reject')}>
+              <button
+                ref={rejectButton}
+                type="button"
+                className="button button--danger"
+                onClick={() => setDeciding('reject')}
+              >
                 {f.t('events.reject')}
               </button>
             )}
@@ -289,7 +306,7 @@ function ApproveForm({
           <input type="text" value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />
         </Field>
       </div>
-      <div className="form-actions" style={{ marginTop: 0 }}>
+      <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={result.fetching}>
           {f.t('events.approve.submit')}
         </button>
@@ -349,7 +366,7 @@ function RejectForm({
       >
         <textarea ref={first} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={2000} />
       </Field>
-      <div className="form-actions" style={{ marginTop: 0 }}>
+      <div className="form-actions">
         <button type="submit" className="button button--danger" disabled={result.fetching}>
           {f.t('events.reject.submit')}
         </button>

@@ -148,7 +148,9 @@ export function SuggestionCard({
                   {trigger.lessons.map((lesson, i) => (
                     <span key={lesson.lessonId}>
                       {i > 0 && '; '}
-                      <Link to={`/lessen/${encodeURIComponent(lesson.lessonId)}`}>{lesson.title}</Link>
+                      <Link to={`/lessen/${encodeURIComponent(lesson.lessonId)}`} lang="nl">
+                        {lesson.title}
+                      </Link>
                     </span>
                   ))}
                 </>
@@ -327,10 +329,10 @@ function ProposeForm({
           </span>
         )}
       </fieldset>
-      <p className="small" style={{ margin: 0 }}>
+      <p className="small" style={{ marginBottom: 0 }}>
         {f.t('events.form.estimate', { cost: f.euro(estimate) })}
       </p>
-      <div className="form-actions" style={{ marginTop: 0 }}>
+      <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={result.fetching}>
           {f.t('events.form.submit')}
         </button>

@@ -114,6 +114,8 @@ export function FixedTrips({ fixed }: { fixed: PlanData['fixed'] }) {
 interface GainRow extends Record<string, unknown> {
   readonly key: 'optimal' | 'greedy';
   readonly label: string;
+  /** The axis's label: short enough for a phone. */
+  readonly short: string;
   readonly points: number;
   readonly trips: number;
 }
@@ -122,8 +124,20 @@ interface GainRow extends Record<string, unknown> {
 export function GainChart({ plan }: { plan: PlanData }) {
   const f = useFormat();
   const rows: GainRow[] = [
-    { key: 'optimal', label: f.t('plan.gain.optimal'), points: plan.objective, trips: plan.trips.length },
-    { key: 'greedy', label: f.t('plan.gain.greedy'), points: plan.greedy.objective, trips: plan.greedy.trips.length },
+    {
+      key: 'optimal',
+      label: f.t('plan.gain.optimal'),
+      short: f.t('plan.gain.optimalShort'),
+      points: plan.objective,
+      trips: plan.trips.length,
+    },
+    {
+      key: 'greedy',
+      label: f.t('plan.gain.greedy'),
+      short: f.t('plan.gain.greedyShort'),
+      points: plan.greedy.objective,
+      trips: plan.greedy.trips.length,
+    },
   ];
   const columns: FigureColumn<GainRow>[] = [
     { key: 'plan', header: f.t('plan.gain.plan'), render: (row) => row.label, csv: (row) => row.label },
@@ -156,7 +170,7 @@ export function GainChart({ plan }: { plan: PlanData }) {
       rows={rows}
       rowKey={(row) => row.key}
     >
-      <Bars data={rows} series={series} xKey="label" xLabel={f.t('plan.axis.plan')} yLabel={f.t('plan.axis.points')} />
+      <Bars data={rows} series={series} xKey="short" xLabel={f.t('plan.axis.plan')} yLabel={f.t('plan.axis.points')} />
     </ChartCard>
   );
 }
@@ -234,7 +248,7 @@ export function BudgetUse({ year, budget }: { year: number; budget: PlanData['bu
   const id = useId();
   const share = budgetShare(budget.usedEur, budget.unreservedEur);
   return (
-    <section className="card stack" aria-labelledby={id}>
+    <section className="card stack plan__budget" aria-labelledby={id}>
       <div className="row" style={{ justifyContent: 'space-between' }}>
         <h4 id={id} style={{ margin: 0 }}>
           {f.t('plan.budget.title', { year })}
@@ -261,7 +275,7 @@ export function BudgetUse({ year, budget }: { year: number; budget: PlanData['bu
           {f.t('plan.budget.share', { share: f.percent(share) })}
         </p>
       </div>
-      <p className="small" style={{ margin: 0 }}>
+      <p className="small" style={{ marginBottom: 0 }}>
         {f.t(budget.binding ? 'plan.budget.bindingText' : 'plan.budget.freeText')}
       </p>
     </section>

@@ -48,6 +48,8 @@ export const planMessagesEn: Translation<typeof planMessages> = {
     '{gain, plural, =0 {Both plans score the same: here optimisation finds no better plan.} one {Optimisation gains # point ({ratio}×).} other {Optimisation gains # points ({ratio}×).}}',
   'plan.gain.optimal': 'Optimised plan',
   'plan.gain.greedy': 'Highest priority first',
+  'plan.gain.optimalShort': 'Optimised',
+  'plan.gain.greedyShort': 'Priority first',
   'plan.gain.plan': 'Plan',
   'plan.gain.points': 'Total priority (points)',
   'plan.gain.tripCount': 'Trips',

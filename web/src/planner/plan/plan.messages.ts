@@ -46,6 +46,8 @@ export const planMessages = {
     '{gain, plural, =0 {Beide plannen halen evenveel punten: hier vindt de optimalisatie geen beter plan.} one {De optimalisatie wint # punt ({ratio}×).} other {De optimalisatie wint # punten ({ratio}×).}}',
   'plan.gain.optimal': 'Geoptimaliseerd plan',
   'plan.gain.greedy': 'Hoogste prioriteit eerst',
+  'plan.gain.optimalShort': 'Geoptimaliseerd',
+  'plan.gain.greedyShort': 'Prioriteit eerst',
   'plan.gain.plan': 'Plan',
   'plan.gain.points': 'Totale prioriteit (punten)',
   'plan.gain.tripCount': 'Reizen',
