@@ -108,6 +108,15 @@ describe('the map of the partner regions', () => {
     await mapScreenshot(page, 'map-benin', 'nl');
   });
 
+  it("shows on the planner's workbench, for the period being planned", async () => {
+    const page = await suite.open();
+    await signIn(page, suite.url, 'planner');
+    await page.goto(`${suite.url}/planner`);
+    await expect.poll(() => circles(page).count(), { timeout: 20_000 }).toBeGreaterThan(15);
+    expect(await circleRegions(page)).toEqual(expect.arrayContaining(await regionsWithActiveTwinnings()));
+    await mapScreenshot(page, 'map-planner', 'nl');
+  });
+
   it.each(['nl', 'en'] as const)('has no serious accessibility violation, map or table (%s)', async (lang) => {
     const page = await suite.open();
     await mapShown(page);
