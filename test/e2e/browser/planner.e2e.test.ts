@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { expectAccessible, screenshots, settle } from './checks.js';
+import { expectAccessible, screenshotDir, screenshots, settle } from './checks.js';
 import { browserSuite } from './harness.js';
 import { dataShown, heading, signIn, switchLanguage } from './ui.js';
 
@@ -95,6 +95,8 @@ describe('the planner’s workbench', () => {
     await form.getByLabel('Laatste dag').fill('2020-01-01');
     await form.getByRole('button', { name: 'Voorstel indienen' }).click();
     await form.getByText('De laatste dag ligt vóór de eerste.').waitFor();
+    await card.scrollIntoViewIfNeeded();
+    await screenshots(planner, 'planner-propose', 'nl');
     await form.getByLabel('Laatste dag').fill(last);
     await form.getByRole('button', { name: 'Voorstel indienen' }).click();
 
@@ -118,6 +120,9 @@ describe('the planner’s workbench', () => {
     // nobody chosen: the form says so beside the field
     await approve.getByRole('button', { name: 'Goedkeuring vastleggen' }).click();
     await approve.getByText('Kies minstens één medewerker.').waitFor();
+    await expectAccessible(management, '/planner with the approval form');
+    await mission.scrollIntoViewIfNeeded();
+    await management.screenshot({ path: `${screenshotDir}/planner-approve.nl.png`, animations: 'disabled' });
     await approve.locator('input[type="checkbox"]').first().check();
     await approve.getByRole('button', { name: 'Goedkeuring vastleggen' }).click();
     await mission.getByText('Goedgekeurd: de missie is gepland en de aanvragen zijn aanvaard.').waitFor();

@@ -148,7 +148,7 @@ export function ApproveForm({
             </span>
           )}
         </fieldset>
-        <div className="form-grid">
+        <div className="form-grid" style={{ maxWidth: 480 }}>
           <Field
             label={f.t('planner.approve.budget')}
             hint={f.t('planner.approve.budgetHint', {
