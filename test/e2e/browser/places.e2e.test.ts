@@ -54,8 +54,10 @@ describe('a municipality’s page', () => {
     // lessons from its missions link to the lesson's page
     await expect.poll(() => main.locator('.places-lessons a[href^="/lessen/"]').count()).toBeGreaterThan(0);
     // the months since its last accompanied visit
-    await main.getByText('Sinds de laatste begeleiding').waitFor();
-    expect(await main.locator('.kpi').first().innerText()).toMatch(/\d+ maand(en)?/);
+    const since = main.locator('.kpi').first();
+    expect(await since.locator('.kpi__label').first().innerText()).toBe('Maanden sinds de laatste begeleiding');
+    expect(await since.locator('.kpi__value').innerText()).toMatch(/^\d+$/);
+    expect(await since.innerText()).toMatch(/begeleid tot \d+ \w+ \d{4}/);
     await expectAccessible(page, 'municipality page (nl)');
     await screenshots(page, 'municipality', 'nl');
   });
@@ -68,7 +70,7 @@ describe('a municipality’s page', () => {
       .locator('main')
       .getByRole('heading', { name: `Twinning with ${municipality.partner}` })
       .waitFor();
-    await page.locator('main').getByText('Since last accompanied').waitFor();
+    await page.locator('main').getByText('Months since last accompanied').waitFor();
     await expectAccessible(page, 'municipality page (en)');
     await screenshots(page, 'municipality', 'en');
   });

@@ -154,13 +154,12 @@ export default function MunicipalityPage() {
   const kpis: { label: string; value: string; note?: string; href?: string }[] = [
     {
       label: f.t('municipality.sinceLast'),
+      // the figure alone, its unit in the label: a long "112 maanden" would wrap in a tile
       value:
-        history.monthsSinceLastAccompaniment == null
-          ? f.t('municipality.neverAccompanied')
-          : f.t('municipality.sinceLastValue', { months: history.monthsSinceLastAccompaniment }),
-      ...(history.lastAccompaniedOn
-        ? { note: f.t('municipality.sinceLastOn', { date: f.date(history.lastAccompaniedOn) }) }
-        : {}),
+        history.monthsSinceLastAccompaniment == null ? f.t('none') : f.number(history.monthsSinceLastAccompaniment),
+      note: history.lastAccompaniedOn
+        ? f.t('municipality.sinceLastOn', { date: f.date(history.lastAccompaniedOn) })
+        : f.t('municipality.neverAccompanied'),
     },
     {
       label: f.t('municipality.visits'),

@@ -245,8 +245,8 @@ function RegionView({
   const kpis: { label: string; value: string; note?: string; href?: string }[] = [
     {
       label: f.t('region.page.sinceLast'),
-      value: last ? f.t('municipality.sinceLastValue', { months: last.months }) : f.t('municipality.neverAccompanied'),
-      ...(last ? { note: f.t('municipality.sinceLastOn', { date: f.date(last.on) }) } : {}),
+      value: last ? f.number(last.months) : f.t('none'),
+      note: last ? f.t('municipality.sinceLastOn', { date: f.date(last.on) }) : f.t('municipality.neverAccompanied'),
     },
     {
       label: f.t('region.page.visits'),
@@ -291,7 +291,7 @@ function RegionView({
           );
         })}
       </section>
-      <div className="grid grid--2">
+      <div className="grid grid--2 places-grid">
         <Municipalities twinnings={data.twinnings} regionName={regionName} />
         <VisitsChart rows={years} regionName={regionName} />
         <Missions missions={missions} regionName={regionName} />
@@ -516,8 +516,13 @@ function Missions({ missions, regionName }: { missions: readonly Mission[]; regi
                 </div>
                 <p className="small places-visit__detail">
                   <Names municipalities={mission.municipalities} />
-                  {mission.staffNames.length > 0 && (
-                    <span className="muted"> · {f.t('timeline.staff', { names: mission.staffNames.join(', ') })}</span>
+                  {mission.staffNames.length > 0 && mission.status !== 'CANCELLED' && (
+                    <span className="muted">
+                      {' · '}
+                      {f.t(mission.status === 'COMPLETED' ? 'timeline.staff' : 'timeline.staffPlanned', {
+                        names: mission.staffNames.join(', '),
+                      })}
+                    </span>
                   )}
                   <span className="muted"> · {f.t('region.missions.lessons', { count: mission.lessons.length })}</span>
                 </p>
