@@ -130,9 +130,9 @@ export function PlanSection({ period }: { readonly period: PlannerPeriod }) {
 
   return (
     <section className="stack plan" aria-labelledby={headingId} aria-busy={fetching}>
-      <div>
+      <div className="plan__head">
         <h2 id={headingId}>{f.t('plan.title')}</h2>
-        <p className="muted">{f.t('plan.lead')}</p>
+        <p className="page-lead">{f.t('plan.lead')}</p>
       </div>
       <form className="filters card" aria-label={f.t('plan.scope')} onSubmit={(e) => e.preventDefault()}>
         {scopes.length > 1 && scope && (

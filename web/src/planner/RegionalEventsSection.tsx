@@ -99,9 +99,9 @@ export function RegionalEventsSection({ period }: { readonly period: PlannerPeri
 
   return (
     <section className="stack" aria-labelledby={headingId} aria-busy={fetching}>
-      <div>
+      <div className="plan__head">
         <h2 id={headingId}>{f.t('events.title')}</h2>
-        <p className="muted">{f.t('events.lead')}</p>
+        <p className="page-lead">{f.t('events.lead')}</p>
       </div>
       {!valid ? null : error && !data ? (
         <ErrorState error={error} role={viewer.role} retry={() => reexecute({ requestPolicy: 'network-only' })} />
