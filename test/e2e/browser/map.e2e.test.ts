@@ -108,6 +108,35 @@ describe('the map of the partner regions', () => {
     await mapScreenshot(page, 'map-benin', 'nl');
   });
 
+  it("tells each region's figures from the read models, for readers of the whole programme only", async () => {
+    const query = `{ regionMap(from: "2025-01-01", to: "2026-12-31") {
+      regionCode activeTwinnings visits accompaniedVisits lastAccompaniedOn monthsSinceLastAccompaniment
+      point { latitude longitude } twinnings { name partnerName } } }`;
+    type Row = {
+      regionCode: string;
+      activeTwinnings: number;
+      visits: number;
+      accompaniedVisits: number;
+      lastAccompaniedOn: string | null;
+      monthsSinceLastAccompaniment: number | null;
+      point: { latitude: number; longitude: number } | null;
+      twinnings: { name: string; partnerName: string }[];
+    };
+    for (const role of ['management', 'planner', 'analyst', 'staff']) {
+      const { regionMap } = await suite.gql<{ regionMap: Row[] }>(`demo-${role}`, query);
+      expect(regionMap.length, role).toBeGreaterThan(15);
+      for (const r of regionMap) {
+        expect(r.point, `${r.regionCode} has a place`).not.toBeNull();
+        expect(r.twinnings).toHaveLength(r.activeTwinnings);
+        expect(r.accompaniedVisits).toBeLessThanOrEqual(r.visits);
+        expect(r.lastAccompaniedOn === null).toBe(r.monthsSinceLastAccompaniment === null);
+      }
+      const zou = regionMap.find((r) => r.regionCode === 'BJ-ZO')!;
+      expect(zou.twinnings.map((t) => `${t.name} – ${t.partnerName}`)).toContain('Zoersel – Bohicon');
+    }
+    await expect(suite.gql('demo-coordinator-11055', query)).rejects.toThrow(/FORBIDDEN/);
+  });
+
   it("shows on the planner's workbench, for the period being planned", async () => {
     const page = await suite.open();
     await signIn(page, suite.url, 'planner');
@@ -123,6 +152,11 @@ describe('the map of the partner regions', () => {
     if (lang === 'en') await switchLanguage(page, 'en');
     await expectAccessible(page, `dashboard with the map (${lang})`);
     await mapScreenshot(page, 'map', lang);
+    // Sized by visits in the period: a region without visits keeps a small hollow mark.
+    await page.getByRole('radio', { name: lang === 'en' ? 'Visits in the period' : 'Bezoeken in de periode' }).check();
+    await expect.poll(() => circles(page).count()).toBeGreaterThan(15);
+    await expectAccessible(page, `dashboard with the map by visits (${lang})`);
+    await mapScreenshot(page, 'map-visits', lang);
     const map = page.locator('.region-map');
     await map.getByRole('button', { name: lang === 'en' ? 'Table' : 'Tabel', exact: true }).click();
     await expect.poll(() => map.locator('table').count()).toBe(1);

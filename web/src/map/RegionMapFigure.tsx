@@ -186,13 +186,17 @@ export default function RegionMapFigure({
                       />
                     </>
                   ) : (
-                    <circle
-                      className="region-map__empty"
-                      cx={c.x}
-                      cy={c.y}
-                      r={c.r}
-                      style={{ stroke: sinceColors[bucket] }}
-                    />
+                    <>
+                      {/* A dark ring around the coloured one: a light colour alone would not stand out on the land. */}
+                      <circle className="region-map__empty-outline" cx={c.x} cy={c.y} r={c.r + 1.5} />
+                      <circle
+                        className="region-map__empty"
+                        cx={c.x}
+                        cy={c.y}
+                        r={c.r}
+                        style={{ stroke: sinceColors[bucket] }}
+                      />
+                    </>
                   )}
                   {/* A larger target than the mark for a small circle: easier to point at. */}
                   <circle className="region-map__target" cx={c.x} cy={c.y} r={Math.max(c.r, 10)} />
@@ -240,7 +244,8 @@ export default function RegionMapFigure({
           {measure === 'visits' && circles.some((c) => c.value === 0) && (
             <p className="region-map__legend-row small">
               <svg width={14} height={14} aria-hidden="true">
-                <circle className="region-map__empty" cx={7} cy={7} r={4} style={{ stroke: 'var(--ink-muted)' }} />
+                <circle className="region-map__empty-outline" cx={7} cy={7} r={5.5} />
+                <circle className="region-map__empty" cx={7} cy={7} r={4} style={{ stroke: sinceColors['12to24'] }} />
               </svg>
               {f.t('map.legend.none')}
             </p>
