@@ -90,11 +90,32 @@ describe('the optimised plan on the planner’s workbench', () => {
     expect(await cards.first().getByRole('button', { name: 'Voorstellen', exact: true }).count()).toBe(1);
 
     // Computing again asks the server, and shows the same proven plan.
+    const computed = page.waitForRequest(
+      (r) => r.method() === 'POST' && (r.postData() ?? '').includes('"operationName":"PlanSection"'),
+    );
     await sections.plan.getByRole('button', { name: 'Plan opnieuw berekenen' }).click();
+    await computed;
     await badge(sections.plan, 'Bewezen optimaal').waitFor();
 
     await expectAccessible(page, '/planner (nl, planner)');
     await shots(page, sections, 'nl');
+  });
+
+  it('follows the workbench’s period: a quarter is planned as it is, and a country narrows the suggestions, not the plan', async () => {
+    const page = await suite.open();
+    await signIn(page, suite.url, 'planner');
+    await page.goto(`${suite.url}/planner?jaar=2027&kwartaal=1&land=BJ`);
+    const plan = page.getByRole('region', { name: text.nl.plan, exact: true });
+    await badge(plan, text.nl.optimal).waitFor({ timeout: 30_000 });
+    await plan.getByText(/Plan voor 1 januari 2027 – 31 maart 2027/).waitFor();
+    await plan.getByText(/Het plan geldt voor alle landen, niet alleen Benin/).waitFor();
+    // One quarter is one plan: nothing to choose.
+    expect(await plan.getByRole('combobox').count()).toBe(0);
+    const events = page.getByRole('region', { name: text.nl.events, exact: true });
+    await events.getByRole('heading', { name: text.nl.suggestions, exact: true }).waitFor();
+    const titles = await events.locator('article h4').allInnerTexts();
+    expect(titles.length).toBeGreaterThan(0);
+    for (const title of titles) expect(title).toMatch(/Benin/);
   });
 
   it('speaks English when switched, without a reload', async () => {

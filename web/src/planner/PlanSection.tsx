@@ -7,6 +7,7 @@ import { useFormat } from '../i18n/format';
 import { Badge } from '../ui/Badge';
 import { SelectField } from '../ui/SelectField';
 import { ErrorState, Loading } from '../ui/states';
+import { useVocabulary } from '../vocabulary/vocabularies';
 import type { PlannerPeriod } from './period';
 import { BudgetUse, FixedTrips, GainChart, StaffChart, TripsTable } from './plan/PlanFigures';
 import { planScopes, resolveScope, spansYears, type PlanScope } from './plan/scope';
@@ -103,6 +104,7 @@ const PlanDocument = graphql(`
 export function PlanSection({ period }: { readonly period: PlannerPeriod }) {
   const f = useFormat();
   const viewer = useViewer();
+  const vocabulary = useVocabulary();
   const headingId = useId();
   const scopes = useMemo(() => planScopes(period), [period]);
   const [chosen, setChosen] = useState<string>();
@@ -146,8 +148,11 @@ export function PlanSection({ period }: { readonly period: PlannerPeriod }) {
         <button
           type="button"
           className="button button--primary"
-          disabled={!scope || fetching}
-          onClick={() => reexecute({ requestPolicy: 'network-only' })}
+          // aria-disabled, not disabled: the button keeps the keyboard's focus while the plan is computed.
+          aria-disabled={!scope || fetching}
+          onClick={() => {
+            if (scope && !fetching) reexecute({ requestPolicy: 'network-only' });
+          }}
         >
           {f.t('plan.rerun')}
         </button>
@@ -157,6 +162,8 @@ export function PlanSection({ period }: { readonly period: PlannerPeriod }) {
             : spansYears(period)
               ? f.t('plan.scope.spans', { first: period.from.slice(0, 4), last: period.to.slice(0, 4) })
               : f.t('plan.scope.hint')}
+          {period.countryCode &&
+            ` ${f.t('plan.scope.allCountries', { country: vocabulary.country(period.countryCode) })}`}
         </p>
       </form>
       <p className="notice" role="note">
@@ -202,7 +209,10 @@ function PlanStatusLine({ plan }: { plan: PlanData }) {
       ? f.t('plan.statusText.OPTIMAL')
       : plan.status === 'TIME_LIMIT'
         ? plan.mipGap !== null && plan.mipGap !== undefined && plan.bound !== null && plan.bound !== undefined
-          ? f.t('plan.statusText.TIME_LIMIT', { gap: f.percent(plan.mipGap), bound: f.number(plan.bound) })
+          ? f.t('plan.statusText.TIME_LIMIT', {
+              gap: f.intl.formatNumber(plan.mipGap, { style: 'percent', maximumFractionDigits: 1 }),
+              bound: f.number(plan.bound),
+            })
           : f.t('plan.statusText.TIME_LIMIT.noGap')
         : f.t('plan.statusText.fallback');
   return (

@@ -16,6 +16,7 @@ export const planMessagesEn: Translation<typeof planMessages> = {
   'plan.scope.hint': 'A plan covers one calendar year or part of it: free days and the budget are per year.',
   'plan.scope.spans':
     'The chosen period runs across {first} and {last}. A plan covers one calendar year (free days and the budget are per year): choose the year or quarter to plan.',
+  'plan.scope.allCountries': 'The plan covers every country, not only {country}: staff days and the budget are shared.',
   'plan.scope.none': 'The period is not valid: choose a start before its end.',
   'plan.rerun': 'Compute the plan again',
   'plan.computing': 'Computing the plan…',

@@ -14,6 +14,8 @@ export const planMessages = {
   'plan.scope.hint': 'Een plan geldt voor één kalenderjaar of een deel ervan: vrije dagen en budget zijn per jaar.',
   'plan.scope.spans':
     'De gekozen periode loopt over {first} en {last}. Een plan geldt voor één kalenderjaar (vrije dagen en budget zijn per jaar): kies het jaar of kwartaal dat u wilt plannen.',
+  'plan.scope.allCountries':
+    'Het plan geldt voor alle landen, niet alleen {country}: personeelsdagen en budget worden gedeeld.',
   'plan.scope.none': 'De periode is ongeldig: kies een begin vóór het einde.',
   'plan.rerun': 'Plan opnieuw berekenen',
   'plan.computing': 'Het plan wordt berekend…',
