@@ -179,3 +179,41 @@ describe('regional events', () => {
     expect(approved?.budgetEur).toBeGreaterThan(0);
   });
 });
+
+describe('a rejection', () => {
+  it('asks management for a reason beside its field, then shows the event rejected with it', async () => {
+    const title = 'Workshop burgerlijke stand Zou, af te wijzen';
+    await suite.gql(
+      'demo-planner',
+      `mutation ($input: ProposeRegionalEventInput!) { proposeRegionalEvent(input: $input) { id } }`,
+      {
+        input: {
+          kind: 'WORKSHOP',
+          title,
+          countryCode: 'BJ',
+          regionCodes: ['BJ-ZO'],
+          startDate: '2027-05-10',
+          endDate: '2027-05-12',
+          themes: ['CIVIL_REGISTRATION'],
+          invitedNisCodes: ['11055', '13014'],
+        },
+      },
+    );
+    const page = await suite.open();
+    await signIn(page, suite.url, 'management');
+    const { events } = await openPlanner(page);
+    const item = events.locator('article', { has: page.getByRole('heading', { name: title }) });
+    await item.getByRole('button', { name: 'Afwijzen', exact: true }).click();
+    const reason = item.getByLabel('Reden (voor de planner)');
+    // The form opens with the focus in its field.
+    await expect.poll(() => page.evaluate<string | undefined>('document.activeElement?.tagName')).toBe('TEXTAREA');
+    await item.getByRole('button', { name: 'Afwijzing vastleggen' }).click();
+    expect(await reason.getAttribute('aria-invalid')).toBe('true');
+    await item.getByText('Vul dit in.').waitFor();
+    await reason.fill('Dit jaar gaat het budget naar de conferentie in Bohicon.');
+    await item.getByRole('button', { name: 'Afwijzing vastleggen' }).click();
+    await badge(item, 'Afgewezen').waitFor();
+    await item.getByText('Dit jaar gaat het budget naar de conferentie in Bohicon.').waitFor();
+    await expectAccessible(page, '/planner (nl, management after a rejection)');
+  });
+});
