@@ -42,6 +42,15 @@ function badge(scope: Locator, label: string): Locator {
   return scope.locator('.badge', { hasText: new RegExp(`^\\W*${label}$`) });
 }
 
+/** The plan's unreserved budget in whole euro, as its budget card shows it. */
+async function unreserved(plan: Locator): Promise<number> {
+  const value = await plan
+    .locator('dt', { hasText: 'Niet gereserveerd' })
+    .locator('xpath=following-sibling::dd[1]')
+    .innerText();
+  return Number(value.replace(/[^\d]/g, ''));
+}
+
 async function openPlanner(page: Page, lang: Lang = 'nl'): Promise<{ plan: Locator; events: Locator }> {
   await page.goto(`${suite.url}/planner`);
   const plan = page.getByRole('region', { name: text[lang].plan, exact: true });
@@ -158,7 +167,8 @@ describe('regional events', () => {
 
     const page = await suite.open();
     await signIn(page, suite.url, 'management');
-    const { events } = await openPlanner(page);
+    const { plan, events } = await openPlanner(page);
+    const budgetBefore = await unreserved(plan);
     const item = events.locator('article', { has: page.getByRole('heading', { name: conference!.title }) });
     await item.getByRole('button', { name: 'Goedkeuren', exact: true }).click();
     // Staff with free days, most first; the budget defaults to the estimate.
@@ -177,6 +187,8 @@ describe('regional events', () => {
     const approved = after.regionalEvents.edges.find((e) => e.node.id === conference!.id)?.node;
     expect(approved?.status).toBe('APPROVED');
     expect(approved?.budgetEur).toBeGreaterThan(0);
+    // The plan on the same screen is computed again with the budget the approval reserved, without a reload.
+    await expect.poll(() => unreserved(plan), { timeout: 20_000 }).toBe(budgetBefore - approved!.budgetEur!);
   });
 });
 
