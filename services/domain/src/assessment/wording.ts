@@ -2,6 +2,7 @@
  * How the assessment and the planner write amounts, costs and lists in their
  * Dutch and English sentences, so the two always read alike.
  */
+import { regionLabel } from '@werkbezoek/schema';
 import type { AssessmentPolicy, CountryCost } from './policy.js';
 
 const amountsEn = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
@@ -20,3 +21,7 @@ export const costIn = (policy: AssessmentPolicy, countryCode: string): CountryCo
 /** One staff member's trip, in cents so sums and differences stay exact: travel once + the allowance per day. */
 export const tripCostCents = (cost: CountryCost, days: number) =>
   Math.round((cost.travelEur + cost.dailyAllowanceEur * days) * 100);
+
+/** Regions by the names people use (Zou, West-Kaap), the ISO 3166-2 code where none is known. */
+export const regionNamesIn = (codes: readonly string[], language: 'nl' | 'en'): string[] =>
+  codes.map((code) => regionLabel(code)?.[language] ?? code);

@@ -90,12 +90,12 @@ describe('joint-mission candidates: hand-made cases', () => {
     });
     expect(c!.reasons.map((r) => r.reasons)).toEqual([['COMBINED_VISITS'], ['COMBINED_VISITS']]);
     expect(c!.why.nl).toBe(
-      'Antwerpen en Gent bezoeken BJ-ZO tussen 2027-03-01 en 2027-03-08, binnen 14 dagen: één begeleiding als ' +
+      'Antwerpen en Gent bezoeken Zou tussen 2027-03-01 en 2027-03-08, binnen 14 dagen: één begeleiding als ' +
         'evaluatiemissie dekt 2 aanvragen in 2 + 8 + 2 = 12 personeelsdagen in plaats van 14, voor een geschatte ' +
         'kost van € 2.070 (reis € 950 + 8 dagen × € 140) in plaats van € 2.740: een besparing van € 670.',
     );
     expect(c!.why.en).toBe(
-      'Antwerpen and Gent visit BJ-ZO between 2027-03-01 and 2027-03-08, within 14 days: one accompaniment as ' +
+      'Antwerpen and Gent visit Zou between 2027-03-01 and 2027-03-08, within 14 days: one accompaniment as ' +
         'evaluation mission covers 2 requests in 2 + 8 + 2 = 12 staff days instead of 14, at an estimated cost of ' +
         '€2,070 (travel €950 + 8 days × €140) instead of €2,740: a saving of €670.',
     );
@@ -160,7 +160,7 @@ describe('joint-mission candidates: hand-made cases', () => {
       regionCodes: ['BJ-CO', 'BJ-ZO'],
       savingEur: 670,
     });
-    expect(candidates[0]!.why.nl).toContain('bezoeken BJ-CO en BJ-ZO tussen');
+    expect(candidates[0]!.why.nl).toContain('bezoeken Collines en Zou tussen');
   });
 
   it('lists a country candidate that equals a region candidate once, as the region’s', () => {

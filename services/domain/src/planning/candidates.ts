@@ -1,7 +1,7 @@
 import { MissionTypes, type AdditionalReason, type MissionType } from '@werkbezoek/schema';
 import { addDays, addMonths, daysBetween, visitDays } from '../dates.js';
 import type { AssessmentPolicy, CountryCost } from '../assessment/policy.js';
-import { costIn, euroEn, euroNl, list, tripCostCents } from '../assessment/wording.js';
+import { costIn, euroEn, euroNl, list, regionNamesIn, tripCostCents } from '../assessment/wording.js';
 
 /**
  * A visit a joint mission could take along: an undecided or accepted request,
@@ -311,8 +311,9 @@ function sentence(
 ): { nl: string; en: string } {
   const type = MissionTypes.get(c.missionType).label;
   const names = c.municipalities.map((m) => m.name);
-  const where = list(c.regionCodes, 'en');
-  const whereEn = list(c.regionCodes, 'and');
+  // Region names as people say them (Zou, West-Kaap), the code where the table has none.
+  const where = list(regionNamesIn(c.regionCodes, 'nl'), 'en');
+  const whereEn = list(regionNamesIn(c.regionCodes, 'en'), 'and');
   const requests = c.requestIds.length;
   const followUp = c.municipalities.filter((m) => c.followUpNisCodes.includes(m.nisCode)).map((m) => m.name);
   const span = daysBetween(c.window.start, c.window.end) + 1;

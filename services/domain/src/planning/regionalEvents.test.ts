@@ -207,7 +207,7 @@ describe('regionalEventSuggestions: lessons that report the same problem in seve
       themes: ['WASTE_MANAGEMENT'],
     });
     expect(found[0]!.window.days).toBe(events.eventDays.SOUTH_SOUTH_EXCHANGE);
-    expect(found[0]!.why.en).toContain('in BJ-AK and BJ-ZO');
+    expect(found[0]!.why.en).toContain('in Atakora and Zou');
   });
 
   it('are taken up by the conference of a quiet region rather than a separate workshop', () => {

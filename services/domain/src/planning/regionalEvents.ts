@@ -8,7 +8,7 @@ import {
 } from '@werkbezoek/schema';
 import { addDays, addMonths, monthsBetween } from '../dates.js';
 import type { AssessmentPolicy } from '../assessment/policy.js';
-import { costIn, euroEn, euroNl, list, tripCostCents } from '../assessment/wording.js';
+import { costIn, euroEn, euroNl, list, regionNamesIn, tripCostCents } from '../assessment/wording.js';
 
 /** An active twinning: a Flemish municipality and its partner's place in the South. */
 export interface RegionalTwinning {
@@ -513,7 +513,8 @@ function dominates(d: RegionalEventSuggestion, c: RegionalEventSuggestion): bool
 function explain(s: Omit<RegionalEventSuggestion, 'why'>, events: RegionalEventPolicy): { nl: string; en: string } {
   const kind = RegionalEventKinds.get(s.kind).label;
   const names = s.invitees.map((m) => m.name);
-  const where = s.regionCodes;
+  const where = regionNamesIn(s.regionCodes, 'nl');
+  const whereEn = regionNamesIn(s.regionCodes, 'en');
   const themesNl = s.themes.map((d) => PolicyDomains.label(d, 'nl').toLowerCase());
   const themesEn = s.themes.map((d) => PolicyDomains.label(d, 'en').toLowerCase());
   const nl: string[] = [
@@ -521,7 +522,7 @@ function explain(s: Omit<RegionalEventSuggestion, 'why'>, events: RegionalEventP
       `(${s.invitees.length} ${s.invitees.length === 1 ? 'gemeente' : 'gemeenten'} met een actieve stedenband).`,
   ];
   const en: string[] = [
-    `${kind.en} in ${list(where, 'and')} (${s.countryCode}) with ${list(names, 'and')} ` +
+    `${kind.en} in ${list(whereEn, 'and')} (${s.countryCode}) with ${list(names, 'and')} ` +
       `(${s.invitees.length} ${s.invitees.length === 1 ? 'municipality' : 'municipalities'} with an active twinning).`,
   ];
   for (const t of s.triggers) {
@@ -542,12 +543,12 @@ function explain(s: Omit<RegionalEventSuggestion, 'why'>, events: RegionalEventP
       nl.push(
         `${n} ${n === 1 ? 'les' : 'lessen'} van de laatste ${events.lessonMonths / 12} jaar van ${list(who, 'en')} ` +
           `melden hetzelfde probleem in ${PolicyDomains.label(t.policyDomain, 'nl').toLowerCase()} ` +
-          `(${LessonLevels.label(t.level, 'nl').toLowerCase()}${t.regionCodes.length > 1 ? `, in ${list(t.regionCodes, 'en')}` : ''}).`,
+          `(${LessonLevels.label(t.level, 'nl').toLowerCase()}${t.regionCodes.length > 1 ? `, in ${list(regionNamesIn(t.regionCodes, 'nl'), 'en')}` : ''}).`,
       );
       en.push(
         `${n} lesson${n === 1 ? '' : 's'} of the last ${events.lessonMonths / 12} years from ${list(who, 'and')} ` +
           `report the same problem in ${PolicyDomains.label(t.policyDomain, 'en').toLowerCase()} ` +
-          `(${LessonLevels.label(t.level, 'en').toLowerCase()}${t.regionCodes.length > 1 ? `, in ${list(t.regionCodes, 'and')}` : ''}).`,
+          `(${LessonLevels.label(t.level, 'en').toLowerCase()}${t.regionCodes.length > 1 ? `, in ${list(regionNamesIn(t.regionCodes, 'en'), 'and')}` : ''}).`,
       );
     }
   }
