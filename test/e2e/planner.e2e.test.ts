@@ -104,6 +104,21 @@ describe('jointMissionCandidates', () => {
     }
   });
 
+  it('leaves out candidates whose requests are all decided already: each holds an undecided request', async () => {
+    const found = await candidates(tokens.planner, nextYear);
+    const open = await live.gql<{ accompanimentRequests: { edges: { node: { id: string } }[] } }>(
+      tokens.planner,
+      `{ accompanimentRequests(first: 100, filter: { status: [SUBMITTED] }) { edges { node { id } } } }`,
+    );
+    const undecided = new Set(open.data!.accompanimentRequests.edges.map((e) => e.node.id));
+    expect(undecided.size).toBeGreaterThan(0);
+    for (const c of found)
+      expect(
+        c.requests.some((r) => undecided.has(r.id)),
+        JSON.stringify(c.requests),
+      ).toBe(true);
+  });
+
   it('keeps to the region asked for', async () => {
     const all = await candidates(tokens.planner, nextYear);
     const region = all.find((c) => c.groupKind === 'REGION')!.regionCodes[0]!;

@@ -200,7 +200,7 @@ const toType = (c: Candidate): JointMissionCandidate => {
 export class PlannerResolver {
   @Query(() => [JointMissionCandidate], {
     description:
-      'Joint-mission candidates (issue 12): undecided and accepted requests and scheduled missions in the period, not started before today, that one staff member could accompany on one trip for less than the separate trips. Only candidates that save money; ranked by saving, then requests covered. For planners, management and staff.',
+      'Joint-mission candidates (issue 12): undecided and accepted requests and scheduled missions in the period, not started before today, that one staff member could accompany on one trip for less than the separate trips. Only candidates that save money and hold at least one undecided request; ranked by saving, then requests covered. For planners, management and staff.',
   })
   async jointMissionCandidates(
     @Arg('from', () => LocalDateScalar) from: string,
@@ -220,7 +220,8 @@ export class PlannerResolver {
     authorize(context.principal, 'plan');
     const args: CandidateArgs = { from, to, countryCode, regionCode, windowDays };
     validateCandidateArgs(args);
-    const { visits, lastAccompaniedOn } = await visitsIn(context, args);
+    const { visits, lastAccompaniedOn, requests } = await visitsIn(context, args);
+    const undecided = new Set(requests.filter((r) => r.status === 'SUBMITTED').map((r) => r.requestId));
     const candidates = jointMissionCandidates(
       {
         visits,
@@ -233,6 +234,7 @@ export class PlannerResolver {
       },
       defaultPolicy,
     );
-    return candidates.map(toType);
+    // A candidate of visits that are all decided already leaves the planner nothing to propose.
+    return candidates.filter((c) => c.requestIds.some((id) => undecided.has(id))).map(toType);
   }
 }
