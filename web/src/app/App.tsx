@@ -1,4 +1,4 @@
-import { lazy, useEffect, useMemo } from 'react';
+import { lazy, useEffect, useMemo, type ComponentType } from 'react';
 import { Provider, useQuery } from 'urql';
 import { Redirect, Route, Switch, useLocation, useSearch } from 'wouter';
 import { homeOf } from '../auth/roles';
@@ -7,7 +7,9 @@ import { SignInPage } from '../auth/SignInPage';
 import { ViewerDocument, ViewerProvider, useViewer } from '../auth/viewer';
 import { createApiClient } from '../graphql/client';
 import { errorKind } from '../graphql/errors';
+import { AreaMessages } from '../i18n/AreaMessages';
 import { LocaleProvider, type Locale } from '../i18n/locale';
+import type { Area } from '../i18n/messages';
 import { ErrorState, Loading } from '../ui/states';
 import { VocabularyProvider } from '../vocabulary/vocabularies';
 import { NotFound } from './placeholders';
@@ -18,11 +20,35 @@ const DashboardPage = lazy(() => import('../dashboard/DashboardPage'));
 const RequestsPage = lazy(() => import('../requests/RequestsPage'));
 const RequestPage = lazy(() => import('../requests/RequestPage'));
 const MyRequestsPage = lazy(() => import('../coordinator/MyRequestsPage'));
-const PlannerPage = lazy(() => import('../planner/PlannerPage'));
-const LessonsPage = lazy(() => import('../lessons/LessonsPage'));
-const LessonPage = lazy(() => import('../lessons/LessonPage'));
-const MunicipalityPage = lazy(() => import('../places/MunicipalityPage'));
-const RegionPage = lazy(() => import('../places/RegionPage'));
+// These pages' Dutch messages load with them (AreaMessages), in parallel with their code.
+const inArea = <P extends object>(area: Area, Page: ComponentType<P>) =>
+  function PageInArea(props: P) {
+    return (
+      <AreaMessages area={area}>
+        <Page {...props} />
+      </AreaMessages>
+    );
+  };
+const PlannerPage = inArea(
+  'planner',
+  lazy(() => import('../planner/PlannerPage')),
+);
+const LessonsPage = inArea(
+  'lessons',
+  lazy(() => import('../lessons/LessonsPage')),
+);
+const LessonPage = inArea(
+  'lessons',
+  lazy(() => import('../lessons/LessonPage')),
+);
+const MunicipalityPage = inArea(
+  'places',
+  lazy(() => import('../places/MunicipalityPage')),
+);
+const RegionPage = inArea(
+  'places',
+  lazy(() => import('../places/RegionPage')),
+);
 
 /** Signed in or sent to sign-in (coming back here afterwards); the viewer is known before any page shows. */
 function SignedIn() {

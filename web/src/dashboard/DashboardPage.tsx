@@ -235,11 +235,6 @@ export default function DashboardPage() {
               );
             })}
           </section>
-          <RegionMap
-            from={quarterDates(filters.from).from}
-            to={quarterDates(filters.to).to}
-            countryCode={filters.countryCode ?? null}
-          />
           <div className="grid grid--2">
             <Staggered>
               <DemandChart filters={filters} rows={data.dashboard.rows} onDrawn={onFirstChart} />
@@ -255,6 +250,12 @@ export default function DashboardPage() {
               <CoverageList coverage={coverage} />
             </Staggered>
           </div>
+          {/* Below the charts: the map draws last and whatever it takes in height moves nothing on screen. */}
+          <RegionMap
+            from={quarterDates(filters.from).from}
+            to={quarterDates(filters.to).to}
+            countryCode={filters.countryCode ?? null}
+          />
         </div>
       )}
     </Page>

@@ -1,13 +1,17 @@
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { createIntl } from 'react-intl';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { formatters } from './format';
 import { intlLocale } from './locale';
 import { english } from './english';
-import { dutch, type Language } from './messages';
+import { loadAllMessages, type Language, type Messages } from './messages';
 
-const messages = { nl: dutch, en: english };
+// Every Dutch message, the areas loaded with their pages included.
+const messages: Record<Language, Messages> = { nl: english, en: english };
+beforeAll(async () => {
+  messages.nl = await loadAllMessages('nl');
+});
 
 const f = (language: Language) =>
   formatters(createIntl({ locale: intlLocale[language], messages: messages[language] }));

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { IntlProvider } from 'react-intl';
-import { loadMessages, type Language, type Messages } from './messages';
+import { loadMessages, type Language, type StartMessages } from './messages';
 
 const storageKey = 'werkbezoek.locale';
 
@@ -25,7 +25,7 @@ const Context = createContext<LanguageContext>({ language: 'nl', setLanguage: ()
 
 export interface Locale {
   readonly language: Language;
-  readonly messages: Messages;
+  readonly messages: StartMessages;
 }
 
 /** Dutch by default; English by a switch that is remembered in this browser. */

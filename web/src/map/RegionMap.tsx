@@ -1,4 +1,5 @@
 import { lazy, Suspense, useId, useMemo, useState } from 'react';
+import { AreaMessages } from '../i18n/AreaMessages';
 import { useQuery } from 'urql';
 import { useViewer } from '../auth/viewer';
 import { graphql } from '../gql';
@@ -56,7 +57,18 @@ export interface RegionMapProps {
  * ago VVSG last accompanied a visit there; each opens its region's page. The
  * same figures as a table, for whoever does not use the map.
  */
-export function RegionMap({ from, to, countryCode }: RegionMapProps) {
+export function RegionMap(props: RegionMapProps) {
+  // Its own boundary: the page stands while the map's words load.
+  return (
+    <Suspense fallback={<div className="region-map__placeholder" />}>
+      <AreaMessages area="map">
+        <RegionMapCard {...props} />
+      </AreaMessages>
+    </Suspense>
+  );
+}
+
+function RegionMapCard({ from, to, countryCode }: RegionMapProps) {
   const f = useFormat();
   const viewer = useViewer();
   const vocabulary = useVocabulary();

@@ -5,14 +5,14 @@ import { memoryLocation } from 'wouter/memory-location';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ViewerProvider, type Viewer } from '../auth/viewer';
 import { LocaleProvider } from '../i18n/locale';
-import { loadMessages, type Messages } from '../i18n/messages';
+import { loadAllMessages, type Messages } from '../i18n/messages';
 import { MunicipalityLink, RegionLink } from './links';
 import { VisitTimeline, type TimelineVisit } from './VisitTimeline';
 
 afterEach(cleanup);
 let nl: Messages;
 beforeAll(async () => {
-  nl = await loadMessages('nl');
+  nl = await loadAllMessages('nl');
 });
 
 const visit = (v: Partial<TimelineVisit> & Pick<TimelineVisit, 'id' | 'startDate'>): TimelineVisit => ({

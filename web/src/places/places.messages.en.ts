@@ -2,7 +2,6 @@ import type { Translation } from '../i18n/catalogue';
 import type { placeMessages } from './places.messages';
 
 export const placeMessagesEn: Translation<typeof placeMessages> = {
-  'places.municipality': 'Municipality',
   'places.region': 'Region',
   'places.notFound.municipality': 'No municipality with NIS code {nisCode}.',
   'places.notFound.region': 'No region with code {regionCode}.',
@@ -46,7 +45,6 @@ export const placeMessagesEn: Translation<typeof placeMessages> = {
   'actors.change': '{kind} ({side})',
   'actors.person': 'New: {name}',
 
-  'timeline.title': 'Work visits of {municipality}',
   'timeline.lead':
     'Every work visit, latest first: accompanied by VVSG or not, the mission type, the outcome and the lessons.',
   'timeline.empty': 'No work visits yet.',

@@ -1,6 +1,5 @@
 /** Dutch, the source language: every message of this part of the UI. */
 export const placeMessages = {
-  'places.municipality': 'Gemeente',
   'places.region': 'Regio',
   'places.notFound.municipality': 'Geen gemeente met NIS-code {nisCode}.',
   'places.notFound.region': 'Geen regio met code {regionCode}.',
@@ -44,7 +43,6 @@ export const placeMessages = {
   'actors.change': '{kind} ({side})',
   'actors.person': 'Nieuw: {name}',
 
-  'timeline.title': 'Werkbezoeken van {municipality}',
   'timeline.lead':
     'Elk werkbezoek, het laatste eerst: begeleid door VVSG of niet, het type missie, de afloop en de lessen.',
   'timeline.empty': 'Nog geen werkbezoeken.',

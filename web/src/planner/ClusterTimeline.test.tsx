@@ -4,13 +4,13 @@ import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LocaleProvider } from '../i18n/locale';
-import { loadMessages, type Messages } from '../i18n/messages';
+import { loadAllMessages, type Messages } from '../i18n/messages';
 import { ClusterTimeline, type ClusterData } from './ClusterTimeline';
 
 afterEach(cleanup);
 let dutch: Messages;
 beforeAll(async () => {
-  dutch = await loadMessages('nl');
+  dutch = await loadAllMessages('nl');
 });
 
 const cluster: ClusterData = {

@@ -106,4 +106,6 @@ export const requestMessagesEn: Translation<typeof requestMessages> = {
   'event.AccompanimentDeclined': 'Declined',
   'event.AccompanimentRequestWithdrawn': 'Withdrawn',
   'event.other': '{type}',
+  'places.municipality': 'Municipality',
+  'timeline.title': 'Work visits of {municipality}',
 };

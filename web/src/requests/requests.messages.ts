@@ -104,4 +104,6 @@ export const requestMessages = {
   'event.AccompanimentDeclined': 'Geweigerd',
   'event.AccompanimentRequestWithdrawn': 'Ingetrokken',
   'event.other': '{type}',
+  'places.municipality': 'Gemeente',
+  'timeline.title': 'Werkbezoeken van {municipality}',
 };

@@ -4,14 +4,14 @@ import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LocaleProvider } from '../i18n/locale';
-import { loadMessages, type Language, type Messages } from '../i18n/messages';
+import { loadAllMessages, type Language, type Messages } from '../i18n/messages';
 import { ChartCard, type FigureColumn } from './ChartCard';
 
 afterEach(cleanup);
 const messages = {} as Record<Language, Messages>;
 beforeAll(async () => {
-  messages.nl = await loadMessages('nl');
-  messages.en = await loadMessages('en');
+  messages.nl = await loadAllMessages('nl');
+  messages.en = await loadAllMessages('en');
 });
 
 interface Row {

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { english } from '../../i18n/english';
 import { formatters } from '../../i18n/format';
 import { intlLocale } from '../../i18n/locale';
-import { dutch } from '../../i18n/messages';
+import { loadAllMessages } from '../../i18n/messages';
 import { dateRange } from './dates';
 
-const nl = formatters(createIntl({ locale: intlLocale.nl, messages: dutch }));
+const nl = formatters(createIntl({ locale: intlLocale.nl, messages: await loadAllMessages('nl') }));
 const en = formatters(createIntl({ locale: intlLocale.en, messages: english }));
 
 describe('a range of dates', () => {
