@@ -7,7 +7,7 @@ import { errorKind, fieldErrors } from '../graphql/errors';
 import { useFormat } from '../i18n/format';
 import { Field } from '../ui/Field';
 import { ErrorState } from '../ui/states';
-import { useFocusOnOpen } from './DecideForms';
+import { useFocusOnOpen } from './decisionForms';
 import { checkProposal, type Problem, type RequestVisit } from './forms';
 import type { RequestVisitFacts } from './requestVisits';
 

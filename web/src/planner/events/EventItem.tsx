@@ -1,14 +1,22 @@
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
-import { useMutation, useQuery } from 'urql';
-import { useCan, useViewer } from '../../auth/viewer';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useMutation } from 'urql';
+import { useCan } from '../../auth/viewer';
 import { graphql } from '../../gql';
 import type { RegionalEventItemFragment, RegionalEventStatus } from '../../gql/graphql';
-import { errorKind, fieldErrors } from '../../graphql/errors';
+import { fieldErrors } from '../../graphql/errors';
 import { useFormat } from '../../i18n/format';
 import { Badge, type Tone } from '../../ui/Badge';
 import { Field } from '../../ui/Field';
-import { ErrorState } from '../../ui/states';
 import { useVocabulary } from '../../vocabulary/vocabularies';
+import {
+  ActionForm,
+  BudgetField,
+  fieldError,
+  ReasonField,
+  StaffField,
+  useFocusOnOpen,
+  useStaff,
+} from '../decisionForms';
 import { eventDays, parseEuro } from './proposal';
 import { MunicipalityList, RegionList, themeLabels } from './SuggestionCard';
 
@@ -39,17 +47,6 @@ graphql(`
     note
     rejectionReason
     amendedCount
-  }
-`);
-
-const StaffDocument = graphql(`
-  query RegionalEventApproveStaff($year: Int!) {
-    staffCapacity(year: $year) {
-      staffMemberId
-      year
-      name
-      freeDays
-    }
   }
 `);
 
@@ -189,20 +186,19 @@ export function EventItem({ event }: { event: RegionalEventItemFragment }) {
   );
 }
 
-function ApproveForm({
-  event,
-  onCancel,
-  onDone,
-}: {
+/** What either decision is about, and what follows it. */
+interface DecideProps {
   event: RegionalEventItemFragment;
   onCancel: () => void;
   onDone: () => void;
-}) {
+}
+
+function ApproveForm({ event, onCancel, onDone }: DecideProps) {
   const f = useFormat();
-  const viewer = useViewer();
   const year = Number(event.startDate.slice(0, 4));
   const days = eventDays(event.startDate, event.endDate);
-  const [{ data: staff }] = useQuery({ query: StaffDocument, variables: { year } });
+  // Who can go: members with free days, most first.
+  const staff = useStaff(year, true);
   const [result, approve] = useMutation(ApproveDocument);
   const [chosen, setChosen] = useState<string[]>([]);
   const [budget, setBudget] = useState(
@@ -213,17 +209,9 @@ function ApproveForm({
   const formId = useId();
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), []);
-  // Who can go: members with free days, most first.
-  const members = useMemo(
-    () => [...(staff?.staffCapacity ?? [])].filter((m) => m.freeDays > 0).sort((a, b) => b.freeDays - a.freeDays),
-    [staff],
-  );
-  const api = fieldErrors(result.error);
-  const errors: Record<string, string> = { ...api, ...local };
-  const fromApi = (field: string) => (api[field] && !local[field] ? 'en' : undefined);
+  const error = fieldError(local, fieldErrors(result.error));
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     const amount = parseEuro(budget);
     setLocal(amount === null ? { budgetEur: f.t('events.form.amount') } : {});
     if (amount === null) return;
@@ -239,110 +227,60 @@ function ApproveForm({
   };
 
   return (
-    <form
-      className="stack suggestion__form"
-      onSubmit={(e) => void submit(e)}
-      noValidate
-      aria-labelledby={`${formId}-title`}
+    <ActionForm
+      id={formId}
+      look="event"
+      title={f.t('events.approve.title')}
+      onSubmit={submit}
+      submitLabel={f.t('events.approve.submit')}
+      cancelLabel={f.t('events.form.cancel')}
+      onCancel={onCancel}
+      fetching={result.fetching}
+      error={result.error}
     >
-      <h5 id={`${formId}-title`} className="suggestion__label">
-        {f.t('events.approve.title')}
-      </h5>
-      <fieldset
-        className="field"
-        aria-describedby={`${formId}-staff-hint${errors.staffMemberIds ? ` ${formId}-staff-error` : ''}`}
-      >
-        <legend>{f.t('events.approve.staff')}</legend>
-        <span className="field__hint" id={`${formId}-staff-hint`}>
-          {f.t('events.approve.staffHint', { days, year })}
-        </span>
-        {staff && members.length === 0 ? (
-          <p className="small muted">{f.t('events.approve.noStaff', { year })}</p>
-        ) : (
-          <div className="checks">
-            {members.map((m, index) => (
-              <label key={m.staffMemberId}>
-                <input
-                  ref={index === 0 ? first : undefined}
-                  type="checkbox"
-                  checked={chosen.includes(m.staffMemberId)}
-                  onChange={(e) =>
-                    setChosen((list) =>
-                      e.target.checked ? [...list, m.staffMemberId] : list.filter((id) => id !== m.staffMemberId),
-                    )
-                  }
-                />
-                <span>
-                  {f.t('events.approve.staffOption', { name: m.name ?? m.staffMemberId, free: m.freeDays })}
-                  {m.freeDays < days && <span className="muted"> ({f.t('events.approve.tooFew')})</span>}
-                </span>
-              </label>
-            ))}
-          </div>
-        )}
-        {errors.staffMemberIds && (
-          <span className="field__error" id={`${formId}-staff-error`} lang={fromApi('staffMemberIds')}>
-            {errors.staffMemberIds}
-          </span>
-        )}
-      </fieldset>
+      <StaffField
+        id={formId}
+        look="event"
+        label={f.t('events.approve.staff')}
+        hint={f.t('events.approve.staffHint', { days, year })}
+        members={staff.members}
+        empty={staff.loaded && staff.members.length === 0 ? f.t('events.approve.noStaff', { year }) : undefined}
+        chosen={chosen}
+        onChange={setChosen}
+        option={(m) => f.t('events.approve.staffOption', { name: m.name ?? m.staffMemberId, free: m.freeDays })}
+        tooFew={f.t('events.approve.tooFew')}
+        days={days}
+        error={error('staffMemberIds')}
+        firstRef={first}
+      />
       <div className="form-grid">
-        <Field
+        <BudgetField
           label={f.t('events.approve.budget')}
           hint={f.t('events.approve.budgetHint')}
-          error={errors.budgetEur}
-          lang={fromApi('budgetEur')}
-        >
-          <input
-            type="number"
-            inputMode="decimal"
-            min={0}
-            step={10}
-            value={budget}
-            onChange={(e) => setBudget(e.target.value)}
-          />
-        </Field>
-        <Field label={f.t('events.approve.note')} error={errors.note} lang={fromApi('note')}>
+          min={0}
+          step={10}
+          value={budget}
+          onChange={setBudget}
+          error={error('budgetEur')}
+        />
+        <Field label={f.t('events.approve.note')} {...error('note')}>
           <input type="text" value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />
         </Field>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={result.fetching}>
-          {f.t('events.approve.submit')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {f.t('events.form.cancel')}
-        </button>
-      </div>
-      {result.error && (errorKind(result.error) !== 'badInput' || Object.keys(api).length === 0) && (
-        <ErrorState error={result.error} role={viewer.role} />
-      )}
-    </form>
+    </ActionForm>
   );
 }
 
-function RejectForm({
-  event,
-  onCancel,
-  onDone,
-}: {
-  event: RegionalEventItemFragment;
-  onCancel: () => void;
-  onDone: () => void;
-}) {
+function RejectForm({ event, onCancel, onDone }: DecideProps) {
   const f = useFormat();
-  const viewer = useViewer();
   const [result, reject] = useMutation(RejectDocument);
   const [reason, setReason] = useState('');
   const [local, setLocal] = useState<Record<string, string>>({});
   const formId = useId();
-  const first = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => first.current?.focus(), []);
-  const api = fieldErrors(result.error);
-  const errors: Record<string, string> = { ...api, ...local };
+  const form = useFocusOnOpen();
+  const error = fieldError(local, fieldErrors(result.error));
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     setLocal(reason.trim() ? {} : { reason: f.t('events.form.required') });
     if (!reason.trim()) return;
     const answer = await reject({ input: { regionalEventId: event.id, reason: reason.trim() } });
@@ -350,33 +288,20 @@ function RejectForm({
   };
 
   return (
-    <form
-      className="stack suggestion__form"
-      onSubmit={(e) => void submit(e)}
-      noValidate
-      aria-labelledby={`${formId}-title`}
+    <ActionForm
+      id={formId}
+      look="event"
+      title={f.t('events.reject')}
+      formRef={form}
+      onSubmit={submit}
+      submitLabel={f.t('events.reject.submit')}
+      danger
+      cancelLabel={f.t('events.form.cancel')}
+      onCancel={onCancel}
+      fetching={result.fetching}
+      error={result.error}
     >
-      <h5 id={`${formId}-title`} className="suggestion__label">
-        {f.t('events.reject')}
-      </h5>
-      <Field
-        label={f.t('events.reject.reason')}
-        error={errors.reason}
-        lang={api.reason && !local.reason ? 'en' : undefined}
-      >
-        <textarea ref={first} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={2000} />
-      </Field>
-      <div className="form-actions">
-        <button type="submit" className="button button--danger" disabled={result.fetching}>
-          {f.t('events.reject.submit')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {f.t('events.form.cancel')}
-        </button>
-      </div>
-      {result.error && (errorKind(result.error) !== 'badInput' || Object.keys(api).length === 0) && (
-        <ErrorState error={result.error} role={viewer.role} />
-      )}
-    </form>
+      <ReasonField label={f.t('events.reject.reason')} value={reason} onChange={setReason} error={error('reason')} />
+    </ActionForm>
   );
 }

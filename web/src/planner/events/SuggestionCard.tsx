@@ -1,16 +1,16 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useMutation } from 'urql';
 import { Link } from 'wouter';
-import { useCan, useViewer } from '../../auth/viewer';
+import { useCan } from '../../auth/viewer';
 import { graphql } from '../../gql';
 import type { RegionalEventsSectionQuery } from '../../gql/graphql';
-import { errorKind, fieldErrors } from '../../graphql/errors';
+import { fieldErrors } from '../../graphql/errors';
 import { useFormat, type Formatters } from '../../i18n/format';
 import { useLanguage } from '../../i18n/locale';
 import { MunicipalityLink, RegionLink } from '../../places/links';
 import { Field } from '../../ui/Field';
-import { ErrorState } from '../../ui/states';
 import { useVocabulary, type Vocabulary } from '../../vocabulary/vocabularies';
+import { ActionForm } from '../decisionForms';
 import { checkProposal, distinctGoodPractices, eventDays, reestimate, type ProposalProblem } from './proposal';
 
 export type Suggestion = RegionalEventsSectionQuery['regionalEventSuggestions'][number];
@@ -234,7 +234,6 @@ function ProposeForm({
   onProposed: (title: string) => void;
 }) {
   const f = useFormat();
-  const viewer = useViewer();
   const vocabulary = useVocabulary();
   const [result, propose] = useMutation(ProposeDocument);
   const [title, setTitle] = useState(() => defaultTitle(f, vocabulary, s));
@@ -252,8 +251,7 @@ function ProposeForm({
   const errors: Record<string, string> = { ...api, ...local };
   const fromApi = (field: string) => (api[field] && !local[field] ? 'en' : undefined);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const draft = { title: title.trim(), startDate, endDate, invitedNisCodes: invited };
     const problems = checkProposal(draft);
     setLocal(Object.fromEntries(problems.map((p) => [p.field, problemText(f, p)])));
@@ -278,15 +276,17 @@ function ProposeForm({
     setInvited((list) => (on ? [...list, nisCode] : list.filter((code) => code !== nisCode)));
 
   return (
-    <form
-      className="stack suggestion__form"
-      onSubmit={(e) => void submit(e)}
-      noValidate
-      aria-labelledby={`${formId}-title`}
+    <ActionForm
+      id={formId}
+      look="event"
+      title={f.t('events.propose.title')}
+      onSubmit={submit}
+      submitLabel={f.t('events.form.submit')}
+      cancelLabel={f.t('events.form.cancel')}
+      onCancel={onCancel}
+      fetching={result.fetching}
+      error={result.error}
     >
-      <h5 id={`${formId}-title`} className="suggestion__label">
-        {f.t('events.propose.title')}
-      </h5>
       <Field label={f.t('events.form.title')} error={errors.title} lang={fromApi('title')}>
         <input ref={first} type="text" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} />
       </Field>
@@ -332,17 +332,6 @@ function ProposeForm({
       <p className="small" style={{ marginBottom: 0 }}>
         {f.t('events.form.estimate', { cost: f.euro(estimate) })}
       </p>
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={result.fetching}>
-          {f.t('events.form.submit')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {f.t('events.form.cancel')}
-        </button>
-      </div>
-      {result.error && (errorKind(result.error) !== 'badInput' || Object.keys(api).length === 0) && (
-        <ErrorState error={result.error} role={viewer.role} />
-      )}
-    </form>
+    </ActionForm>
   );
 }
