@@ -29,9 +29,15 @@ describe('the dashboard', () => {
     await expect.poll(() => page.locator('figure svg.recharts-surface').count()).toBeGreaterThan(0);
     // The charts arrive one per frame after the first; count once they all stand.
     await expect.poll(() => page.locator('.chart-placeholder').count()).toBe(0);
-    const tablesBefore = await page.locator('table').count();
+    // The map below the charts loads on its own; count once it stands too.
+    await expect.poll(() => page.locator('.region-map__placeholder').count()).toBe(0);
     const toggles = page.getByRole('button', { name: 'Tabel', exact: true });
-    expect(await toggles.count(), 'a "Tabel" button per chart').toBe(await page.locator('figure').count());
+    await expect
+      .poll(async () => (await toggles.count()) - (await page.locator('figure').count()), {
+        message: 'a "Tabel" button per chart',
+      })
+      .toBe(0);
+    const tablesBefore = await page.locator('table').count();
     await toggles.first().click();
     await expect.poll(() => page.locator('table').count()).toBeGreaterThan(tablesBefore);
     const table = page.locator('figure table, table').first();
