@@ -7,6 +7,7 @@ import type { LessonsCsvQuery, LessonsPageQuery } from '../gql/graphql';
 import { useFormat, type Formatters } from '../i18n/format';
 import { useLanguage } from '../i18n/locale';
 import { MunicipalityLink, RegionLink } from '../places/links';
+import { Pager } from '../ui/Pager';
 import { Badge } from '../ui/Badge';
 import { csvFileName, csvFormats, downloadCsv, toCsv, type CsvColumn } from '../ui/csv';
 import { Page } from '../ui/Page';
@@ -279,29 +280,7 @@ export default function LessonsPage() {
                 </ol>
               )}
               {(trail.length > 0 || connection.pageInfo.hasNextPage) && (
-                <nav className="pager" aria-label={f.t('pager.page', { page: trail.length + 1 })}>
-                  <div className="row">
-                    <button type="button" className="button" disabled={!trail.length} onClick={() => goTo([])}>
-                      {f.t('pager.first')}
-                    </button>
-                    <button
-                      type="button"
-                      className="button"
-                      disabled={!trail.length}
-                      onClick={() => goTo(trail.slice(0, -1))}
-                    >
-                      {f.t('pager.previous')}
-                    </button>
-                  </div>
-                  <button
-                    type="button"
-                    className="button"
-                    disabled={!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor}
-                    onClick={() => connection.pageInfo.endCursor && goTo([...trail, connection.pageInfo.endCursor])}
-                  >
-                    {f.t('pager.next')}
-                  </button>
-                </nav>
+                <Pager trail={trail} pageInfo={connection.pageInfo} goTo={goTo} />
               )}
             </>
           )}

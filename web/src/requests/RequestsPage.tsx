@@ -5,6 +5,7 @@ import { useViewer } from '../auth/viewer';
 import { graphql } from '../gql';
 import type { Decision, MissionType, RequestStatus, RequestsPageQuery } from '../gql/graphql';
 import { useFormat } from '../i18n/format';
+import { Pager } from '../ui/Pager';
 import { DataTable } from '../ui/DataTable';
 import { Page } from '../ui/Page';
 import { Field } from '../ui/Field';
@@ -255,29 +256,7 @@ export default function RequestsPage() {
               ]}
             />
           )}
-          <nav className="pager" aria-label={f.t('pager.page', { page: trail.length + 1 })}>
-            <div className="row">
-              <button type="button" className="button" disabled={!trail.length} onClick={() => goTo([])}>
-                {f.t('pager.first')}
-              </button>
-              <button
-                type="button"
-                className="button"
-                disabled={!trail.length}
-                onClick={() => goTo(trail.slice(0, -1))}
-              >
-                {f.t('pager.previous')}
-              </button>
-            </div>
-            <button
-              type="button"
-              className="button"
-              disabled={!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor}
-              onClick={() => connection.pageInfo.endCursor && goTo([...trail, connection.pageInfo.endCursor])}
-            >
-              {f.t('pager.next')}
-            </button>
-          </nav>
+          <Pager trail={trail} pageInfo={connection.pageInfo} goTo={goTo} />
         </section>
       )}
     </Page>
