@@ -1,11 +1,12 @@
 import { useCallback, useMemo, useRef } from 'react';
-import { Link, useSearchParams } from 'wouter';
+import { useSearchParams } from 'wouter';
 import { useQuery } from 'urql';
 import { useViewer } from '../auth/viewer';
 import { graphql } from '../gql';
 import { useFormat } from '../i18n/format';
 import { RegionMap } from '../map/RegionMap';
 import { addQuarters, quarterDates, quarterOf, quartersBetween, type Quarter } from '../period/quarters';
+import { KpiGrid } from '../ui/KpiGrid';
 import { Page } from '../ui/Page';
 import { SelectField } from '../ui/SelectField';
 import { Staggered } from '../ui/Staggered';
@@ -215,26 +216,7 @@ export default function DashboardPage() {
           {error && (
             <ErrorState error={error} role={viewer.role} retry={() => reexecute({ requestPolicy: 'network-only' })} />
           )}
-          <section className="grid grid--kpi" aria-label={f.t('dashboard.title')}>
-            {kpis?.map((kpi) => {
-              const content = (
-                <>
-                  <span className="kpi__label">{kpi.label}</span>
-                  <span className="kpi__value">{kpi.value}</span>
-                </>
-              );
-              // A figure with requests behind it links to them.
-              return kpi.href ? (
-                <Link key={kpi.label} to={kpi.href} className="card kpi">
-                  {content}
-                </Link>
-              ) : (
-                <div key={kpi.label} className="card kpi">
-                  {content}
-                </div>
-              );
-            })}
-          </section>
+          <KpiGrid kpis={kpis ?? []} label={f.t('dashboard.title')} />
           <div className="grid grid--2">
             <Staggered>
               <DemandChart filters={filters} rows={data.dashboard.rows} onDrawn={onFirstChart} />

@@ -7,6 +7,7 @@ import { graphql } from '../gql';
 import { errorKind } from '../graphql/errors';
 import { useFormat } from '../i18n/format';
 import { requestsHref } from '../requests/filters';
+import { KpiGrid } from '../ui/KpiGrid';
 import { Badge } from '../ui/Badge';
 import { Page } from '../ui/Page';
 import { ErrorState, Loading } from '../ui/states';
@@ -192,26 +193,7 @@ export default function MunicipalityPage() {
         )
       }
     >
-      <section className="grid grid--kpi places-kpis" aria-label={f.t('municipality.figures', { municipality: name })}>
-        {kpis.map((kpi) => {
-          const content = (
-            <>
-              <span className="kpi__label">{kpi.label}</span>
-              <span className="kpi__value">{kpi.value}</span>
-              {kpi.note && <span className="kpi__label">{kpi.note}</span>}
-            </>
-          );
-          return kpi.href ? (
-            <Link key={kpi.label} to={kpi.href} className="card kpi">
-              {content}
-            </Link>
-          ) : (
-            <div key={kpi.label} className="card kpi">
-              {content}
-            </div>
-          );
-        })}
-      </section>
+      <KpiGrid kpis={kpis} label={f.t('municipality.figures', { municipality: name })} className="places-kpis" />
       <div className="places-columns">
         <section className="card" aria-labelledby="visits-title">
           <h2 id="visits-title">{f.t('timeline.title', { municipality: name })}</h2>

@@ -7,6 +7,7 @@ import { graphql } from '../gql';
 import type { RegionPage_QueryQuery } from '../gql/graphql';
 import { useFormat } from '../i18n/format';
 import { requestsHref } from '../requests/filters';
+import { KpiGrid } from '../ui/KpiGrid';
 import { Badge, type Tone } from '../ui/Badge';
 import { ChartCard, type FigureColumn } from '../ui/ChartCard';
 import { Bars, palette } from '../ui/charts';
@@ -271,26 +272,7 @@ function RegionView({
         </Link>
       }
     >
-      <section className="grid grid--kpi places-kpis" aria-label={f.t('region.page.figures', { region: regionName })}>
-        {kpis.map((kpi) => {
-          const content = (
-            <>
-              <span className="kpi__label">{kpi.label}</span>
-              <span className="kpi__value">{kpi.value}</span>
-              {kpi.note && <span className="kpi__label">{kpi.note}</span>}
-            </>
-          );
-          return kpi.href ? (
-            <Link key={kpi.label} to={kpi.href} className="card kpi">
-              {content}
-            </Link>
-          ) : (
-            <div key={kpi.label} className="card kpi">
-              {content}
-            </div>
-          );
-        })}
-      </section>
+      <KpiGrid kpis={kpis} label={f.t('region.page.figures', { region: regionName })} className="places-kpis" />
       <div className="grid grid--2 places-grid">
         <Municipalities twinnings={data.twinnings} regionName={regionName} />
         <VisitsChart rows={years} regionName={regionName} />
