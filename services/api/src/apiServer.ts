@@ -6,6 +6,7 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
+import type { Logger } from 'pino';
 import { createAuthenticator, type AuthConfig } from './auth/principal.js';
 import { createContext, type ApiContext, type ApiServices } from './context.js';
 import { formatError } from './graphql/errors.js';
@@ -22,6 +23,8 @@ export interface ApiServerOptions {
   readonly production?: boolean;
   readonly maxBodyBytes?: number;
   readonly log?: (message: string) => void;
+  /** Structured request logs (correlation id, actor, positions written). */
+  readonly logger?: Logger;
   readonly fallback?: HttpOptions<ApiContext>['fallback'];
   readonly schema?: GraphQLSchema;
   /** When repeated queries are compiled (see compiledExecution). */

@@ -9,6 +9,7 @@ import {
 } from '@werkbezoek/eventstore';
 import { allProjections, openReadModels, ProjectionRunner, type ReadModelConfig } from '@werkbezoek/projections';
 import { ProgressBar } from '@werkbezoek/terminal';
+import type { Logger } from 'pino';
 import { createApiServer, type ApiServer } from './apiServer.js';
 import type { ExecutionOptions } from './graphql/execution.js';
 import type { AuthConfig } from './auth/principal.js';
@@ -27,6 +28,17 @@ export interface PlatformOptions {
   readonly demoData: boolean;
   readonly production?: boolean;
   readonly log?: (message: string) => void;
+  /** Structured request logs, passed to the API server. */
+  readonly logger?: Logger;
+  /**
+   * What this process runs: `all` (API and projector, the embedded default), `api` (stateless
+   * GraphQL and UI; any number of replicas) or `projector` (the projection runner; one active).
+   */
+  readonly role?: 'all' | 'api' | 'projector';
+  /** How long a mutation waits for the read models to reach its events (read your writes). */
+  readonly readYourWritesTimeoutMs?: number;
+  /** How often a standing-by projector tries to become the active one. */
+  readonly standbyRetryMs?: number;
   /** Show a progress bar while the read models catch up. */
   readonly progress?: boolean;
   /** The clock for command times (tests set it). */
@@ -89,6 +101,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     auth: options.auth,
     production: options.production ?? false,
     log,
+    ...(options.logger ? { logger: options.logger } : {}),
     fallback: landing({
       runner,
       readModels: readerDb,
