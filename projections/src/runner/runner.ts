@@ -69,6 +69,16 @@ class InfrastructureFailure extends Error {
   }
 }
 
+/**
+ * Another runner moved this projection's checkpoint since this one last read it (two projectors on
+ * one database, or one that lost its lock without noticing): the batch was computed from stale rows.
+ */
+class CheckpointMoved extends Error {
+  constructor(projection: string, expected: bigint) {
+    super(`${projection}: its checkpoint is no longer at ${expected}; another projector moved it`);
+  }
+}
+
 class ProjectionFailure extends Error {
   constructor(
     readonly event: RecordedEvent,
@@ -156,7 +166,22 @@ export class ProjectionRunner {
         // At position 0 nothing has been committed to the generation's tables: they are empty.
         cache: new RowCache({ empty: !current || BigInt(current.position) === START }),
       };
-      if (!current) await this.createGeneration(worker);
+      if (!current) {
+        try {
+          await this.createGeneration(worker);
+        } catch (error) {
+          // Another projector starting at the same moment created it first: take theirs.
+          const created = await this.db
+            .selectFrom('projection_state')
+            .select('generation')
+            .where('name', '=', projection.name)
+            .where('version', '=', projection.version)
+            .where('generation', '=', worker.generation)
+            .executeTakeFirst();
+          if (!created) throw error;
+          await this.reload(worker);
+        }
+      }
       this.workers.push(worker);
     }
     this.migrated = true;
@@ -266,6 +291,7 @@ export class ProjectionRunner {
     try {
       await this.commit(worker, pending, end);
     } catch (error) {
+      if (error instanceof CheckpointMoved) return this.yieldTo(worker, error);
       if (error instanceof ProjectionFailure) {
         // Keep what came before the failing event, then stop this projection at it.
         const before = pending.filter((e) => e.position < error.event.position);
@@ -279,11 +305,13 @@ export class ProjectionRunner {
         try {
           await this.commit(worker, [event], event.position);
         } catch (single) {
+          if (single instanceof CheckpointMoved) return this.yieldTo(worker, single);
           if (single instanceof InfrastructureFailure) throw single.cause;
           if (!(single instanceof ProjectionFailure)) {
             try {
               await this.commit(worker, [], worker.position);
-            } catch {
+            } catch (empty) {
+              if (empty instanceof CheckpointMoved) return this.yieldTo(worker, empty);
               throw single;
             }
           }
@@ -307,6 +335,12 @@ export class ProjectionRunner {
     this.options.log?.(
       `${worker.projection.name} v${worker.projection.version} stopped at ${event.type} #${event.position}: ${failure.message}`,
     );
+  }
+
+  /** Another runner got ahead: drop what this one cached and carry on from the checkpoint it finds. */
+  private async yieldTo(worker: Worker, moved: CheckpointMoved): Promise<void> {
+    this.options.log?.(`${moved.message}; reloading it and going on from there`);
+    await this.reload(worker);
   }
 
   private async commit(
@@ -333,15 +367,11 @@ export class ProjectionRunner {
         throw new ProjectionFailure(event, cause);
       }
     }
+    const from = worker.position;
     await this.db.transaction().execute(async (tx) => {
-      uow.begin(tx);
-      await uow.flush();
-      try {
-        this.options.beforeCheckpoint?.(worker.projection.name);
-      } catch (cause) {
-        throw new InfrastructureFailure(cause);
-      }
-      await tx
+      // The checkpoint moves only from where this batch started, and first: on PostgreSQL that locks the
+      // row, so a second writer of these tables waits here and then finds the checkpoint moved.
+      const moved = await tx
         .updateTable('projection_state')
         .set({
           position: String(checkpoint),
@@ -353,7 +383,17 @@ export class ProjectionRunner {
         .where('name', '=', worker.projection.name)
         .where('version', '=', worker.projection.version)
         .where('generation', '=', worker.generation)
-        .execute();
+        .where('position', '=', String(from))
+        .where('error', 'is', null)
+        .executeTakeFirst();
+      if (moved.numUpdatedRows !== 1n) throw new CheckpointMoved(worker.projection.name, from);
+      uow.begin(tx);
+      await uow.flush();
+      try {
+        this.options.beforeCheckpoint?.(worker.projection.name);
+      } catch (cause) {
+        throw new InfrastructureFailure(cause);
+      }
     });
     uow.committed();
     worker.position = checkpoint;
@@ -363,12 +403,23 @@ export class ProjectionRunner {
     const { projection } = worker;
     const head = await this.options.store.headPosition();
     if (worker.position < head) return;
-    await this.db.transaction().execute(async (tx) => {
+    const switched = await this.db.transaction().execute(async (tx) => {
+      // Claim the switch first: a second projector that got here too finds the row no longer BUILDING.
+      const claimed = await tx
+        .updateTable('projection_state')
+        .set({ status: 'ACTIVE', updated_at: new Date().toISOString() })
+        .where('name', '=', projection.name)
+        .where('version', '=', projection.version)
+        .where('generation', '=', worker.generation)
+        .where('status', '=', 'BUILDING')
+        .executeTakeFirst();
+      if (claimed.numUpdatedRows !== 1n) return false;
       const old = await tx
         .selectFrom('projection_state')
         .selectAll()
         .where('name', '=', projection.name)
         .where('status', '=', 'ACTIVE')
+        .where((eb) => eb.or([eb('version', '!=', projection.version), eb('generation', '!=', worker.generation)]))
         .executeTakeFirst();
       await this.pointViews(tx, worker);
       if (old) {
@@ -381,14 +432,9 @@ export class ProjectionRunner {
           .execute();
         await this.dropGeneration(tx, projection, old.version, old.generation);
       }
-      await tx
-        .updateTable('projection_state')
-        .set({ status: 'ACTIVE', updated_at: new Date().toISOString() })
-        .where('name', '=', projection.name)
-        .where('version', '=', projection.version)
-        .where('generation', '=', worker.generation)
-        .execute();
+      return true;
     });
+    if (!switched) return this.reload(worker);
     worker.status = 'ACTIVE';
     worker.replaces = undefined;
     this.options.log?.(`${projection.name} v${projection.version} (generation ${worker.generation}) is now active`);
@@ -449,13 +495,19 @@ export class ProjectionRunner {
   }
 
   private async reload(worker: Worker): Promise<void> {
-    const row = await this.db
+    const rows = await this.db
       .selectFrom('projection_state')
       .selectAll()
       .where('name', '=', worker.projection.name)
       .where('version', '=', worker.projection.version)
-      .where('generation', '=', worker.generation)
-      .executeTakeFirstOrThrow();
+      .execute();
+    // Another projector may have switched this version over, or rebuilt it into a newer generation.
+    const row =
+      rows.find((r) => r.generation === worker.generation && r.status !== 'RETIRED') ??
+      rows.find((r) => r.status === 'BUILDING') ??
+      rows.find((r) => r.status === 'ACTIVE');
+    if (!row) throw new Error(`${worker.projection.name} v${worker.projection.version} has no live generation`);
+    worker.generation = row.generation;
     worker.position = BigInt(row.position);
     worker.status = row.status;
     if (row.status === 'ACTIVE') worker.replaces = undefined;
