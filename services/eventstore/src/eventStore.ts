@@ -10,6 +10,12 @@ export type ExpectedRevision = 'any' | 'no_stream' | 'stream_exists' | bigint;
 export interface AppendOptions {
   /** Defaults to `'any'`. */
   readonly expectedRevision?: ExpectedRevision;
+  /**
+   * When the events were first recorded, for importing history (the
+   * `migrate:eventstore` command); an ISO 8601 instant. Without it the store
+   * stamps the time of the append, as every command should let it.
+   */
+  readonly recordedAt?: string;
 }
 
 export interface AppendResult {
@@ -54,6 +60,29 @@ export interface Subscription<E extends Event = Event> extends AsyncIterable<Rec
   stop(): Promise<void>;
 }
 
+/**
+ * Whether a store can reach its server, for readiness checks. Embedded stores
+ * are always connected; a networked one reports what its last calls and its
+ * subscriptions' reconnects saw.
+ */
+export interface EventStoreStatus {
+  readonly connected: boolean;
+  /** How often subscriptions have reconnected since the store was opened. */
+  readonly reconnects: number;
+  /** The last connection error's message, if any. */
+  readonly lastError: string | undefined;
+  /** When it happened, as an ISO 8601 instant. */
+  readonly lastErrorAt: string | undefined;
+}
+
+/** The status of a store that has no server to lose. */
+export const ALWAYS_CONNECTED: EventStoreStatus = Object.freeze({
+  connected: true,
+  reconnects: 0,
+  lastError: undefined,
+  lastErrorAt: undefined,
+});
+
 /** The position before the first event of every store. */
 export const START = 0n;
 
@@ -79,5 +108,7 @@ export interface EventStore<E extends Event = Event> {
   subscribeToAll(options?: SubscribeOptions): Subscription<E>;
   /** The position of the last committed event; `START` when the store is empty. */
   headPosition(): Promise<bigint>;
+  /** Whether the store reaches its server (for /readyz); stores without one may leave it out. */
+  status?(): EventStoreStatus;
   close(): Promise<void>;
 }

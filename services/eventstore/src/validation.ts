@@ -54,6 +54,20 @@ export function validateExpectedRevision(options: AppendOptions | undefined): Ex
   );
 }
 
+/** The import time an append carries, normalised to an ISO instant, or undefined for "now". */
+export function validateRecordedAt(options: AppendOptions | undefined): string | undefined {
+  const recordedAt = options?.recordedAt;
+  if (recordedAt === undefined) return undefined;
+  const time = typeof recordedAt === 'string' ? Date.parse(recordedAt) : NaN;
+  if (Number.isNaN(time)) {
+    throw new ValidationError(
+      `recordedAt ${String(recordedAt)} is not an ISO 8601 instant such as "2026-03-01T09:30:00.000Z"`,
+      ['recordedAt'],
+    );
+  }
+  return new Date(time).toISOString();
+}
+
 /**
  * Checks a whole append before anything is written: the stream id, every
  * event's type, data and metadata, and that no event id repeats.

@@ -7,10 +7,12 @@ import {
   type RecordedEvent,
 } from '@werkbezoek/schema';
 import {
+  ALWAYS_CONNECTED,
   START,
   type AppendOptions,
   type AppendResult,
   type EventStore,
+  type EventStoreStatus,
   type ReadAllOptions,
   type ReadStreamOptions,
   type SubscribeOptions,
@@ -24,6 +26,7 @@ import {
   meetsExpectation,
   prepareAppend,
   validateExpectedRevision,
+  validateRecordedAt,
   validateStreamId,
 } from '../validation.js';
 import { readStreamSlice } from '../streamSlice.js';
@@ -86,6 +89,7 @@ export class MemoryEventStore<E extends Event = Event> implements EventStore<E> 
   ): Promise<AppendResult> {
     this.assertOpen();
     const expected = validateExpectedRevision(options);
+    const importedAt = validateRecordedAt(options);
     const prepared = prepareAppend(this.catalogue, streamId, events);
     const stream = this.streams.get(streamId) ?? [];
 
@@ -108,7 +112,7 @@ export class MemoryEventStore<E extends Event = Event> implements EventStore<E> 
     if (!meetsExpectation(expected, actual)) {
       throw new ConcurrencyError(streamId, describeExpected(expected), describeActual(actual));
     }
-    const recordedAt = new Date().toISOString();
+    const recordedAt = importedAt ?? new Date().toISOString();
     for (const p of prepared) {
       const recorded = deepFreeze({
         type: p.type,
@@ -158,6 +162,10 @@ export class MemoryEventStore<E extends Event = Event> implements EventStore<E> 
 
   async headPosition(): Promise<bigint> {
     return BigInt(this.all.length);
+  }
+
+  status(): EventStoreStatus {
+    return ALWAYS_CONNECTED;
   }
 
   async close(): Promise<void> {

@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll } from 'vitest';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { budgetAllocated, uniqueStream } from '../testing/builders.js';
 import { eventStoreContract } from '../testing/eventStoreContract.js';
 import { SqliteEventStore } from './sqliteEventStore.js';
 
@@ -10,4 +12,57 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 eventStoreContract('SQLite', {
   open: async (catalogue) => new SqliteEventStore({ path: join(dir, 'events.db'), catalogue, pollIntervalMs: 20 }),
+});
+
+describe('SQLite appends cost the same on a long stream as on a short one', () => {
+  it('run the same few statements, each an index search, never a scan of the stream', async () => {
+    const path = join(dir, 'append-cost.db');
+    let traced: string[] | undefined;
+    const store = new SqliteEventStore({ path, trace: (sql) => traced?.push(sql) });
+    const [long, short] = [uniqueStream('long'), uniqueStream('short')];
+    for (let i = 0; i < 5; i++) {
+      await store.appendToStream(
+        long,
+        Array.from({ length: 1000 }, (_, j) => budgetAllocated(i * 1000 + j)),
+      );
+    }
+    await store.appendToStream(short, [budgetAllocated()]);
+    const statementsOf = async (append: () => Promise<unknown>) => {
+      traced = [];
+      await append();
+      const out = traced;
+      traced = undefined;
+      return out;
+    };
+
+    const retried = budgetAllocated(1);
+    const appends = {
+      long: await statementsOf(() => store.appendToStream(long, [retried], { expectedRevision: 4999n })),
+      short: await statementsOf(() => store.appendToStream(short, [budgetAllocated()], { expectedRevision: 0n })),
+      longAny: await statementsOf(() => store.appendToStream(long, [budgetAllocated()])),
+      retry: await statementsOf(() => store.appendToStream(long, [retried], { expectedRevision: 4999n })),
+    };
+    // BEGIN, the event id lookup, the stream's last revision, the insert, COMMIT.
+    expect(appends.long).toHaveLength(5);
+    expect(appends.short).toHaveLength(5);
+    expect(appends.longAny).toHaveLength(5);
+    // A retry is recognised by its event ids alone: BEGIN, two lookups, COMMIT.
+    expect(appends.retry).toHaveLength(4);
+
+    const check = new Database(path, { readonly: true });
+    const reads = Object.values(appends)
+      .flat()
+      .filter((sql) => /^\s*SELECT/i.test(sql));
+    expect(reads.length).toBeGreaterThanOrEqual(7);
+    for (const sql of reads) {
+      const plan = (check.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[])
+        .map((row) => row.detail)
+        .join('; ');
+      expect(plan, sql).toMatch(
+        /^SEARCH events USING (COVERING )?INDEX \S+ \((event_id|stream_id)=\?( AND revision=\?)?\)$/,
+      );
+    }
+    check.close();
+    await store.close();
+  });
 });

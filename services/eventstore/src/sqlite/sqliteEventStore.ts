@@ -9,10 +9,12 @@ import {
   type RecordedEvent,
 } from '@werkbezoek/schema';
 import {
+  ALWAYS_CONNECTED,
   START,
   type AppendOptions,
   type AppendResult,
   type EventStore,
+  type EventStoreStatus,
   type ReadAllOptions,
   type ReadStreamOptions,
   type SubscribeOptions,
@@ -27,6 +29,7 @@ import {
   meetsExpectation,
   prepareAppend,
   validateExpectedRevision,
+  validateRecordedAt,
   validateStreamId,
 } from '../validation.js';
 
@@ -44,6 +47,8 @@ export interface SqliteEventStoreOptions {
   /** How often a live subscription looks for appends made by other processes. */
   readonly pollIntervalMs?: number;
   readonly readBatchSize?: number;
+  /** Called with every SQL statement the connection runs (better-sqlite3's `verbose`): for tests and debugging. */
+  readonly trace?: (sql: string) => void;
 }
 
 /** The table's layout version, in `PRAGMA user_version`. */
@@ -86,7 +91,7 @@ export class SqliteEventStore<E extends Event = Event> implements EventStore<E> 
 
   constructor(private readonly options: SqliteEventStoreOptions) {
     this.catalogue = options.catalogue ?? werkbezoekCatalogue;
-    this.db = new Database(options.path);
+    this.db = new Database(options.path, options.trace ? { verbose: (sql) => options.trace!(String(sql)) } : {});
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
     this.db.pragma('busy_timeout = 10000');
@@ -99,8 +104,9 @@ export class SqliteEventStore<E extends Event = Event> implements EventStore<E> 
       byEventId: db.prepare<[string], { stream_id: string; revision: number; position: number }>(
         'SELECT stream_id, revision, position FROM events WHERE event_id = ?',
       ),
-      lastRevision: db.prepare<[string], { revision: number | null }>(
-        'SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?',
+      // The last entry of the stream in the (stream_id, revision) index: one descent, however long the stream.
+      lastRevision: db.prepare<[string], { revision: number }>(
+        'SELECT revision FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
       ),
       atRevision: db.prepare<[string, number], { position: number }>(
         'SELECT position FROM events WHERE stream_id = ? AND revision = ?',
@@ -154,8 +160,15 @@ export class SqliteEventStore<E extends Event = Event> implements EventStore<E> 
     `);
   }
 
+  /**
+   * Costs two index lookups whatever the stream's length: the first event id
+   * in the event_id index (a retry is recognised by it), then the stream's
+   * last revision. Later ids of a new append are checked by the same UNIQUE
+   * index as they are inserted.
+   */
   private appendInTransaction(streamId: string, events: readonly NewEvent<E>[], options?: AppendOptions): AppendResult {
     const expected = validateExpectedRevision(options);
+    const importedAt = validateRecordedAt(options);
     const prepared = prepareAppend(this.catalogue, streamId, events);
     const { byEventId, lastRevision, atRevision, insert } = this.statements;
 
@@ -176,11 +189,11 @@ export class SqliteEventStore<E extends Event = Event> implements EventStore<E> 
     }
 
     const current = lastRevision.get(streamId)?.revision;
-    const actual = current === null || current === undefined ? -1n : BigInt(current);
+    const actual = current === undefined ? -1n : BigInt(current);
     if (!meetsExpectation(expected, actual)) {
       throw new ConcurrencyError(streamId, describeExpected(expected), describeActual(actual));
     }
-    const recordedAt = new Date().toISOString();
+    const recordedAt = importedAt ?? new Date().toISOString();
     let revision = Number(actual);
     let position = 0;
     for (const p of prepared) {
@@ -296,6 +309,11 @@ export class SqliteEventStore<E extends Event = Event> implements EventStore<E> 
   /** The position of the last committed event, START when the store is empty. */
   async headPosition(): Promise<bigint> {
     return BigInt(this.statements.head.get()?.position ?? 0);
+  }
+
+  /** A file on this machine: always reachable. */
+  status(): EventStoreStatus {
+    return ALWAYS_CONNECTED;
   }
 
   async close(): Promise<void> {

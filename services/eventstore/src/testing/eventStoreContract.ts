@@ -141,6 +141,30 @@ export function eventStoreContract(name: string, harness: ContractHarness): void
         );
       });
 
+      it('keeps the recorded time an import gives, and stamps the time of the append otherwise', async () => {
+        const store = await open();
+        const stream = uniqueStream();
+        const before = Date.now();
+        await store.appendToStream(stream, [budgetAllocated(1)], {
+          expectedRevision: 'no_stream',
+          recordedAt: '2024-05-06T09:08:07.123+02:00',
+        });
+        await store.appendToStream(stream, [budgetAllocated(2)], { expectedRevision: 0n });
+        const [imported, live] = await collect(store.readStream(stream));
+        expect(imported!.recordedAt).toBe('2024-05-06T07:08:07.123Z');
+        expect(imported!.metadata).not.toHaveProperty('recordedAt');
+        // A server's clock may differ a little from this machine's.
+        expect(Date.parse(live!.recordedAt)).toBeGreaterThan(before - 60_000);
+        const [fromAll] = await collect(store.readAll({ fromPosition: imported!.position - 1n, maxCount: 1 }));
+        expect(fromAll!.recordedAt).toBe('2024-05-06T07:08:07.123Z');
+      });
+
+      it('reports itself connected once it has answered', async () => {
+        const store = await open();
+        await store.appendToStream(uniqueStream(), [budgetAllocated()]);
+        expect(store.status?.()).toMatchObject({ connected: true });
+      });
+
       it('refuses an append that reuses stored event ids in another order or another stream, writing nothing', async () => {
         const store = await open();
         const stream = uniqueStream();
@@ -190,6 +214,10 @@ export function eventStoreContract(name: string, harness: ContractHarness): void
           },
         ],
         ['a bad expected revision', () => [uniqueStream(), [budgetAllocated()], { expectedRevision: -3n }]],
+        [
+          'a recorded time that is not an instant',
+          () => [uniqueStream(), [budgetAllocated()], { recordedAt: 'yesterday' }],
+        ],
       ];
       it.each(cases)('rejects %s with a ValidationError', async (_, args) => {
         const store = await open();
