@@ -31,3 +31,6 @@ export { missionsProjection } from './missions/projection.js';
 export * from './planning/table.js';
 export * from './planning/queries.js';
 export { planningProjection } from './planning/projection.js';
+export * from './runner/lease.js';
+export * from './runner/projector.js';
+export * from './runner/checkpoints.js';

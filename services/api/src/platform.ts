@@ -1,4 +1,6 @@
 import { mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { CommandHandlers, EventLogContext } from '@werkbezoek/domain';
 import {
@@ -7,13 +9,24 @@ import {
   type EventStore,
   type EventStoreConfig,
 } from '@werkbezoek/eventstore';
-import { allProjections, openReadModels, ProjectionRunner, type ReadModelConfig } from '@werkbezoek/projections';
+import {
+  allProjections,
+  CheckpointWatcher,
+  openReadModels,
+  PostgresProjectorLease,
+  ProjectionRunner,
+  Projector,
+  soleProjector,
+  type ReadModelConfig,
+  type ReadModelDb,
+} from '@werkbezoek/projections';
 import { ProgressBar } from '@werkbezoek/terminal';
 import type { Logger } from 'pino';
 import { createApiServer, type ApiServer } from './apiServer.js';
 import type { ExecutionOptions } from './graphql/execution.js';
 import type { AuthConfig } from './auth/principal.js';
 import { landing } from './http/landing.js';
+import { healthRoutes, sendJson, type ProcessRole } from './http/readiness.js';
 import { defaultWebDist } from './http/webUi.js';
 
 export interface PlatformOptions {
@@ -50,78 +63,152 @@ export interface PlatformOptions {
 }
 
 export interface Platform {
+  /** The GraphQL endpoint; for a projector, the base of its /healthz and /readyz. */
   readonly url: string;
+  readonly role: ProcessRole;
   readonly store: EventStore;
-  readonly runner: ProjectionRunner;
-  readonly api: ApiServer;
+  /** This process's projector (roles `all` and `projector`). */
+  readonly projector: Projector | undefined;
+  /** The GraphQL API (roles `all` and `api`). */
+  readonly api: ApiServer | undefined;
   readonly events: bigint;
+  /** Stops accepting, finishes requests in flight and the projector's batch, gives up the projector lease. */
   close(): Promise<void>;
 }
 
-/** The whole platform in one process: event store, projection runner, GraphQL API. */
+/**
+ * The platform in one process, in one of three roles: `all` (event store, projector and GraphQL API: the
+ * embedded default), `api` (a stateless replica: GraphQL and the UI, reading checkpoints from the
+ * database for read-your-writes) or `projector` (the projection runner, active while it holds the
+ * projector lease on PostgreSQL, else standing by; it serves only /healthz and /readyz).
+ */
 export async function startPlatform(options: PlatformOptions): Promise<Platform> {
+  const role = options.role ?? 'all';
   const log = options.log ?? ((m: string) => console.error(`[werkbezoek] ${m}`));
   mkdirSync(options.dataDir, { recursive: true });
   const eventStore = options.eventStore ?? eventStoreConfigFromEnv({}, options.dataDir);
   const store = await openEventStore(eventStore);
-  const projectorDb = openReadModels(options.readModels, { projector: true });
   const readerDb = openReadModels(options.readModels);
-  const handlers = new CommandHandlers(store, new EventLogContext(store));
+  const projectorDb = role === 'api' ? undefined : openReadModels(options.readModels, { projector: true });
+  const projector = projectorDb ? createProjector(options, store, eventStore, projectorDb, log) : undefined;
+  await projector?.start();
 
-  if ((await store.headPosition()) === 0n && options.demoData) {
-    const { loadDemoHistory } = await import('./demoData.js');
-    await loadDemoHistory(store, log, options.progress ?? false);
+  const timeout = options.readYourWritesTimeoutMs ?? 10_000;
+  const checkpoints = new CheckpointWatcher(readerDb);
+  // The active projector of this process knows its positions at once; otherwise the database tells.
+  const waitFor = (position: bigint) =>
+    projector?.runner ? projector.runner.waitFor(position, timeout) : checkpoints.waitFor(position, timeout);
+  const health = healthRoutes({ role, store, readModels: readerDb, ...(projector ? { projector } : {}) });
+
+  let api: ApiServer | undefined;
+  let probes: Server | undefined;
+  let url: string;
+  if (role === 'projector') {
+    probes = createServer((request, response) => {
+      void health(request, response).then((handled) => {
+        if (!handled) sendJson(response, 404, { error: 'A projector serves only /healthz and /readyz' });
+      });
+    });
+    url = await listen(probes, options.port, options.host);
+  } else {
+    api = await createApiServer({
+      services: {
+        store,
+        handlers: new CommandHandlers(store, new EventLogContext(store)),
+        readModels: readerDb,
+        waitFor,
+        now: options.now ?? (() => new Date()),
+      },
+      auth: options.auth,
+      production: options.production ?? false,
+      log,
+      ...(options.logger ? { logger: options.logger } : {}),
+      fallback: landing({
+        health,
+        readModels: readerDb,
+        authMode: options.auth.mode,
+        webDist: options.webDist ?? defaultWebDist,
+      }),
+      ...(options.execution ? { execution: options.execution } : {}),
+    });
+    url = await api.listen(options.port, options.host);
   }
-
-  const head = await store.headPosition();
-  const bar = options.progress
-    ? new ProgressBar({ label: 'Projecting the event log', total: Number(head), unit: 'events' })
-    : undefined;
-  const runner = new ProjectionRunner({
-    store,
-    readModels: projectorDb,
-    projections: allProjections,
-    // A long log (a first start, a new projection version) catches up on every core.
-    threads: { count: availableParallelism(), eventStore, readModels: options.readModels },
-    log,
-    ...(bar ? { onProgress: (p) => bar.update(Number(p.position), Number(p.head)) } : {}),
-  });
-  await runner.catchUp();
-  bar?.finish();
-  runner.start();
-
-  const api = await createApiServer({
-    services: {
-      store,
-      handlers,
-      readModels: readerDb,
-      waitFor: (position) => runner.waitFor(position, 10_000),
-      now: options.now ?? (() => new Date()),
-    },
-    auth: options.auth,
-    production: options.production ?? false,
-    log,
-    ...(options.logger ? { logger: options.logger } : {}),
-    fallback: landing({
-      runner,
-      readModels: readerDb,
-      authMode: options.auth.mode,
-      webDist: options.webDist ?? defaultWebDist,
-    }),
-    ...(options.execution ? { execution: options.execution } : {}),
-  });
-  const url = await api.listen(options.port, options.host);
   return {
     url,
+    role,
     store,
-    runner,
+    projector,
     api,
-    events: head,
+    events: await store.headPosition(),
     close: async () => {
-      await api.close();
-      await runner.stop();
-      await Promise.all([projectorDb.close(), readerDb.close()]);
+      // In order: no new requests (those in flight finish), then the projector's current batch and its lease.
+      await api?.close();
+      if (probes) await new Promise<void>((resolve) => probes.close(() => resolve()));
+      await projector?.stop();
+      await Promise.all([projectorDb?.close(), readerDb.close()]);
       await store.close();
     },
   };
+}
+
+function listen(server: Server, port: number, host: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve(`http://${host}:${(server.address() as AddressInfo).port}`));
+  });
+}
+
+/**
+ * The projector: on PostgreSQL read models it holds the advisory lock while active; on SQLite this process
+ * is the one projector. The first activation loads the demo history into an empty store and shows the
+ * catch-up's progress.
+ */
+function createProjector(
+  options: PlatformOptions,
+  store: EventStore,
+  eventStore: EventStoreConfig,
+  readModels: ReadModelDb,
+  log: (message: string) => void,
+): Projector {
+  let first = true;
+  return new Projector({
+    lease:
+      options.readModels.dialect === 'postgres'
+        ? new PostgresProjectorLease({ url: options.readModels.url })
+        : soleProjector,
+    standbyRetryMs: options.standbyRetryMs ?? 2000,
+    log,
+    onActive: async () => {
+      if (options.demoData && (await store.headPosition()) === 0n) {
+        const { loadDemoHistory } = await import('./demoData.js');
+        await loadDemoHistory(store, log, options.progress ?? false);
+      }
+    },
+    createRunner: () => {
+      const bar =
+        first && options.progress ? new ProgressBar({ label: 'Projecting the event log', unit: 'events' }) : undefined;
+      first = false;
+      let finished = false;
+      return new ProjectionRunner({
+        store,
+        readModels,
+        projections: allProjections,
+        // A long log (a first start, a new projection version) catches up on every core.
+        threads: { count: availableParallelism(), eventStore, readModels: options.readModels },
+        log,
+        ...(bar
+          ? {
+              onProgress: (p) => {
+                if (finished) return;
+                bar.update(Number(p.position), Number(p.head));
+                if (p.position >= p.head) {
+                  finished = true;
+                  bar.finish();
+                }
+              },
+            }
+          : {}),
+      });
+    },
+  });
 }

@@ -56,7 +56,7 @@ const compressible = new Set([
 ]);
 
 /** Paths the UI never answers for: the API's own routes. */
-const apiPaths = /^\/(graphql|healthz|auth|graphiql)(\/|$)/;
+const apiPaths = /^\/(graphql|healthz|readyz|auth|graphiql)(\/|$)/;
 
 interface Prepared {
   readonly mtimeMs: number;
