@@ -53,7 +53,7 @@ export class Projector {
     return new Promise((settled, failed) => {
       this.loop = this.run(settled).catch((error: unknown) => {
         this.enter('stopped');
-        failed(error);
+        failed(error instanceof Error ? error : new Error(String(error)));
       });
     });
   }
