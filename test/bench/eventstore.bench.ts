@@ -12,16 +12,10 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import sqlite3 from 'sqlite3';
 import { SqliteEventStore, START, type ExpectedRevision } from '@werkbezoek/eventstore';
 import { werkbezoekCatalogue, type NewEvent } from '@werkbezoek/schema';
 import type { Event as EmmettEvent } from '@event-driven-io/emmett';
-import {
-  getSQLiteEventStore,
-  readMessagesBatch,
-  sqliteConnection,
-  type SQLiteEventStore,
-} from '@event-driven-io/emmett-sqlite';
+import type { SQLiteEventStore } from '@event-driven-io/emmett-sqlite';
 import { payloadSize, requestStream, submittedEvent, type SubmittedData } from './events.js';
 import {
   best,
@@ -36,6 +30,7 @@ import {
   type ComparisonRow,
   type Measurement,
 } from './harness.js';
+import { emmettPeer, EMMETT_PEER, type EmmettPeer } from './peers.js';
 import { formatCount, formatDuration, note, progressBar } from './progress.js';
 
 interface Counts {
@@ -366,6 +361,9 @@ async function rawRead(file: string, expected: number, batchSize: number): Promi
  */
 const emmettRetries = { count: 0 };
 
+/** Emmett's SQLite store, from the peer's own install (see peers.ts); set when the benchmark starts. */
+let emmett: EmmettPeer['emmettSqlite'];
+
 async function emmettAppend(store: SQLiteEventStore, a: PlannedAppend): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
@@ -384,7 +382,7 @@ async function emmettAppends(
   appends: PlannedAppend[],
   events: number,
 ): Promise<Measurement> {
-  const store = getSQLiteEventStore({ fileName: file });
+  const store = emmett.getSQLiteEventStore({ fileName: file });
   for (const a of warmUp) await emmettAppend(store, a);
   return timed(events, async () => {
     for (const a of appends) await emmettAppend(store, a);
@@ -397,7 +395,7 @@ async function emmettFill(
   to: number,
   counts: Counts,
 ): Promise<{ fill: Measurement; total: number; deadlineHit: boolean }> {
-  const store = getSQLiteEventStore({ fileName: file });
+  const store = emmett.getSQLiteEventStore({ fileName: file });
   const bar = progressBar('  fill Emmett', to, { unit: 'events', initial: from });
   let done = from;
   const started = performance.now();
@@ -419,7 +417,7 @@ async function emmettFill(
 }
 
 async function emmettHead(file: string): Promise<{ head: bigint; count: number; synchronous: number }> {
-  const connection = sqliteConnection({ fileName: file });
+  const connection = emmett.sqliteConnection({ fileName: file });
   try {
     const row = await connection.querySingle<{ head: number; count: number }>(
       'SELECT MAX(global_position) AS head, COUNT(*) AS count FROM emt_messages',
@@ -433,13 +431,13 @@ async function emmettHead(file: string): Promise<{ head: bigint; count: number; 
 
 /** Emmett has no readAll on the store: its readMessagesBatch, batch after batch, is the way to read everything. */
 async function emmettReadAll(file: string, expected: number, batchSize: number): Promise<Measurement> {
-  const connection = sqliteConnection({ fileName: file });
+  const connection = emmett.sqliteConnection({ fileName: file });
   try {
     let n = 0;
     const m = await timed(expected, async () => {
       let after = 0n;
       for (;;) {
-        const { messages } = await readMessagesBatch(connection, { after, batchSize });
+        const { messages } = await emmett.readMessagesBatch(connection, { after, batchSize });
         for (const message of messages) consume(message.data);
         n += messages.length;
         if (messages.length < batchSize) break;
@@ -464,7 +462,7 @@ async function emmettSubscription(
   expected: number,
   batchSize: number,
 ): Promise<Measurement> {
-  const store = getSQLiteEventStore({ fileName: file });
+  const store = emmett.getSQLiteEventStore({ fileName: file });
   let n = 0;
   let active = true;
   const processor: EmmettProcessor = {
@@ -506,6 +504,8 @@ function rateLine(label: string, m: Measurement, unit: string): string {
 
 async function run({ quick }: BenchOptions): Promise<BenchReport> {
   const counts = quick ? QUICK_COUNTS : FULL_COUNTS;
+  const installed = await emmettPeer();
+  emmett = installed.emmettSqlite;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'werkbezoek-bench-'));
   const cleanup = () => rmSync(dir, { recursive: true, force: true });
   const onSignal = () => {
@@ -684,7 +684,7 @@ async function run({ quick }: BenchOptions): Promise<BenchReport> {
     const notes = [
       `Each figure is the best of ${rounds} interleaved rounds (all rounds in the JSON): the machine is shared, so a round can be slowed by other work.`,
       'All three on files in one temp dir, WAL, synchronous=FULL (ours: its default; raw: set; Emmett: sqlite3 default, ' +
-        `PRAGMA synchronous = ${peerInfo.synchronous}). SQLite ${sqliteVersion} (better-sqlite3) and ${sqlite3.VERSION} (sqlite3, Emmett).`,
+        `PRAGMA synchronous = ${peerInfo.synchronous}). SQLite ${sqliteVersion} (better-sqlite3) and ${installed.sqlite3Version} (sqlite3, Emmett).`,
       `Events: AccompanimentRequestSubmitted v2, same payloads for all, ~${single.size.dataBytes} B data + ~${single.size.metadataBytes} B metadata JSON. ` +
         'Ours validates every event against the catalogue on append; raw and Emmett validate nothing.',
       `Single appends: one event per append, awaited, exact expected revision ('no_stream' for a new stream). Emmett: ${formatCount(single.peer.count)} appends with ` +
@@ -712,8 +712,8 @@ async function run({ quick }: BenchOptions): Promise<BenchReport> {
       details: {
         versions: {
           sqliteBetterSqlite3: sqliteVersion,
-          sqliteNodeSqlite3: sqlite3.VERSION,
-          emmettSqlite: '0.38.5',
+          sqliteNodeSqlite3: installed.sqlite3Version,
+          emmettSqlite: EMMETT_PEER['@event-driven-io/emmett-sqlite'],
         },
         durability: { journalMode: 'WAL', synchronous: 'FULL', emmettSynchronousPragma: peerInfo.synchronous },
         event: {
