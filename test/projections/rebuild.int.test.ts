@@ -3,7 +3,7 @@ import { ProjectionRunner, allProjections, type DialectName, type ReadModelDb } 
 import { DIALECTS, freshDatabase, type TestDatabase } from '@werkbezoek/projections/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lessonSearchIndex, snapshot } from './testing/readModelSnapshot.js';
+import { lessonSearchIndex, snapshot } from '../src/readModelSnapshot.js';
 import { HistoryPlayer, setupArb, stepArb } from './testing/validHistory.js';
 
 /*

@@ -13,7 +13,7 @@ import { municipalityRegistered } from '@werkbezoek/eventstore/testing';
 import { ProjectionRunner, allProjections } from '@werkbezoek/projections';
 import { DIALECTS, freshDatabase, type TestDatabase } from '@werkbezoek/projections/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lessonSearchIndex, snapshot } from './testing/readModelSnapshot.js';
+import { lessonSearchIndex, snapshot } from '../src/readModelSnapshot.js';
 
 let dir: string;
 let eventsPath: string;

@@ -9,7 +9,7 @@ import { ProjectionRunner, allProjections, type ProjectionStateTable } from '@we
 import { DIALECTS, freshDatabase, type TestDatabase } from '@werkbezoek/projections/testing';
 import type { Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { lessonSearchIndex, snapshot } from './testing/readModelSnapshot.js';
+import { lessonSearchIndex, snapshot } from '../src/readModelSnapshot.js';
 
 /*
  * Issue 14: two projectors on one read-model database (two `pnpm start` processes on one DATA_DIR, or a
