@@ -16,9 +16,17 @@ export function eventStoreConfigFromEnv(env: NodeJS.ProcessEnv, dataDir: string)
     : { kind: 'sqlite', path: `${dataDir}/events.db` };
 }
 
-export async function openEventStore(config: EventStoreConfig): Promise<EventStore> {
+export interface OpenEventStoreOptions {
+  /** Where a networked store reports reconnects, one line each. */
+  readonly log?: (message: string) => void;
+}
+
+export async function openEventStore(
+  config: EventStoreConfig,
+  options: OpenEventStoreOptions = {},
+): Promise<EventStore> {
   if (config.kind === 'sqlite') return new SqliteEventStore({ path: config.path });
   // Loaded only when used: the EventStoreDB client is large.
   const { EventStoreDbEventStore } = await import('./eventstoredb/eventStoreDbEventStore.js');
-  return new EventStoreDbEventStore({ connectionString: config.connectionString });
+  return new EventStoreDbEventStore({ connectionString: config.connectionString, log: options.log });
 }
