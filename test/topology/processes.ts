@@ -48,6 +48,8 @@ export async function startProcess(name: string, env: Record<string, string>): P
     cwd: root,
     env: {
       ...process.env,
+      // As `pnpm start`: the API's decorators need its tsconfig.
+      TSX_TSCONFIG_PATH: join(root, 'services/api/tsconfig.json'),
       NODE_ENV: 'test',
       HOST: '127.0.0.1',
       PORT: String(port),
@@ -94,9 +96,10 @@ export async function until<T>(
   for (;;) {
     const value = await probe();
     if (value) return value;
-    if (Date.now() - started > ms)
+    const ended = processes.find((p) => p.child.exitCode !== null);
+    if (ended || Date.now() - started > ms)
       throw new Error(
-        `${what} did not happen within ${ms} ms\n${processes.map((p) => `--- ${p.name}:\n${p.output()}`).join('\n')}`,
+        `${what} did not happen ${ended ? `(${ended.name} exited)` : `within ${ms} ms`}\n${processes.map((p) => `--- ${p.name}:\n${p.output()}`).join('\n')}`,
       );
     await new Promise((r) => setTimeout(r, 50));
   }
