@@ -84,18 +84,19 @@ interface Source {
  * source before its copy starts and held until it ends, so the backup copies
  * that snapshot page by page while writers go on appending to the WAL (which
  * they may in WAL mode). Without it SQLite restarts a copy whenever another
- * process writes, and under a busy writer it never finishes.
+ * connection writes, and under a busy writer it never finishes.
  *
- * Between the files: the read models' snapshot is taken first, the event
- * store's second. A checkpoint at position p means the projector had read
- * event p, which was then committed; the events' snapshot, taken later, holds
- * every committed event (events are only ever appended), so it holds p. Hence
- * every checkpoint in the backup is at most the backup's head, and a
- * restored platform catches its read models up from there. The other order
- * could capture a checkpoint beyond the copied events, and the read models
- * would claim events the store no longer has. Holding both snapshots (rather
- * than copying one file after the other) makes the pair one point in time
- * each, whatever the copies' durations.
+ * Between the files: the read models are copied first, the events second, so
+ * the events' snapshot is taken after the read models'. A checkpoint at
+ * position p means the projector had read event p, so p was committed before
+ * the read models' snapshot; events are only ever appended, so the events'
+ * later snapshot holds p. Hence no checkpoint in the backup is beyond the
+ * backup's head: a restored platform catches its read models up from their
+ * checkpoints to the head. The other order would capture the checkpoints of
+ * events appended while the events were being copied, and the read models
+ * would claim events the store does not have. (Holding one read transaction
+ * on both files from the start would also do, if taken in this order; it
+ * would only make the events older.) `verify` checks the rule on the copies.
  */
 export async function backup(options: BackupOptions): Promise<BackupResult> {
   const now = options.now ?? (() => new Date());
@@ -117,13 +118,15 @@ export async function backup(options: BackupOptions): Promise<BackupResult> {
 
   const sources: Source[] = [];
   try {
-    // Read models first, then events: see above. Each BEGIN takes its snapshot at the first read.
+    // Read models first, then events: see above. Each BEGIN takes its snapshot at its first read.
     let checkpoints: Checkpoint[] = [];
     if (existsSync(join(dataDir, READ_MODELS_FILE))) {
       const db = openSqlite(join(dataDir, READ_MODELS_FILE));
       sources.push({ file: READ_MODELS_FILE, db });
       db.exec('BEGIN');
       checkpoints = readCheckpoints(db);
+      await copy({ file: READ_MODELS_FILE, db }, join(to, READ_MODELS_FILE), options);
+      db.exec('COMMIT');
     }
     const events = openSqlite(join(dataDir, EVENTS_FILE));
     sources.push({ file: EVENTS_FILE, db: events });
@@ -131,9 +134,8 @@ export async function backup(options: BackupOptions): Promise<BackupResult> {
     const head = readHead(events);
     const layoutVersion = readLayoutVersion(events);
     const sqliteVersion = (events.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
-
-    for (const source of sources) await copy(source, join(to, source.file), options);
-    for (const source of sources) source.db.exec('COMMIT');
+    await copy({ file: EVENTS_FILE, db: events }, join(to, EVENTS_FILE), options);
+    events.exec('COMMIT');
 
     verify(to, sources, head, checkpoints);
     const files: Partial<Record<DataFile, FileEntry>> = {};

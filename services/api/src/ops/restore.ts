@@ -80,6 +80,7 @@ export async function restore(options: RestoreOptions): Promise<RestoreResult> {
       `${dataDir} holds data already (${present.join(', ')}): pass --force to move it aside to ${join(dataDir, 'replaced-<time>')} and restore`,
     );
 
+  const created = !existsSync(dataDir);
   mkdirSync(dataDir, { recursive: true });
   const staged = files.map((file) => ({ file, staging: join(dataDir, `${file}.restoring`) }));
   try {
@@ -89,6 +90,7 @@ export async function restore(options: RestoreOptions): Promise<RestoreResult> {
     }
   } catch (error) {
     for (const { staging } of staged) rmSync(staging, { force: true });
+    if (created) rmSync(dataDir, { recursive: true, force: true });
     throw failure(error, `copying the backup into ${dataDir}`);
   }
 
