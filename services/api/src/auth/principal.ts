@@ -1,6 +1,7 @@
 import { NisCode, type Actor, type Role } from '@werkbezoek/schema';
 import { GraphQLError } from 'graphql';
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { loadAuthConfig } from '../config.js';
 
 /** Who is asking: a user in one role; a coordinator for one municipality. */
 export interface Principal extends Actor {
@@ -115,19 +116,7 @@ export function createAuthenticator(config: AuthConfig): Authenticator {
   };
 }
 
+/** AUTH_MODE and the JWT_ variables, checked as at start (see config.ts). */
 export function authConfigFromEnv(env: NodeJS.ProcessEnv): AuthConfig {
-  const mode = env.AUTH_MODE ?? 'demo';
-  if (mode === 'demo') return { mode };
-  if (mode !== 'jwt') throw new Error(`AUTH_MODE must be "demo" or "jwt", not "${mode}"`);
-  const { JWT_ISSUER, JWT_AUDIENCE } = env;
-  if (!JWT_ISSUER || !JWT_AUDIENCE) throw new Error('AUTH_MODE=jwt needs JWT_ISSUER and JWT_AUDIENCE');
-  return {
-    mode,
-    issuer: JWT_ISSUER,
-    audience: JWT_AUDIENCE,
-    ...(env.JWT_SECRET ? { secret: env.JWT_SECRET } : {}),
-    ...(env.JWT_JWKS_URL ? { jwksUrl: env.JWT_JWKS_URL } : {}),
-    ...(env.JWT_ROLE_CLAIM ? { roleClaim: env.JWT_ROLE_CLAIM } : {}),
-    ...(env.JWT_MUNICIPALITY_CLAIM ? { municipalityClaim: env.JWT_MUNICIPALITY_CLAIM } : {}),
-  };
+  return loadAuthConfig(env);
 }
