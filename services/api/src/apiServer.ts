@@ -1,11 +1,11 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { createAuthenticator, type AuthConfig } from './auth/principal.js';
 import { createContext, type ApiContext, type ApiServices } from './context.js';
@@ -13,7 +13,7 @@ import { formatError } from './graphql/errors.js';
 import { compiledExecution, type ExecutionOptions } from './graphql/execution.js';
 import { defaultLimits, limitRules, type QueryLimits } from './graphql/limits.js';
 import { buildApiSchema } from './graphql/schema.js';
-import { createHttpServer, type HttpOptions } from './http/server.js';
+import { createHttpServer, currentRequest, type HttpOptions } from './http/server.js';
 
 export interface ApiServerOptions {
   readonly services: ApiServices;
@@ -38,9 +38,36 @@ export interface ApiServer {
   close(): Promise<void>;
 }
 
+function errorCodes(errors: readonly GraphQLFormattedError[] | undefined): string[] {
+  return (errors ?? []).map((e) => (typeof e.extensions?.code === 'string' ? e.extensions.code : 'UNKNOWN'));
+}
+
+/** Fills the request's log record (RequestRecord) with its operation and the codes of the errors sent. */
+const requestRecordPlugin: ApolloServerPlugin<ApiContext> = {
+  requestDidStart: () =>
+    Promise.resolve({
+      didResolveOperation: ({ operation, operationName, contextValue }) => {
+        contextValue.request.operationName = operationName ?? undefined;
+        contextValue.request.operationType = operation?.operation;
+        return Promise.resolve();
+      },
+      willSendResponse: ({ response, contextValue }) => {
+        const body = response.body;
+        contextValue.request.errorCodes.push(
+          ...errorCodes(body.kind === 'single' ? body.singleResult.errors : body.initialResult.errors),
+        );
+        return Promise.resolve();
+      },
+    }),
+};
+
 /** The GraphQL API: Apollo with our schema, authentication on every request, limits, and error mapping. */
 export async function createApiServer(options: ApiServerOptions): Promise<ApiServer> {
-  const log = options.log ?? ((m: string) => console.error(m));
+  const logger = options.logger;
+  // Unexpected errors (formatError) go to the structured log with the request's correlation id.
+  const log = logger
+    ? (m: string) => logger.error({ requestId: currentRequest()?.id }, m)
+    : (options.log ?? ((m: string) => console.error(m)));
   const authenticator = createAuthenticator(options.auth);
   const schema = options.schema ?? (await buildApiSchema());
   const apollo = new ApolloServer<ApiContext>({
@@ -53,7 +80,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     validationRules: [limitRules(options.limits ?? defaultLimits)],
     // No cache hints are set, and Apollo's cache-control plugin would wrap every field
     // resolver to compute them; the HTTP layer marks responses uncacheable instead.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), requestRecordPlugin],
   });
   await apollo.start();
   const http = createHttpServer<ApiContext>({
@@ -61,10 +88,20 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     maxBodyBytes: options.maxBodyBytes ?? 1_000_000,
     ...(options.auth.mode === 'demo' ? { graphiqlToken: 'demo-management' } : {}),
     ...(options.fallback ? { fallback: options.fallback } : {}),
-    context: async (request) => {
-      const principal = await authenticator.authenticate(request.headers.authorization);
+    ...(logger ? { logger } : {}),
+    context: async (request, record) => {
+      let principal;
+      try {
+        principal = await authenticator.authenticate(request.headers.authorization);
+      } catch (error) {
+        // Apollo sends this error without running the request's hooks: its code is recorded here.
+        const code = (error as { extensions?: { code?: unknown } }).extensions?.code;
+        record.errorCodes.push(typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR');
+        throw error;
+      }
+      record.actor = { id: principal.id, role: principal.role };
       const key = request.headers['idempotency-key'];
-      return createContext(principal, options.services, Array.isArray(key) ? key[0] : key);
+      return createContext(principal, options.services, Array.isArray(key) ? key[0] : key, record);
     },
   });
   return {

@@ -5,6 +5,7 @@ import type { ReadModelDb } from '@werkbezoek/projections';
 import type { Kysely } from 'kysely';
 import type { CommandMetadata } from '@werkbezoek/schema';
 import type { Principal } from './auth/principal.js';
+import type { RequestRecord } from './http/server.js';
 
 /** What resolvers work with; one set per server. */
 export interface ApiServices {
@@ -22,6 +23,8 @@ export interface ApiContext {
   readonly services: ApiServices;
   /** Metadata for a command of this request: an Idempotency-Key header makes a retried mutation a no-op. */
   command(): CommandMetadata;
+  /** What the request's log line says: execute() adds the positions its commands appended. */
+  readonly request: RequestRecord;
 }
 
 /** The read models as a typed Kysely handle for one area's views. */
@@ -33,6 +36,7 @@ export function createContext(
   principal: Principal,
   services: ApiServices,
   idempotencyKey: string | undefined,
+  request: RequestRecord = { id: randomUUID(), errorCodes: [], positions: [] },
 ): ApiContext {
   let n = 0;
   const base =
@@ -40,6 +44,7 @@ export function createContext(
   return {
     principal,
     services,
+    request,
     command: () => ({
       commandId: n++ === 0 ? base : `${base}/${n}`,
       issuedAt: services.now().toISOString(),
@@ -54,6 +59,7 @@ export async function execute(
   run: (meta: CommandMetadata) => Promise<CommandResult>,
 ): Promise<CommandResult> {
   const result = await run(context.command());
+  context.request.positions.push(result.position);
   await context.services.waitFor(result.position);
   return result;
 }
