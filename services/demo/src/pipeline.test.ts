@@ -187,4 +187,12 @@ describe('the pipeline on a later day', () => {
     expect([...budgetYears]).toEqual(expect.arrayContaining([2027, 2028]));
     expect([...capacityYears]).toEqual(expect.arrayContaining([2027, 2028]));
   }, 60_000);
+
+  it('starts on a day when the year’s budget no longer covers the regional workshop: management rejects it instead of the start failing', async () => {
+    // `pnpm start` loads the demo history up to the day it runs; on this day the workshop's year had too little left.
+    const { events } = await generate('2026-06-01');
+    const decided = events.filter((e) => e.type === 'RegionalEventApproved' || e.type === 'RegionalEventRejected');
+    expect(decided.map((e) => e.type)).toEqual(['RegionalEventRejected']);
+    expect((decided[0]!.data as { reason: string }).reason).toMatch(/budget of de personeelsdagen/);
+  }, 60_000);
 });

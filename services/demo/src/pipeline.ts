@@ -1,6 +1,7 @@
 import type { BudgetStatus, CommandHandlers, EventLogContext } from '@werkbezoek/domain';
 import {
   AdditionalReasons,
+  IllegalStateError,
   PolicyDomains,
   type Actor,
   type PolicyDomain,
@@ -80,6 +81,8 @@ const JOINT_WINDOW_DAYS = 21;
 const JOINT_PROPOSALS = 4;
 const JOINT_APPROVALS = 1;
 const PLANNER: Actor = { id: 'vvsg-planner', role: 'PLANNER' };
+const EVENT_REJECTION =
+  'Het budget of de personeelsdagen voor dat jaar volstaan niet meer; opnieuw voorstellen bij de volgende begrotingsronde.';
 const JOINT_REJECTION =
   'Te vroeg om vast te leggen: de partners verwachten eerst de uitslag van de lokale verkiezingen. Volgende planningsronde opnieuw bekijken.';
 
@@ -310,9 +313,17 @@ class Pipeline {
       if (i > 0) continue;
       const approval = { regionalEventId: id };
       const approvalMeta = host.meta(MANAGEMENT);
-      await host.exec('approveRegionalEvent', approval, approvalMeta, () =>
-        host.handlers.approveRegionalEvent(approval, approvalMeta),
-      );
+      try {
+        await host.handlers.approveRegionalEvent(approval, approvalMeta);
+      } catch (error) {
+        // Late in a budget year the money (or the staff's days) may have run out: management says no.
+        if (!(error instanceof IllegalStateError)) throw error;
+        const rejection = { regionalEventId: id, reason: EVENT_REJECTION };
+        const rejectionMeta = host.meta(MANAGEMENT);
+        await host.exec('rejectRegionalEvent', rejection, rejectionMeta, () =>
+          host.handlers.rejectRegionalEvent(rejection, rejectionMeta),
+        );
+      }
     }
   }
 
