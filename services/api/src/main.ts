@@ -72,11 +72,13 @@ async function ensureWebUi(log: Logger): Promise<void> {
 function banner(config: Config, platform: Platform): string {
   const base = platform.url.replace(/\/graphql$/, '');
   const { eventStore, readModels, auth } = config;
+  const serves =
+    config.role === 'projector'
+      ? `  Projector     ${platform.projector?.state ?? 'none'} (one active projector; the others stand by)\n`
+      : `  Web UI        ${base}/\n  GraphQL API   ${platform.url}   (POST; open it in a browser for GraphiQL)\n`;
   return `
 Werkbezoek is running${config.role === 'all' ? '' : ` (ROLE=${config.role})`}.
-  Web UI        ${base}/
-  GraphQL API   ${platform.url}   (POST; open it in a browser for GraphiQL)
-  Health        ${base}/healthz
+${serves}  Health        ${base}/healthz (alive) · ${base}/readyz (stores, projection lag, projector)
   Event store   ${eventStore.kind === 'eventstoredb' ? 'EventStoreDB (EVENTSTORE_URL)' : `SQLite ${eventStore.path}`} (${platform.events} events)
   Read models   ${readModels.dialect === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `SQLite ${readModels.path}`}
   Sign in       ${auth.mode === 'demo' ? 'Authorization: Bearer demo-management | demo-planner | demo-analyst | demo-staff | demo-coordinator-<NIS code> (e.g. demo-coordinator-11055)' : 'Authorization: Bearer <JWT> with the role (and nis_code) claims'}

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
@@ -26,6 +25,7 @@ import { createApiServer, type ApiServer } from './apiServer.js';
 import type { ExecutionOptions } from './graphql/execution.js';
 import type { AuthConfig } from './auth/principal.js';
 import { landing } from './http/landing.js';
+import { prepareDataDir } from './startupErrors.js';
 import { healthRoutes, sendJson, type ProcessRole } from './http/readiness.js';
 import { defaultWebDist } from './http/webUi.js';
 
@@ -85,7 +85,7 @@ export interface Platform {
 export async function startPlatform(options: PlatformOptions): Promise<Platform> {
   const role = options.role ?? 'all';
   const log = options.log ?? ((m: string) => console.error(`[werkbezoek] ${m}`));
-  mkdirSync(options.dataDir, { recursive: true });
+  prepareDataDir(options.dataDir);
   const eventStore = options.eventStore ?? eventStoreConfigFromEnv({}, options.dataDir);
   const store = await openEventStore(eventStore);
   const readerDb = openReadModels(options.readModels);
