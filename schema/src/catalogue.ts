@@ -3,6 +3,7 @@ import { ValidationError } from './errors.js';
 import type { EventDefinition, EventOf } from './event.js';
 import * as mission from './events/mission.js';
 import * as lesson from './events/lesson.js';
+import * as privacy from './events/privacy.js';
 import * as regional from './events/regional.js';
 import * as request from './events/request.js';
 import * as resources from './events/resources.js';
@@ -83,6 +84,7 @@ export const eventDefinitions = [
   ...Object.values(lesson),
   ...Object.values(regional),
   ...Object.values(resources),
+  ...Object.values(privacy).filter((d): d is Extract<typeof d, EventDefinition> => 'aggregate' in d),
 ] as const;
 
 /** Every event the platform stores, as a discriminated union on `type`. */

@@ -5,3 +5,4 @@ export * from './roles.js';
 export * from './lessons.js';
 export * from './policyDomains.js';
 export * from './misc.js';
+export * from './privacy.js';
