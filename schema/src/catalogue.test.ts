@@ -227,7 +227,11 @@ describe('personal data', () => {
       { subjectId: submitted.contact.personId, path: 'contact.name', value: 'An Peeters' },
       { subjectId: submitted.contact.personId, path: 'notes', value: 'Call An after 5 pm' },
     ]);
-    expect(personalDataOf(AccompanimentRequestSubmitted, { ...data, contact: undefined })).toEqual([]);
+    // Without a contact person the notes belong to the request, under its document key.
+    expect(personalDataOf(AccompanimentRequestSubmitted, { ...data, contact: undefined })).toEqual([
+      { subjectId: requestId, path: 'notes', value: 'Call An after 5 pm' },
+    ]);
+    expect(personalDataOf(AccompanimentRequestSubmitted, { ...submitted, contact: undefined })).toEqual([]);
   });
 
   it('reads and replaces nested paths without touching the original', () => {
@@ -235,5 +239,8 @@ describe('personal data', () => {
     expect(getPath(replaced, 'contact.name')).toBe('<erased>');
     expect(submitted.contact.name).toBe('An Peeters');
     expect(setPath(submitted, 'missing.path', 1)).toBe(submitted);
+    const lists = { explanation: { nl: ['a', 'b'] } };
+    expect(setPath(lists, 'explanation.nl.1', 'c')).toEqual({ explanation: { nl: ['a', 'c'] } });
+    expect(lists.explanation.nl).toEqual(['a', 'b']);
   });
 });

@@ -17,19 +17,38 @@ export function countryOfRegion(code: string): string | undefined {
   return subdivisions.get(code)?.parent ?? undefined;
 }
 
+/**
+ * String schemas that hold codes, not free text: ids, NIS codes, dates,
+ * instants, country and region codes. They cannot hold personal data, so the
+ * classification guard (personalData.ts) does not ask for them to be listed.
+ */
+export const codeKinds = z.registry<{ readonly kind: string }>();
+
+function code<S extends z.ZodType>(kind: string, schema: S): S {
+  codeKinds.add(schema, { kind });
+  return schema;
+}
+
 /** Belgian NIS code (INS/NIS) of a municipality: five digits, e.g. 11055 for Zoersel. */
-export const NisCode = z
-  .string()
-  .regex(/^[1-9]\d{4}$/, 'a Belgian NIS code is five digits, such as "11055" for Zoersel');
+export const NisCode = code(
+  'NIS code',
+  z.string().regex(/^[1-9]\d{4}$/, 'a Belgian NIS code is five digits, such as "11055" for Zoersel'),
+);
 
-export const CountryCode = z.string().refine((c) => countries.has(c), {
-  error: (issue) => `${JSON.stringify(issue.input)} is not an ISO 3166-1 alpha-2 country code (e.g. "BJ" for Benin)`,
-});
+export const CountryCode = code(
+  'country code',
+  z.string().refine((c) => countries.has(c), {
+    error: (issue) => `${JSON.stringify(issue.input)} is not an ISO 3166-1 alpha-2 country code (e.g. "BJ" for Benin)`,
+  }),
+);
 
-export const RegionCode = z.string().refine((c) => subdivisions.has(c), {
-  error: (issue) =>
-    `${JSON.stringify(issue.input)} is not an ISO 3166-2 subdivision code (e.g. "BJ-ZO" for Zou, Benin)`,
-});
+export const RegionCode = code(
+  'region code',
+  z.string().refine((c) => subdivisions.has(c), {
+    error: (issue) =>
+      `${JSON.stringify(issue.input)} is not an ISO 3166-2 subdivision code (e.g. "BJ-ZO" for Zou, Benin)`,
+  }),
+);
 
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -43,19 +62,25 @@ export function isLocalDate(value: string): boolean {
 }
 
 /** An ISO calendar date, YYYY-MM-DD, without time or zone. */
-export const LocalDate = z.string().refine(isLocalDate, {
-  error: (issue) => `${JSON.stringify(issue.input)} is not a calendar date in the form YYYY-MM-DD`,
-});
+export const LocalDate = code(
+  'date',
+  z.string().refine(isLocalDate, {
+    error: (issue) => `${JSON.stringify(issue.input)} is not a calendar date in the form YYYY-MM-DD`,
+  }),
+);
 
 /** An instant in UTC, ISO 8601 with a Z, as `Date.prototype.toISOString` writes it. */
-export const Instant = z.iso.datetime({ error: 'expected an ISO 8601 UTC timestamp such as 2026-03-01T09:30:00.000Z' });
+export const Instant = code(
+  'instant',
+  z.iso.datetime({ error: 'expected an ISO 8601 UTC timestamp such as 2026-03-01T09:30:00.000Z' }),
+);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 /** Identifier of an aggregate or entity: a lowercase UUID. */
-export const Id = z.string().regex(UUID, 'expected a lowercase UUID');
-export const UuidV7 = z.string().regex(UUID_V7, 'expected a lowercase UUID version 7');
+export const Id = code('id', z.string().regex(UUID, 'expected a lowercase UUID'));
+export const UuidV7 = code('id', z.string().regex(UUID_V7, 'expected a lowercase UUID version 7'));
 
 /** Euro amount: non-negative, at most cent precision. */
 export const AmountEur = z

@@ -82,9 +82,12 @@ export type RecordedEvent<E extends Event = Event> = E & {
 
 /**
  * Marks which fields of an event's data are personal data and whose. `subject`
- * is the dotted path of the field that holds the data subject's id; `fields`
- * the dotted paths of that person's data. Erasure (crypto-shredding) encrypts
- * each subject's fields with a key of their own and forgets the key.
+ * is the dotted path of the field that holds the data subject's id (a person,
+ * or a record whose own id is a document key); `fields` the paths of that
+ * subject's data (`[]` for every element of an array, `*` for every value of a
+ * record; a path covers everything beneath it). The event store encrypts each
+ * field with its subject's key; erasure forgets the key (crypto-shredding).
+ * The rule for what is personal is in personalData.ts.
  */
 export interface PersonalDataSpec {
   readonly subject: string;
@@ -103,6 +106,12 @@ export interface EventDefinition<Type extends string = string, Data extends obje
   readonly aggregate: string;
   readonly schema: z.ZodType<Data>;
   readonly personalData: readonly PersonalDataSpec[];
+  /**
+   * The string fields that are not personal data, as paths like those of
+   * `personalData`: free text about no one, names of public bodies. Codes
+   * (ids, dates, vocabularies) are not personal by kind and are not listed.
+   */
+  readonly notPersonal: readonly string[];
   /** `upcasters[n]` lifts data of version n to version n + 1. */
   readonly upcasters: Readonly<Record<number, Upcaster>>;
 }
@@ -116,6 +125,7 @@ export function defineEvent<const Type extends string, S extends z.ZodType<objec
   aggregate: string;
   schema: S;
   personalData?: readonly PersonalDataSpec[];
+  notPersonal?: readonly string[];
   upcasters?: Readonly<Record<number, Upcaster>>;
 }): EventDefinition<Type, z.infer<S>> {
   const version = definition.version ?? 1;
@@ -130,6 +140,7 @@ export function defineEvent<const Type extends string, S extends z.ZodType<objec
     aggregate: definition.aggregate,
     schema: definition.schema as unknown as z.ZodType<z.infer<S>>,
     personalData: definition.personalData ?? [],
+    notPersonal: definition.notPersonal ?? [],
     upcasters,
   };
 }

@@ -29,6 +29,8 @@ export const LessonRecorded = defineEvent({
     authorStaffMemberId: Id,
     ...LessonContent,
   }),
+  // A document key per lesson: one lesson's text can be shredded without its author's other lessons.
+  personalData: [{ subject: 'lessonId', fields: ['title', 'body'] }],
 });
 
 export const LessonEdited = defineEvent({
@@ -46,6 +48,7 @@ export const LessonEdited = defineEvent({
     sdgs: LessonContent.sdgs.optional(),
     dacCriteria: LessonContent.dacCriteria.optional(),
   }),
+  personalData: [{ subject: 'lessonId', fields: ['title', 'body'] }],
 });
 
 export const LessonPromotedToGoodPractice = defineEvent({
@@ -57,6 +60,7 @@ export const LessonPromotedToGoodPractice = defineEvent({
     promotedOn: LocalDate,
     rationale: z.string().max(4000).optional(),
   }),
+  personalData: [{ subject: 'lessonId', fields: ['rationale'] }],
 });
 
 export const LessonRetracted = defineEvent({
@@ -64,4 +68,5 @@ export const LessonRetracted = defineEvent({
   aggregate: 'lesson',
   description: 'A lesson was withdrawn from the catalogue.',
   schema: z.strictObject({ lessonId: Id, reason: NonEmptyText(2000) }),
+  personalData: [{ subject: 'lessonId', fields: ['reason'] }],
 });

@@ -46,6 +46,7 @@ export const MissionActivityPlanned = defineEvent({
     staffMemberId: Id,
     note: z.string().max(2000).optional(),
   }),
+  personalData: [{ subject: 'staffMemberId', fields: ['note'] }],
 });
 
 export const MissionActivityDone = defineEvent({
@@ -59,6 +60,8 @@ export const MissionActivityDone = defineEvent({
     daysSpent: Days,
     note: z.string().max(4000).optional(),
   }),
+  // The event names no staff member: the activity's document key.
+  personalData: [{ subject: 'activityId', fields: ['note'] }],
 });
 
 export const MissionReportFiled = defineEvent({
@@ -71,6 +74,7 @@ export const MissionReportFiled = defineEvent({
     authorStaffMemberId: Id,
     summary: NonEmptyText(20000),
   }),
+  personalData: [{ subject: 'authorStaffMemberId', fields: ['summary'] }],
 });
 
 export const MissionCompleted = defineEvent({
@@ -94,4 +98,5 @@ export const MissionCancelled = defineEvent({
     cancelledOn: LocalDate,
     reason: NonEmptyText(2000),
   }),
+  personalData: [{ subject: 'missionId', fields: ['reason'] }],
 });

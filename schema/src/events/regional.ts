@@ -7,7 +7,7 @@ import { PolicyDomains } from '../vocabularies/policyDomains.js';
 
 const dateOrder = { error: 'the end date lies before the start date', path: ['endDate'] };
 
-/** What a planner proposes for a joint mission; an amendment replaces all of it. Holds no personal data. */
+/** What a planner proposes for a joint mission; an amendment replaces all of it. Its rationale may name people. */
 const jointMissionPlan = {
   countryCode: CountryCode,
   regionCodes: z.array(RegionCode).min(1, 'name at least one region').max(20),
@@ -20,7 +20,7 @@ const jointMissionPlan = {
   estimatedCostEur: AmountEur.optional(),
 };
 
-/** What a planner proposes for a regional event; an amendment replaces all of it. Holds no personal data. */
+/** What a planner proposes for a regional event; an amendment replaces all of it. Its title may name people. */
 const regionalEventPlan = {
   kind: RegionalEventKinds.schema,
   title: NonEmptyText(200),
@@ -43,6 +43,7 @@ export const JointMissionProposed = defineEvent({
       ...jointMissionPlan,
     })
     .refine((d) => d.startDate <= d.endDate, dateOrder),
+  personalData: [{ subject: 'jointMissionId', fields: ['rationale'] }],
 });
 
 export const JointMissionApproved = defineEvent({
@@ -59,6 +60,7 @@ export const JointMissionApproved = defineEvent({
     missionId: Id,
     note: z.string().max(4000).optional(),
   }),
+  personalData: [{ subject: 'jointMissionId', fields: ['note'] }],
 });
 
 export const JointMissionAmended = defineEvent({
@@ -68,6 +70,7 @@ export const JointMissionAmended = defineEvent({
   schema: z
     .strictObject({ jointMissionId: Id, ...jointMissionPlan, amendedOn: LocalDate })
     .refine((d) => d.startDate <= d.endDate, dateOrder),
+  personalData: [{ subject: 'jointMissionId', fields: ['rationale'] }],
 });
 
 export const JointMissionRejected = defineEvent({
@@ -75,6 +78,7 @@ export const JointMissionRejected = defineEvent({
   aggregate: 'jointMission',
   description: 'Management rejected a proposed joint mission; its requests stay undecided, each on its own.',
   schema: z.strictObject({ jointMissionId: Id, rejectedOn: LocalDate, reason: NonEmptyText(2000) }),
+  personalData: [{ subject: 'jointMissionId', fields: ['reason'] }],
 });
 
 export const RegionalEventProposed = defineEvent({
@@ -87,6 +91,7 @@ export const RegionalEventProposed = defineEvent({
       ...regionalEventPlan,
     })
     .refine((d) => d.startDate <= d.endDate, dateOrder),
+  personalData: [{ subject: 'regionalEventId', fields: ['title'] }],
 });
 
 export const RegionalEventApproved = defineEvent({
@@ -100,6 +105,7 @@ export const RegionalEventApproved = defineEvent({
     staffMemberIds: z.array(Id).max(10).optional(),
     note: z.string().max(4000).optional(),
   }),
+  personalData: [{ subject: 'regionalEventId', fields: ['note'] }],
 });
 
 export const RegionalEventAmended = defineEvent({
@@ -109,6 +115,7 @@ export const RegionalEventAmended = defineEvent({
   schema: z
     .strictObject({ regionalEventId: Id, ...regionalEventPlan, amendedOn: LocalDate })
     .refine((d) => d.startDate <= d.endDate, dateOrder),
+  personalData: [{ subject: 'regionalEventId', fields: ['title'] }],
 });
 
 export const RegionalEventRejected = defineEvent({
@@ -116,4 +123,5 @@ export const RegionalEventRejected = defineEvent({
   aggregate: 'regionalEvent',
   description: 'Management rejected a proposed regional event.',
   schema: z.strictObject({ regionalEventId: Id, rejectedOn: LocalDate, reason: NonEmptyText(2000) }),
+  personalData: [{ subject: 'regionalEventId', fields: ['reason'] }],
 });

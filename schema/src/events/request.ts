@@ -54,7 +54,11 @@ export const AccompanimentRequestSubmitted = defineEvent({
       adviceId: Id.optional(),
     })
     .refine(datesInOrder, datesInOrderRule),
-  personalData: [{ subject: 'contact.personId', fields: ['contact.name', 'contact.email', 'notes'] }],
+  personalData: [
+    { subject: 'contact.personId', fields: ['contact.name', 'contact.email', 'notes'] },
+    // Notes of a request without a contact person: the request's document key.
+    { subject: 'requestId', fields: ['notes'] },
+  ],
   upcasters: {
     1: (data: SubmittedV1) => {
       const { policyDomain, ...rest } = data;
@@ -80,7 +84,10 @@ export const AccompanimentRequestAmended = defineEvent({
       contactPersonId: Id.optional(),
     })
     .refine(datesInOrder, datesInOrderRule),
-  personalData: [{ subject: 'contactPersonId', fields: ['notes'] }],
+  personalData: [
+    { subject: 'contactPersonId', fields: ['notes'] },
+    { subject: 'requestId', fields: ['notes'] },
+  ],
 });
 
 export const AccompanimentRequestWithdrawn = defineEvent({
@@ -88,6 +95,7 @@ export const AccompanimentRequestWithdrawn = defineEvent({
   aggregate: 'request',
   description: 'The municipality withdrew its request.',
   schema: z.strictObject({ requestId: Id, reason: NonEmptyText(2000) }),
+  personalData: [{ subject: 'requestId', fields: ['reason'] }],
 });
 
 export const AccompanimentAdvised = defineEvent({
@@ -104,6 +112,7 @@ export const AccompanimentAdvised = defineEvent({
     /** The request the advice is about, when the visit is already requested. */
     requestId: Id.optional(),
   }),
+  personalData: [{ subject: 'adviceId', fields: ['rationale'] }],
 });
 
 export const AssessmentTriggers = z.enum(['SUBMITTED', 'AMENDED', 'CONTEXT_CHANGED', 'REQUESTED']);
@@ -134,6 +143,11 @@ export const AccompanimentRequestAssessed = defineEvent({
     inputs: z.record(z.string(), z.unknown()),
     explanation: z.strictObject({ nl: z.array(z.string()), en: z.array(z.string()) }),
   }),
+  // The explanation names the staff member with the most free days; the inputs hold their name too
+  // (inputs.staff.mostFree) and the people of the twinning's actor changes.
+  personalData: [{ subject: 'requestId', fields: ['explanation', 'inputs'] }],
+  // The version of the assessment policy, a code such as "2026.1".
+  notPersonal: ['policyVersion'],
 });
 
 export const AccompanimentAccepted = defineEvent({
@@ -151,6 +165,7 @@ export const AccompanimentAccepted = defineEvent({
     /** Set when the request is served by a joint mission: then the days and budget are this request's share of it. */
     jointMissionId: Id.optional(),
   }),
+  personalData: [{ subject: 'requestId', fields: ['note'] }],
 });
 
 export const AccompanimentDeclined = defineEvent({
@@ -163,4 +178,5 @@ export const AccompanimentDeclined = defineEvent({
     decidedOn: LocalDate,
     note: NonEmptyText(4000),
   }),
+  personalData: [{ subject: 'requestId', fields: ['note'] }],
 });

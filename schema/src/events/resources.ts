@@ -8,6 +8,9 @@ export const BudgetAllocated = defineEvent({
   aggregate: 'budget',
   description: "The programme budget for accompaniment in a year was set (each allocation adds to the year's total).",
   schema: z.strictObject({ year: Year, amountEur: AmountEur, note: z.string().max(2000).optional() }),
+  // Management's note on a budget round ("Tweede schijf na de begrotingsaanpassing"): about funding, and a
+  // year's budget has no record id of its own to key a document by.
+  notPersonal: ['note'],
 });
 
 export const BudgetReserved = defineEvent({
@@ -34,6 +37,8 @@ export const BudgetReleased = defineEvent({
     amountEur: AmountEur,
     reason: NonEmptyText(1000),
   }),
+  // Written by the platform: which mission was completed or cancelled, or why a decision failed.
+  notPersonal: ['reason'],
 });
 
 export const CostRecorded = defineEvent({
@@ -50,6 +55,7 @@ export const CostRecorded = defineEvent({
     incurredOn: LocalDate,
     note: z.string().max(2000).optional(),
   }),
+  personalData: [{ subject: 'costId', fields: ['note'] }],
 });
 
 export const StaffMemberRegistered = defineEvent({
@@ -102,6 +108,8 @@ export const StaffDaysReleased = defineEvent({
     days: Days,
     reason: NonEmptyText(1000),
   }),
+  // Written by the platform: which mission was completed or cancelled, or why a decision failed.
+  notPersonal: ['reason'],
 });
 
 export const ContactLogged = defineEvent({

@@ -19,6 +19,8 @@ export const MunicipalityRegistered = defineEvent({
     name: NonEmptyText(120),
     province: Provinces.schema,
   }),
+  // The official name of a public body.
+  notPersonal: ['name'],
 });
 
 export const TwinningEstablished = defineEvent({
@@ -43,6 +45,8 @@ export const TwinningEstablished = defineEvent({
       },
       path: ['regionCode'],
     }),
+  // The name of the partner town or local government.
+  notPersonal: ['partnerName'],
 });
 
 export const TwinningActorChanged = defineEvent({
@@ -57,7 +61,11 @@ export const TwinningActorChanged = defineEvent({
     description: NonEmptyText(1000),
     person: Person.optional(),
   }),
-  personalData: [{ subject: 'person.personId', fields: ['person.name', 'person.email'] }],
+  personalData: [
+    { subject: 'person.personId', fields: ['person.name', 'person.email', 'description'] },
+    // A change that names no person in a field of its own: the description may name one all the same.
+    { subject: 'twinningId', fields: ['description'] },
+  ],
 });
 
 export const TwinningEnded = defineEvent({
@@ -69,4 +77,5 @@ export const TwinningEnded = defineEvent({
     endedOn: LocalDate,
     reason: NonEmptyText(1000),
   }),
+  personalData: [{ subject: 'twinningId', fields: ['reason'] }],
 });
