@@ -3,7 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { EventLogContext } from './context/eventLogContext.js';
 import { CommandHandlers } from './handlers.js';
 import { handleCommand } from './commandHandler.js';
+import { platformActor } from './platformActor.js';
 import { staffDecider, staffStream } from './staff/staffMember.js';
+import { coordinatorOf } from './testing/spec.js';
 import { at, failingOnAppend, managementActor, sqliteWorld, streamEvents, twinned } from './testing/world.js';
 
 let world: ReturnType<typeof sqliteWorld>;
@@ -166,5 +168,66 @@ describe('command handling on the SQLite store', () => {
       expect.objectContaining({ trigger: 'CONTEXT_CHANGED', derivedReasons: ['FOLLOW_UP'] }),
     );
     expect(await assessments()).toHaveLength(3);
+  });
+
+  describe("a reassessment caused by another municipality's request", () => {
+    /** Zoersel's undecided request, then Hoogstraten's coordinator asks for a visit in the same region and weeks. */
+    async function overlapping() {
+      world = sqliteWorld();
+      const { handlers, store } = world;
+      const zoersel = await twinned(handlers, '11055', 'Zoersel');
+      const hoogstraten = await twinned(handlers, '13014', 'Hoogstraten', 'BJ-ZO', 'Za-Kpota');
+      await handlers.registerStaffMember({ name: 'Lies Janssens', daysPerYear: 60 }, at('2026-01-05'));
+      await handlers.allocateBudget({ year: 2026, amountEur: 10_000 }, at('2026-01-05', managementActor));
+      const { id: own } = await handlers.submitRequest(
+        { ...request(zoersel), missionType: 'TECHNICAL', claimedReasons: ['CONTENT_PROBLEMS'] },
+        at('2026-02-02', coordinatorOf('11055')),
+      );
+      const submit = { ...at('2026-02-03', coordinatorOf('13014')), correlationId: 'request-hoogstraten' };
+      const resend = () => handlers.submitRequest(request(hoogstraten, '2026-05-20', '2026-05-27'), submit);
+      const { id: other } = await resend();
+      const stream = async (id: string) => streamEvents(store, `request-${id}`);
+      return { handlers, store, own, other, submit, resend, stream };
+    }
+
+    it("is the platform's act, caused by the event that changed the region, in the same conversation", async () => {
+      const { own, other, submit, stream } = await overlapping();
+      const [submitted, assessed] = await stream(other);
+      // Hoogstraten's own events are its coordinator's.
+      expect(submitted!.metadata.actor).toEqual(coordinatorOf('13014'));
+      expect(assessed!.metadata.actor).toEqual(coordinatorOf('13014'));
+      const reassessed = (await stream(own)).at(-1)!;
+      expect(reassessed.type).toBe('AccompanimentRequestAssessed');
+      expect(reassessed.data).toMatchObject({ trigger: 'CONTEXT_CHANGED' });
+      expect(reassessed.metadata).toMatchObject({
+        actor: platformActor,
+        causationId: submitted!.metadata.eventId,
+        correlationId: submit.correlationId,
+      });
+      // Zoersel's own assessment stays its coordinator's.
+      expect((await stream(own))[1]!.metadata.actor).toEqual(coordinatorOf('11055'));
+    });
+
+    it('is stored once when the causing command is sent again', async () => {
+      const { store, own, other, resend, stream } = await overlapping();
+      const head = await store.headPosition();
+      const before = await stream(own);
+      expect((await resend()).id).toBe(other);
+      expect(await store.headPosition()).toBe(head);
+      expect(await stream(own)).toEqual(before);
+    });
+
+    it("is the platform's act when the other request is withdrawn, caused by the withdrawal", async () => {
+      const { handlers, own, other, stream } = await overlapping();
+      await handlers.withdrawRequest(
+        { requestId: other, reason: 'De gemeenteraad schoof het bezoek op.' },
+        at('2026-02-20', coordinatorOf('13014')),
+      );
+      const withdrawn = (await stream(other)).at(-1)!;
+      expect(withdrawn.type).toBe('AccompanimentRequestWithdrawn');
+      const reassessed = (await stream(own)).at(-1)!;
+      expect(reassessed.data).toMatchObject({ trigger: 'CONTEXT_CHANGED', derivedReasons: ['FOLLOW_UP'] });
+      expect(reassessed.metadata).toMatchObject({ actor: platformActor, causationId: withdrawn.metadata.eventId });
+    });
   });
 });

@@ -31,6 +31,7 @@ import {
 import { lessonDecider, lessonStream, type LessonCommand } from './lessons/lesson.js';
 import { missionDecider, missionStream, type MissionCommand, type MissionState } from './missions/mission.js';
 import { municipalityDecider, municipalityStream } from './municipalities/municipality.js';
+import { platformActor } from './platformActor.js';
 import { requestDecider, type RequestCommand, type TwinningFacts } from './requests/decide.js';
 import { requestStream, type RequestState } from './requests/request.js';
 import { staffDecider, staffStream } from './staff/staffMember.js';
@@ -961,6 +962,9 @@ export class CommandHandlers {
     }
     const recorded: HandledCommand[] = [];
     const today = localDateOf(meta.issuedAt);
+    // The platform's act, caused by the event that changed the region (causationId); the
+    // correlation stays the command's (toNewEvents), so the whole conversation can be followed.
+    const byPlatform: CommandMetadata = { ...meta, actor: platformActor };
     for (const other of [...affected].sort()) {
       const state = await this.loadRequest(other);
       if (state.status !== 'SUBMITTED') continue;
@@ -981,7 +985,7 @@ export class CommandHandlers {
         await this.handle(
           requestDecider,
           requestStream(other),
-          command('RecordAssessment', { requestId: other, trigger: 'CONTEXT_CHANGED' as const, result }, meta),
+          command('RecordAssessment', { requestId: other, trigger: 'CONTEXT_CHANGED' as const, result }, byPlatform),
           causationId,
         ),
       );

@@ -3,6 +3,7 @@ export * from './dates.js';
 export * from './events.js';
 export * from './commandHandler.js';
 export * from './handlers.js';
+export * from './platformActor.js';
 export * from './assessment/assess.js';
 export * from './assessment/forCoordinator.js';
 export * from './assessment/policy.js';
