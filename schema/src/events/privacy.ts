@@ -34,6 +34,8 @@ export const DataSubjectErasureRequested = defineEvent({
     caseReference: CaseReference.optional(),
     requestedOn: LocalDate,
   }),
+  // A case number of a fixed pattern (letters, a year, a number): no room for a name.
+  notPersonal: ['caseReference'],
 });
 
 export const DataSubjectErased = defineEvent({
