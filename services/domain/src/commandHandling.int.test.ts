@@ -190,20 +190,24 @@ describe('command handling on the SQLite store', () => {
       return { handlers, store, own, other, submit, resend, stream };
     }
 
-    it("is the platform's act, caused by the event that changed the region, in the same conversation", async () => {
+    it("is the platform's act, caused by the event that changed the region, in the reassessed request's conversation", async () => {
       const { own, other, submit, stream } = await overlapping();
       const [submitted, assessed] = await stream(other);
       // Hoogstraten's own events are its coordinator's.
       expect(submitted!.metadata.actor).toEqual(coordinatorOf('13014'));
       expect(assessed!.metadata.actor).toEqual(coordinatorOf('13014'));
-      const reassessed = (await stream(own)).at(-1)!;
+      const ownEvents = await stream(own);
+      const reassessed = ownEvents.at(-1)!;
       expect(reassessed.type).toBe('AccompanimentRequestAssessed');
       expect(reassessed.data).toMatchObject({ trigger: 'CONTEXT_CHANGED' });
       expect(reassessed.metadata).toMatchObject({
         actor: platformActor,
         causationId: submitted!.metadata.eventId,
-        correlationId: submit.correlationId,
+        correlationId: ownEvents[0]!.metadata.correlationId,
       });
+      // Nothing of Hoogstraten's command stands on Zoersel's stream but the id of the event it caused.
+      expect(JSON.stringify(reassessed.metadata)).not.toContain(submit.correlationId);
+      expect(JSON.stringify(reassessed.metadata)).not.toContain(submit.commandId);
       // Zoersel's own assessment stays its coordinator's.
       expect((await stream(own))[1]!.metadata.actor).toEqual(coordinatorOf('11055'));
     });

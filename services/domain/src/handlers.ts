@@ -962,16 +962,11 @@ export class CommandHandlers {
     }
     const recorded: HandledCommand[] = [];
     const today = localDateOf(meta.issuedAt);
-    // The platform's act, caused by the event that changed the region (causationId); the
-    // correlation stays the command's (toNewEvents), so the whole conversation can be followed.
-    const byPlatform: CommandMetadata = { ...meta, actor: platformActor };
     for (const other of [...affected].sort()) {
       const state = await this.loadRequest(other);
       if (state.status !== 'SUBMITTED') continue;
-      const previous = (await loadStream(this.store, requestDecider, requestStream(other)))
-        .events()
-        .filter((e) => e.type === 'AccompanimentRequestAssessed')
-        .at(-1);
+      const events = (await loadStream(this.store, requestDecider, requestStream(other))).events();
+      const previous = events.filter((e) => e.type === 'AccompanimentRequestAssessed').at(-1);
       const result = await this.assessment(other, today);
       const prev = previous?.data as AssessmentResult | undefined;
       if (
@@ -985,7 +980,17 @@ export class CommandHandlers {
         await this.handle(
           requestDecider,
           requestStream(other),
-          command('RecordAssessment', { requestId: other, trigger: 'CONTEXT_CHANGED' as const, result }, byPlatform),
+          command(
+            'RecordAssessment',
+            { requestId: other, trigger: 'CONTEXT_CHANGED' as const, result },
+            {
+              ...meta,
+              // The platform's act, caused by the event that changed the region (causationId), in the
+              // reassessed request's own conversation: the other municipality's command stays on its streams.
+              actor: platformActor,
+              correlationId: events[0]?.metadata.correlationId ?? meta.commandId,
+            },
+          ),
           causationId,
         ),
       );
