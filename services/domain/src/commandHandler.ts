@@ -40,6 +40,15 @@ interface CachedStream {
 const folded = new WeakMap<EventStore, Map<string, CachedStream>>();
 const MAX_CACHED_STREAMS = 20_000;
 
+/**
+ * Forgets every folded stream of `store`. After an erasure the cached states
+ * and events hold the erased values in clear; the next load reads them anew
+ * and finds them erased.
+ */
+export function forgetLoadedStreams(store: EventStore): void {
+  folded.delete(store);
+}
+
 export async function loadStream<State, E extends Event>(
   store: EventStore,
   decider: Pick<Decider<State, never, E>, 'evolve' | 'initialState'>,

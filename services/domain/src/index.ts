@@ -102,3 +102,18 @@ export {
   type RegionalEventState,
   type RegionalEventEvent,
 } from './regionalEvents/regionalEvent.js';
+export {
+  dataSubjectDecider,
+  dataSubjectStream,
+  type DataSubjectCommand,
+  type DataSubjectEvent,
+  type DataSubjectState,
+  type PendingErasure,
+} from './privacy/dataSubject.js';
+export {
+  PrivacyHandlers,
+  type DataSubjectDirectory,
+  type ErasableKeys,
+  type ErasureResult,
+  type PrivacyHandlersOptions,
+} from './privacy/handlers.js';

@@ -1,6 +1,7 @@
 import { START, type EventStore } from '@werkbezoek/eventstore';
 import type { RecordedEvent, WerkbezoekEvent } from '@werkbezoek/schema';
 import type { BudgetStatus, RegionVisit, StaffAvailability } from '../assessment/assess.js';
+import { forgetLoadedStreams } from '../commandHandler.js';
 import { budgetDecider, reservedCents, unreservedEur, type BudgetState } from '../budget/budget.js';
 import { periodsMeet } from '../dates.js';
 import { bookedIn, capacityIn, freeDaysIn, staffDecider, type StaffState } from '../staff/staffMember.js';
@@ -49,12 +50,46 @@ export class EventLogContext implements DomainContext {
   /** Reads the events appended since the last call; concurrent callers share one catch-up. */
   catchUp(): Promise<void> {
     this.catchingUp = this.catchingUp.then(async () => {
-      for await (const event of this.store.readAll({ fromPosition: this.position })) {
-        this.apply(event as RecordedEvent<WerkbezoekEvent>);
-        this.position = event.position;
-      }
+      const first = this.position === START;
+      // A subject was erased since the last read (in any process): what this index read before holds their
+      // data in clear (staff names); read the log anew, where it now reads as erased.
+      if ((await this.readOn()) && !first) await this.readAnew();
     });
     return this.catchingUp;
+  }
+
+  /** Forgets what it read, after an erasure in this process; the next question reads the log anew. */
+  forget(): void {
+    this.catchingUp = this.catchingUp.then(() => this.readAnew());
+  }
+
+  /** Applies the events after the current position; true when one of them erased a data subject. */
+  private async readOn(): Promise<boolean> {
+    let erasure = false;
+    for await (const event of this.store.readAll({ fromPosition: this.position })) {
+      this.apply(event as RecordedEvent<WerkbezoekEvent>);
+      this.position = event.position;
+      erasure ||= event.type === 'DataSubjectErased';
+    }
+    return erasure;
+  }
+
+  private async readAnew(): Promise<void> {
+    const indexes = [
+      this.municipalities,
+      this.twinningRegions,
+      this.requests,
+      this.missions,
+      this.staff,
+      this.requestsByRegion,
+      this.missionsByRegion,
+      this.missionsByMunicipality,
+      this.budgets,
+    ];
+    for (const index of indexes) index.clear();
+    forgetLoadedStreams(this.store);
+    this.position = START;
+    await this.readOn();
   }
 
   private apply(e: RecordedEvent<WerkbezoekEvent>): void {
