@@ -14,6 +14,8 @@ describe('signing in', () => {
   it('offers a button per role, named "Aanmelden als <role>", and the coordinator\'s municipality list', async () => {
     const page = await suite.open();
     await page.goto(`${suite.url}/aanmelden`);
+    // The buttons appear once the page has fetched the sign-in settings: wait for them before counting.
+    await page.getByRole('button', { name: signInButton.management, exact: true }).waitFor();
     for (const name of Object.values(signInButton))
       expect(await page.getByRole('button', { name, exact: true }).count(), `a button named exactly "${name}"`).toBe(1);
     expect(await page.getByLabel('Gemeente', { exact: true }).locator('option').count()).toBeGreaterThan(1);
