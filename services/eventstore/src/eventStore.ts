@@ -16,6 +16,15 @@ export interface AppendOptions {
    * stamps the time of the append, as every command should let it.
    */
   readonly recordedAt?: string;
+  /**
+   * The events' data is as another store holds it (the `migrate:eventstore`
+   * command): personal fields may be sealed already (`enc:v1:…`). Sealed
+   * values are copied as they are, and validation leaves out the problems
+   * they alone cause (the source validated their plaintext when it was
+   * first appended). Pass it only with data read from a store opened
+   * without a codec.
+   */
+  readonly asStored?: boolean;
 }
 
 export interface AppendResult {

@@ -37,6 +37,7 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '../eventStore.js';
+import type { PersonalDataCodec } from '../privacy/personalDataCodec.js';
 import { streamRange } from '../streamSlice.js';
 import {
   describeActual,
@@ -91,6 +92,8 @@ interface ConnectionOptions {
    * margin, cannot be one of them, so the backwards scan stops there.
    */
   readonly clockSkewMs?: number;
+  /** Encrypts personal data as it is written and decrypts it as it is read; without it, data is stored as given. */
+  readonly codec?: PersonalDataCodec | undefined;
 }
 
 export type EventStoreDbEventStoreOptions = ConnectionOptions &
@@ -145,6 +148,7 @@ export class EventStoreDbEventStore<E extends Event = Event> implements EventSto
   private readonly maxDelayMs: number;
   private readonly clockSkewMs: number;
   private readonly allTypes: Filter;
+  private readonly codec: PersonalDataCodec | undefined;
   private health = {
     connected: false,
     reconnects: 0,
@@ -163,6 +167,7 @@ export class EventStoreDbEventStore<E extends Event = Event> implements EventSto
     this.maxDelayMs = options.reconnect?.maxDelayMs ?? 10_000;
     this.clockSkewMs = options.clockSkewMs ?? 10_000;
     this.allTypes = eventTypeFilter({ regex: exactTypes(this.catalogue.types) });
+    this.codec = options.codec;
   }
 
   /**
@@ -203,7 +208,9 @@ export class EventStoreDbEventStore<E extends Event = Event> implements EventSto
   ): Promise<AppendResult> {
     const expected = validateExpectedRevision(options);
     const importedAt = validateRecordedAt(options);
-    const prepared = prepareAppend(this.catalogue, streamId, events);
+    let prepared = prepareAppend(this.catalogue, streamId, events, options);
+    // Each attempt seals with fresh IVs, so the stored bytes differ: a retry is recognised by its event ids alone.
+    if (this.codec) prepared = await this.codec.encode(prepared, { stored: options?.asStored === true });
     const data = prepared.map((p) =>
       jsonEvent({
         id: p.eventId,
@@ -366,7 +373,7 @@ export class EventStoreDbEventStore<E extends Event = Event> implements EventSto
     });
     try {
       for await (const resolved of read) {
-        const event = this.toRecorded(resolved);
+        const event = await this.toRecorded(resolved);
         if (event) yield event;
       }
       this.answered();
@@ -392,7 +399,7 @@ export class EventStoreDbEventStore<E extends Event = Event> implements EventSto
     });
     try {
       for await (const resolved of read) {
-        const event = this.toRecorded(resolved);
+        const event = await this.toRecorded(resolved);
         if (!event || event.position <= after) continue;
         yield event;
         if (--remaining === 0) {
@@ -435,7 +442,7 @@ export class EventStoreDbEventStore<E extends Event = Event> implements EventSto
               if (abort.signal.aborted) return;
               this.answered();
               delay = this.initialDelayMs;
-              const event = this.toRecorded(resolved);
+              const event = await this.toRecorded(resolved);
               // A subscription starts after its position; the check also guards a resumed one.
               if (!event || event.position <= after) continue;
               atYield = true;
@@ -495,7 +502,7 @@ export class EventStoreDbEventStore<E extends Event = Event> implements EventSto
     const read = this.connection.readAllBackwards(1000);
     try {
       for await (const resolved of read) {
-        const event = this.toRecorded(resolved);
+        const event = this.envelopeOf(resolved);
         if (event) {
           await read.cancel();
           this.answered();
@@ -526,8 +533,16 @@ export class EventStoreDbEventStore<E extends Event = Event> implements EventSto
     return packPosition(position);
   }
 
-  /** Our event from EventStoreDB's, or undefined for system and foreign events. */
-  private toRecorded(resolved: ResolvedEvent | AllStreamResolvedEvent): RecordedEvent<E> | undefined {
+  /** Our event's position and type, undefined for system and foreign events: what headPosition needs, without keys. */
+  private envelopeOf(resolved: ResolvedEvent | AllStreamResolvedEvent): { position: bigint } | undefined {
+    const event = resolved.event;
+    if (!event || !event.isJson || event.type.startsWith('$') || event.streamId.startsWith('$')) return undefined;
+    if (!this.catalogue.get(event.type)) return undefined;
+    return { position: this.positionOf(resolved) };
+  }
+
+  /** Our event from EventStoreDB's (personal data opened, then lifted), or undefined for system and foreign events. */
+  private async toRecorded(resolved: ResolvedEvent | AllStreamResolvedEvent): Promise<RecordedEvent<E> | undefined> {
     const event = resolved.event;
     if (!event || !event.isJson || event.type.startsWith('$') || event.streamId.startsWith('$')) return undefined;
     if (!this.catalogue.get(event.type)) return undefined;
@@ -539,12 +554,15 @@ export class EventStoreDbEventStore<E extends Event = Event> implements EventSto
         ...metadata
       } = event.metadata as unknown as StoredMetadata;
       const current = this.catalogue.currentVersion(event.type);
+      let data: unknown = event.data;
+      if (this.codec?.handles(event.type)) {
+        const sealed = { eventId: event.id, type: event.type, data };
+        await this.codec.decode([sealed]);
+        data = sealed.data;
+      }
       return {
         type: event.type,
-        data:
-          metadata.schemaVersion === current
-            ? event.data
-            : this.catalogue.upcast(event.type, metadata.schemaVersion, event.data),
+        data: metadata.schemaVersion === current ? data : this.catalogue.upcast(event.type, metadata.schemaVersion, data),
         metadata: { ...metadata, eventId: event.id, schemaVersion: current },
         streamId: event.streamId,
         revision: event.revision,

@@ -30,6 +30,12 @@ import {
   validateStreamId,
 } from '../validation.js';
 import { readStreamSlice } from '../streamSlice.js';
+import type { PersonalDataCodec } from '../privacy/personalDataCodec.js';
+
+export interface MemoryEventStoreOptions {
+  /** Encrypts personal data as it is written and decrypts it as it is read; without it, data is stored as given. */
+  readonly codec?: PersonalDataCodec | undefined;
+}
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -60,11 +66,14 @@ export class MemoryEventStore<E extends Event = Event> implements EventStore<E> 
   private readonly byId: Map<string, RecordedEvent<E>>;
   private readonly notifier: AppendNotifier;
   private closed = false;
+  private readonly codec: PersonalDataCodec | undefined;
 
   constructor(
     private readonly catalogue: EventCatalogue = werkbezoekCatalogue,
     storage: MemoryStorage = new MemoryStorage(),
+    options: MemoryEventStoreOptions = {},
   ) {
+    this.codec = options.codec;
     this.all = storage.all as RecordedEvent<E>[];
     this.streams = storage.streams as Map<string, RecordedEvent<E>[]>;
     this.byId = storage.byId as Map<string, RecordedEvent<E>>;
@@ -82,6 +91,16 @@ export class MemoryEventStore<E extends Event = Event> implements EventStore<E> 
     };
   };
 
+  /** Stored events as read: personal data opened (copies; the storage stays sealed), then lifted. */
+  private async read(events: readonly RecordedEvent<E>[]): Promise<RecordedEvent<E>[]> {
+    if (!this.codec) return events.map(this.current);
+    const sealed = events.map((e) => ({ eventId: e.metadata.eventId, type: e.type, data: e.data as unknown }));
+    await this.codec.decode(sealed);
+    return events.map((e, i) =>
+      this.current(sealed[i]!.data === e.data ? e : ({ ...e, data: sealed[i]!.data } as RecordedEvent<E>)),
+    );
+  }
+
   async appendToStream(
     streamId: string,
     events: readonly NewEvent<E>[],
@@ -90,7 +109,9 @@ export class MemoryEventStore<E extends Event = Event> implements EventStore<E> 
     this.assertOpen();
     const expected = validateExpectedRevision(options);
     const importedAt = validateRecordedAt(options);
-    const prepared = prepareAppend(this.catalogue, streamId, events);
+    let prepared = prepareAppend(this.catalogue, streamId, events, options);
+    if (this.codec) prepared = await this.codec.encode(prepared, { stored: options?.asStored === true });
+    this.assertOpen();
     const stream = this.streams.get(streamId) ?? [];
 
     const first = this.byId.get(prepared[0]!.eventId);
@@ -136,7 +157,7 @@ export class MemoryEventStore<E extends Event = Event> implements EventStore<E> 
   async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent<E>> {
     this.assertOpen();
     validateStreamId(streamId);
-    for (const event of readStreamSlice(this.streams.get(streamId) ?? [], options)) yield this.current(event);
+    for (const event of readStreamSlice(this.streams.get(streamId) ?? [], options)) yield (await this.read([event]))[0]!;
   }
 
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent<E>> {
@@ -147,7 +168,7 @@ export class MemoryEventStore<E extends Event = Event> implements EventStore<E> 
       const event = this.all[i]!;
       if (types && !types.has(event.type)) continue;
       remaining--;
-      yield this.current(event);
+      yield (await this.read([event]))[0]!;
     }
   }
 
@@ -156,7 +177,7 @@ export class MemoryEventStore<E extends Event = Event> implements EventStore<E> 
     return pollingSubscription({
       fromPosition: options.fromPosition ?? START,
       notifier: this.notifier,
-      readBatch: (after, max) => this.all.slice(Number(after), Number(after) + max).map(this.current),
+      readBatch: (after, max) => this.read(this.all.slice(Number(after), Number(after) + max)),
     });
   }
 

@@ -15,11 +15,13 @@ import {
   type AppendResult,
   type EventStore,
   type EventStoreStatus,
+  type ExpectedRevision,
   type ReadAllOptions,
   type ReadStreamOptions,
   type SubscribeOptions,
   type Subscription,
 } from '../eventStore.js';
+import type { PersonalDataCodec } from '../privacy/personalDataCodec.js';
 import { streamRange } from '../streamSlice.js';
 import { AppendNotifier, pollingSubscription } from '../subscription.js';
 import {
@@ -31,6 +33,7 @@ import {
   validateExpectedRevision,
   validateRecordedAt,
   validateStreamId,
+  type PreparedEvent,
 } from '../validation.js';
 
 export interface SqliteEventStoreOptions {
@@ -49,6 +52,8 @@ export interface SqliteEventStoreOptions {
   readonly readBatchSize?: number;
   /** Called with every SQL statement the connection runs (better-sqlite3's `verbose`): for tests and debugging. */
   readonly trace?: (sql: string) => void;
+  /** Encrypts personal data as it is written and decrypts it as it is read; without it, data is stored as given. */
+  readonly codec?: PersonalDataCodec | undefined;
 }
 
 /** The table's layout version, in `PRAGMA user_version`. */
@@ -87,10 +92,17 @@ export class SqliteEventStore<E extends Event = Event> implements EventStore<E> 
   private readonly currentVersions = new Map<string, number>();
   private readonly statements;
   private readonly filteredReads = new Map<string, Database.Statement>();
-  private readonly append: (streamId: string, events: readonly NewEvent<E>[], options?: AppendOptions) => AppendResult;
+  private readonly codec: PersonalDataCodec | undefined;
+  private readonly append: (
+    streamId: string,
+    prepared: readonly PreparedEvent[],
+    expected: ExpectedRevision,
+    importedAt: string | undefined,
+  ) => AppendResult;
 
   constructor(private readonly options: SqliteEventStoreOptions) {
     this.catalogue = options.catalogue ?? werkbezoekCatalogue;
+    this.codec = options.codec;
     this.db = new Database(options.path, options.trace ? { verbose: (sql) => options.trace!(String(sql)) } : {});
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
@@ -129,10 +141,12 @@ export class SqliteEventStore<E extends Event = Event> implements EventStore<E> 
         .raw(),
       head: db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
     };
-    const transaction = db.transaction((streamId: string, events: readonly NewEvent<E>[], options?: AppendOptions) =>
-      this.appendInTransaction(streamId, events, options),
+    const transaction = db.transaction(
+      (streamId: string, prepared: readonly PreparedEvent[], expected: ExpectedRevision, importedAt?: string) =>
+        this.appendInTransaction(streamId, prepared, expected, importedAt),
     );
-    this.append = (streamId, events, options) => transaction.immediate(streamId, events, options);
+    this.append = (streamId, prepared, expected, importedAt) =>
+      transaction.immediate(streamId, prepared, expected, importedAt);
   }
 
   private migrate(): void {
@@ -166,10 +180,12 @@ export class SqliteEventStore<E extends Event = Event> implements EventStore<E> 
    * last revision. Later ids of a new append are checked by the same UNIQUE
    * index as they are inserted.
    */
-  private appendInTransaction(streamId: string, events: readonly NewEvent<E>[], options?: AppendOptions): AppendResult {
-    const expected = validateExpectedRevision(options);
-    const importedAt = validateRecordedAt(options);
-    const prepared = prepareAppend(this.catalogue, streamId, events);
+  private appendInTransaction(
+    streamId: string,
+    prepared: readonly PreparedEvent[],
+    expected: ExpectedRevision,
+    importedAt: string | undefined,
+  ): AppendResult {
     const { byEventId, lastRevision, atRevision, insert } = this.statements;
 
     const first = byEventId.get(prepared[0]!.eventId);
@@ -224,7 +240,12 @@ export class SqliteEventStore<E extends Event = Event> implements EventStore<E> 
     events: readonly NewEvent<E>[],
     options?: AppendOptions,
   ): Promise<AppendResult> {
-    const result = this.append(streamId, events, options);
+    const expected = validateExpectedRevision(options);
+    const importedAt = validateRecordedAt(options);
+    let prepared = prepareAppend(this.catalogue, streamId, events, options);
+    // Sealed before the write transaction: making a subject's key may wait on the key store.
+    if (this.codec) prepared = await this.codec.encode(prepared, { stored: options?.asStored === true });
+    const result = this.append(streamId, prepared, expected, importedAt);
     this.notifier.notify();
     return result;
   }
@@ -242,7 +263,7 @@ export class SqliteEventStore<E extends Event = Event> implements EventStore<E> 
         next,
         limit,
       ) as Row[];
-      for (const row of rows) yield this.toRecorded(row);
+      for (const event of await this.recorded(rows)) yield event;
       if (rows.length < limit) return;
       remaining -= rows.length;
       next = rows[rows.length - 1]![3] + (backwards ? -1 : 1);
@@ -255,7 +276,7 @@ export class SqliteEventStore<E extends Event = Event> implements EventStore<E> 
     let remaining = options.maxCount ?? Number.MAX_SAFE_INTEGER;
     while (remaining > 0) {
       const limit = Math.min(batchSize, remaining);
-      const batch = this.readBatch(after, limit, options.types);
+      const batch = await this.readBatch(after, limit, options.types);
       for (const event of batch) yield event;
       // A short batch was the end of the log when it was read: save the query that would find nothing.
       if (batch.length < limit) return;
@@ -265,14 +286,25 @@ export class SqliteEventStore<E extends Event = Event> implements EventStore<E> 
   }
 
   /** Reads up to `max` events after `after` (of `types`, if given) in one statement, as one consistent snapshot. */
-  readBatch(after: bigint, max: number, types?: readonly string[]): RecordedEvent<E>[] {
+  readBatch(after: bigint, max: number, types?: readonly string[]): Promise<RecordedEvent<E>[]> {
     const rows = (
       types
         ? this.readOfTypes(types).all(Number(after), ...types, max)
         : this.statements.readAll.all(Number(after), max)
     ) as Row[];
+    return this.recorded(rows);
+  }
+
+  /** The rows as events: personal data opened (one key lookup for all of them), then lifted to the current version. */
+  private async recorded(rows: readonly Row[]): Promise<RecordedEvent<E>[]> {
     const out = new Array<RecordedEvent<E>>(rows.length);
-    for (let i = 0; i < rows.length; i++) out[i] = this.toRecorded(rows[i]!);
+    if (!this.codec) {
+      for (let i = 0; i < rows.length; i++) out[i] = this.toRecorded(rows[i]!, JSON.parse(rows[i]![6]));
+      return out;
+    }
+    const sealed = rows.map((row) => ({ eventId: row[1], type: row[4], data: JSON.parse(row[6]) as unknown }));
+    await this.codec.decode(sealed);
+    for (let i = 0; i < rows.length; i++) out[i] = this.toRecorded(rows[i]!, sealed[i]!.data);
     return out;
   }
 
@@ -321,14 +353,13 @@ export class SqliteEventStore<E extends Event = Event> implements EventStore<E> 
     if (this.db.open) this.db.close();
   }
 
-  private toRecorded(row: Row): RecordedEvent<E> {
-    const [position, eventId, streamId, revision, type, schemaVersion, data, metadata, recordedAt] = row;
+  private toRecorded(row: Row, parsed: unknown): RecordedEvent<E> {
+    const [position, eventId, streamId, revision, type, schemaVersion, , metadata, recordedAt] = row;
     let current = this.currentVersions.get(type);
     if (current === undefined) {
       current = this.catalogue.currentVersion(type);
       this.currentVersions.set(type, current);
     }
-    const parsed: unknown = JSON.parse(data);
     // Completed in place rather than spread into a new object: this runs for every event a projector reads.
     const meta = JSON.parse(metadata) as { -readonly [K in keyof EventMetadata]: EventMetadata[K] };
     meta.eventId = eventId;

@@ -1,0 +1,189 @@
+import {
+  ValidationError,
+  erasedPlaceholder,
+  matchPath,
+  personalFieldsOf,
+  schemaAt,
+  setPath,
+  subjectOf,
+  werkbezoekCatalogue,
+  type EventCatalogue,
+  type PersonalField,
+} from '@werkbezoek/schema';
+import type { z } from 'zod';
+import { EnvelopeError, isEnvelope, open, seal } from './envelope.js';
+import type { SubjectKeyStore } from './keyStore.js';
+
+/** A stored personal value that does not read: changed, moved, or its key store is not this log's. */
+export class UnreadablePersonalDataError extends Error {
+  override readonly name = 'UnreadablePersonalDataError';
+  constructor(
+    readonly eventId: string,
+    readonly type: string,
+    readonly path: string,
+    reason: string,
+  ) {
+    super(`Event ${eventId} (${type}): the personal data at "${path}" cannot be read: ${reason}`);
+  }
+}
+
+/** An event as the codec sees it; `decode` replaces `data`. */
+export interface CodecEvent {
+  readonly eventId: string;
+  readonly type: string;
+  data: unknown;
+}
+
+export interface EncodeOptions {
+  /**
+   * The data is as a store holds it (migrate:eventstore): values sealed
+   * already are kept as they are; only plaintext personal values are sealed.
+   */
+  readonly stored?: boolean;
+}
+
+interface FieldPlan {
+  readonly field: PersonalField;
+  /** What the field reads as once its subject was erased. */
+  readonly placeholder: unknown;
+}
+
+/**
+ * Encrypts the personal fields of events as they are written and decrypts
+ * them as they are read, with the key of each field's data subject
+ * (personalData.ts says whose). Every adapter takes one as its `codec`: the
+ * store validates an event's plaintext first, then seals; on read it opens
+ * before upcasting. A field whose subject was erased reads as its
+ * placeholder (ERASED_VALUE in every string); values stored in plaintext
+ * before encryption came in read as they are. The other fields stay in
+ * clear, so the log can be filtered and projected without keys.
+ *
+ * The paths are those of the type's current schema version: a new version
+ * that moves a personal field must keep sealed values of older versions
+ * where this codec looks (or be read by one that knows both).
+ */
+export class PersonalDataCodec {
+  private readonly plans = new Map<string, readonly FieldPlan[] | null>();
+
+  constructor(
+    readonly keys: SubjectKeyStore,
+    private readonly catalogue: EventCatalogue = werkbezoekCatalogue,
+  ) {}
+
+  private plan(type: string): readonly FieldPlan[] | null {
+    let plan = this.plans.get(type);
+    if (plan === undefined) {
+      const definition = this.catalogue.get(type);
+      const fields = definition ? personalFieldsOf(definition) : [];
+      plan =
+        fields.length === 0
+          ? null
+          : fields.map((field) => ({
+              field,
+              placeholder: erasedPlaceholder(schemaAt(definition!.schema as z.ZodType, field.field)),
+            }));
+      this.plans.set(type, plan);
+    }
+    return plan;
+  }
+
+  /** Whether events of this type have personal fields to seal and open. */
+  handles(type: string): boolean {
+    return this.plan(type) !== null;
+  }
+
+  /**
+   * The events with each personal value sealed with its subject's key
+   * (created on first use). Refuses, writing nothing, personal data of an
+   * erased subject (SubjectErasedError) and a personal field whose event
+   * names none of its subjects (ValidationError).
+   */
+  async encode<T extends { readonly eventId: string; readonly type: string; readonly data: object }>(
+    events: readonly T[],
+    options: EncodeOptions = {},
+  ): Promise<T[]> {
+    const keys = new Map<string, Buffer>();
+    const out: T[] = [];
+    for (const event of events) {
+      const plan = this.plan(event.type);
+      if (!plan) {
+        out.push(event);
+        continue;
+      }
+      let data = event.data;
+      for (const { field } of plan) {
+        const matches = matchPath(data, field.field);
+        if (matches.length === 0) continue;
+        const subjectId = subjectOf(data, field);
+        if (subjectId === undefined)
+          throw new ValidationError(
+            `${event.type}: ${field.field} is personal data, but the event names none of its subjects (${field.subjects.join(', ')}); name one so it can be encrypted`,
+            [field.subjects[0]!],
+          );
+        let key = keys.get(subjectId);
+        for (const { path, value } of matches) {
+          if (options.stored && isEnvelope(value)) continue;
+          if (!key) keys.set(subjectId, (key = await this.keys.keyFor(subjectId)));
+          data = setPath(data, path, seal(key, value, { eventId: event.eventId, path, subjectId }));
+        }
+      }
+      out.push(data === event.data ? event : { ...event, data });
+    }
+    return out;
+  }
+
+  /**
+   * Opens the sealed personal values of these events in place of their
+   * data (copies: the data given is never changed), with one key lookup for
+   * the whole batch. A value that was changed or moved, or whose subject has
+   * no key in the store, throws UnreadablePersonalDataError naming the event,
+   * its type and the path.
+   */
+  async decode(events: readonly CodecEvent[]): Promise<void> {
+    const sealed: { event: CodecEvent; path: string; envelope: string; subjectId: string; placeholder: unknown }[] = [];
+    const subjects = new Set<string>();
+    for (const event of events) {
+      const plan = this.plan(event.type);
+      if (!plan) continue;
+      for (const { field, placeholder } of plan) {
+        let subjectId: string | undefined;
+        for (const { path, value } of matchPath(event.data, field.field)) {
+          if (!isEnvelope(value)) continue;
+          subjectId ??= subjectOf(event.data, field);
+          if (subjectId === undefined)
+            throw new UnreadablePersonalDataError(
+              event.eventId,
+              event.type,
+              path,
+              `the event names none of its subjects (${field.subjects.join(', ')})`,
+            );
+          sealed.push({ event, path, envelope: value, subjectId, placeholder });
+          subjects.add(subjectId);
+        }
+      }
+    }
+    if (sealed.length === 0) return;
+    const keys = await this.keys.lookup([...subjects]);
+    for (const { event, path, envelope, subjectId, placeholder } of sealed) {
+      const key = keys.get(subjectId);
+      let value: unknown;
+      if (key === 'erased') value = placeholder;
+      else if (!key)
+        throw new UnreadablePersonalDataError(
+          event.eventId,
+          event.type,
+          path,
+          `the key store holds no key for ${subjectId}; is it this event log's key store? (keys.db is backed up and restored with events.db)`,
+        );
+      else {
+        try {
+          value = open(key, envelope, { eventId: event.eventId, path, subjectId });
+        } catch (error) {
+          if (!(error instanceof EnvelopeError)) throw error;
+          throw new UnreadablePersonalDataError(event.eventId, event.type, path, error.message);
+        }
+      }
+      event.data = setPath(event.data, path, value);
+    }
+  }
+}
