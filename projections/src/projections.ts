@@ -1,6 +1,7 @@
 import { capacityProjection } from './capacity/projection.js';
 import { clustersProjection } from './clusters/projection.js';
 import { dashboardProjection } from './dashboard/projection.js';
+import { erasuresProjection } from './erasures/projection.js';
 import { historyProjection } from './history/projection.js';
 import { lessonsProjection } from './lessons/projection.js';
 import { missionsProjection } from './missions/projection.js';
@@ -18,4 +19,5 @@ export const allProjections: readonly Projection[] = [
   capacityProjection,
   dashboardProjection,
   planningProjection,
+  erasuresProjection,
 ];

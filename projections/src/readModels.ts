@@ -1,6 +1,7 @@
 import type { CapacityDb } from './capacity/queries.js';
 import type { ClustersDb } from './clusters/queries.js';
 import type { DashboardDb } from './dashboard/queries.js';
+import type { ErasuresDb } from './erasures/queries.js';
 import type { HistoryDb } from './history/queries.js';
 import type { LessonsDb } from './lessons/queries.js';
 import type { MissionsDb } from './missions/queries.js';
@@ -15,4 +16,5 @@ export type ReadModels = RequestsDb &
   DashboardDb &
   LessonsDb &
   MissionsDb &
-  PlanningDb;
+  PlanningDb &
+  ErasuresDb;

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AnyKysely } from '../db/database.js';
+import { createErasurePurges } from '../erasures/purges.js';
 
 /**
  * One row per built (or building) version of a projection: its checkpoint,
@@ -39,6 +40,8 @@ export async function createRegistry(db: AnyKysely): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('projection_state_pk', ['name', 'version', 'generation'])
     .execute();
+  // Which erasures this database has been purged of: bookkeeping of the database as a whole, like the above.
+  await createErasurePurges(db);
 }
 
 /**

@@ -207,6 +207,68 @@ describe.each(DIALECTS)('the projection runner on %s', (dialect) => {
     ]);
   });
 
+  it('starts an interrupted rebuild again from scratch when told to (after an erasure)', async () => {
+    database = await freshDatabase(dialect);
+    const history = new History();
+    await history.basics();
+    await history.submitted('first');
+    await history.submitted('second');
+    const options = { store: history.store, readModels: database.readModels, projections: [requestsProjection] };
+    await new ProjectionRunner(options).catchUp();
+    let batches = 0;
+    const crashing = new ProjectionRunner({
+      ...options,
+      batchSize: 2,
+      beforeCheckpoint: () => {
+        if (++batches > 1) throw new Error('killed');
+      },
+    });
+    await expect(crashing.rebuild()).rejects.toThrow('killed');
+    const restarted = new ProjectionRunner(options);
+    await restarted.rebuild(['requests'], { restartBuilds: true });
+    expect((await restarted.health())[0]).toMatchObject({ generation: 2, status: 'ACTIVE', lag: 0n });
+    const states = await (database.readModels.db as Kysely<RegistryDb>)
+      .selectFrom('projection_state')
+      .select(['generation', 'status'])
+      .orderBy('generation')
+      .execute();
+    expect(states).toEqual([
+      { generation: 0, status: 'RETIRED' },
+      { generation: 1, status: 'RETIRED' },
+      { generation: 2, status: 'ACTIVE' },
+    ]);
+  });
+
+  it('runs maintenance when it starts following the log, and after a batch with the events it waits for', async () => {
+    database = await freshDatabase(dialect);
+    const history = new History();
+    await history.basics();
+    const runs: bigint[] = [];
+    const runner = new ProjectionRunner({
+      store: history.store,
+      readModels: database.readModels,
+      projections: [requestsProjection],
+      maintenance: {
+        types: ['BudgetAllocated'],
+        run: async (r) => {
+          runs.push((await r.health())[0]!.position);
+        },
+      },
+    });
+    await runner.catchUp();
+    runner.start();
+    const waitForRuns = async (n: number) => {
+      for (let i = 0; i < 100 && runs.length < n; i++) await new Promise((r) => setTimeout(r, 20));
+    };
+    await waitForRuns(1);
+    await history.submitted('first');
+    const allocated = await history.add('budget-2026', 'BudgetAllocated', { year: 2026, amountEur: 1000 });
+    await waitForRuns(2);
+    await runner.stop();
+    // Once at the start; then after the batch that held the allocation (no projection handles it), not before.
+    expect(runs).toEqual([3n, allocated]);
+  });
+
   it('keeps following the log live through an outage of the read-model database', async () => {
     database = await freshDatabase(dialect);
     const history = new History();

@@ -47,6 +47,21 @@ export interface RunnerOptions {
   readonly threads?: ThreadsOptions;
   /** Fault injection for crash tests: called inside each batch's transaction, after the rows are written and before the checkpoint. */
   readonly beforeCheckpoint?: (projection: string) => void;
+  /** Work on the read models as a whole that follows certain events (the erasure of a data subject). */
+  readonly maintenance?: RunnerMaintenance;
+}
+
+/**
+ * Work that needs the read models to itself, such as rebuilding them after
+ * a data subject's key was erased. While following the log the runner runs
+ * it between batches, never during one: once when it starts (to finish what
+ * a stop interrupted) and after each batch that held one of `types`. It must
+ * be safe to repeat: a rebuild it starts reads those events again.
+ */
+export interface RunnerMaintenance {
+  /** The event types after which `run` is due; the runner reads them even when no projection handles them. */
+  readonly types: readonly string[];
+  run(runner: ProjectionRunner): Promise<void>;
 }
 
 interface Worker {
@@ -121,6 +136,7 @@ export class ProjectionRunner {
   private wake: (() => void) | undefined;
   private waiters: { position: bigint; resolve: () => void }[] = [];
   private migrated = false;
+  private maintenanceDue = false;
 
   constructor(private readonly options: RunnerOptions) {
     this.db = options.readModels.db as Kysely<RegistryDb>;
@@ -269,6 +285,8 @@ export class ProjectionRunner {
       return 0;
     }
     for (const worker of live) await this.applyBatch(worker, batch, end);
+    const maintenance = this.options.maintenance;
+    if (maintenance && batch.some((e) => maintenance.types.includes(e.type))) this.maintenanceDue = true;
     if (batch.length < this.batchSize)
       for (const w of live) if (w.status === 'BUILDING' && !w.error) await this.switchOver(w);
     this.notifyWaiters();
@@ -277,7 +295,7 @@ export class ProjectionRunner {
 
   /** The event types these projections handle; undefined when that is every type (nothing to filter). */
   private typesOf(workers: readonly Worker[]): string[] | undefined {
-    const types = new Set(workers.flatMap((w) => [...w.handles]));
+    const types = new Set([...workers.flatMap((w) => [...w.handles]), ...(this.options.maintenance?.types ?? [])]);
     return types.size < werkbezoekCatalogue.types.length ? [...types].sort() : undefined;
   }
 
@@ -524,11 +542,14 @@ export class ProjectionRunner {
       const signal = (async () => {
         for await (const _ of subscription) this.wake?.();
       })();
+      // Due once at the start: a stop, a crash or a catch-up on threads may have left work unfinished.
+      this.maintenanceDue = this.options.maintenance !== undefined;
       try {
         while (!this.stopping) {
           let n = 0;
           try {
             n = await this.runOnce();
+            await this.maintain();
           } catch (error) {
             // An outage (database or store unreachable): the batch rolled back; say so, wait, try again.
             this.options.log?.(
@@ -546,6 +567,19 @@ export class ProjectionRunner {
         await signal;
       }
     })();
+  }
+
+  /** Runs the maintenance work when it is due; when it fails it stays due, and the live loop retries it. */
+  private async maintain(): Promise<void> {
+    const maintenance = this.options.maintenance;
+    if (!maintenance || !this.maintenanceDue || this.stopping) return;
+    this.maintenanceDue = false;
+    try {
+      await maintenance.run(this);
+    } catch (error) {
+      this.maintenanceDue = true;
+      throw error;
+    }
   }
 
   async stop(): Promise<void> {
@@ -607,15 +641,35 @@ export class ProjectionRunner {
     }));
   }
 
+  /** Gives up a build under way: its tables go, its registry row is retired. */
+  private async retireBuild(worker: Worker): Promise<void> {
+    const { projection } = worker;
+    await this.db.transaction().execute(async (tx) => {
+      await tx
+        .updateTable('projection_state')
+        .set({ status: 'RETIRED', updated_at: new Date().toISOString() })
+        .where('name', '=', projection.name)
+        .where('version', '=', projection.version)
+        .where('generation', '=', worker.generation)
+        .execute();
+      await this.dropGeneration(tx, projection, projection.version, worker.generation);
+    });
+  }
+
   /**
    * Rebuilds projections from position 0 into new tables, beside the ones
    * readers use, and switches when caught up. Without names: all of them.
+   * A build already under way goes on, unless `restartBuilds` (after an
+   * erasure: what it built so far was read before the key was gone).
    */
-  async rebuild(names?: readonly string[]): Promise<void> {
+  async rebuild(names?: readonly string[], options: { readonly restartBuilds?: boolean } = {}): Promise<void> {
     await this.migrate();
     for (const worker of this.workers) {
       if (names && !names.includes(worker.projection.name)) continue;
-      if (worker.status === 'BUILDING') continue;
+      if (worker.status === 'BUILDING') {
+        if (!options.restartBuilds) continue;
+        await this.retireBuild(worker);
+      }
       worker.generation =
         (await this.db
           .selectFrom('projection_state')
