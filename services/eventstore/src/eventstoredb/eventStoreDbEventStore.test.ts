@@ -52,7 +52,12 @@ describe('EventStoreDB adapter over an in-memory fake of the server (its own log
   const shared = new FakeEventStoreDb();
   eventStoreContract('EventStoreDB adapter on FakeEventStoreDb', {
     eventIdsUniqueAcrossStreams: false,
-    open: async (catalogue) => new EventStoreDbEventStore({ connection: shared, catalogue }),
+    open: async (catalogue, options) =>
+      new EventStoreDbEventStore({ connection: shared, catalogue, codec: options?.codec }),
+    stored: {
+      data: async (streamId, eventId) => JSON.stringify(shared.storedData(streamId, eventId)),
+      replace: async (streamId, eventId, data) => shared.replaceData(streamId, eventId, data),
+    },
   });
 
   async function longStream(fake: FakeEventStoreDb, store: EventStoreDbEventStore, events: number, agoMs: number) {
@@ -232,7 +237,8 @@ describe('EventStoreDB adapter with the real client and no server', () => {
 if (url) {
   eventStoreContract('EventStoreDB', {
     eventIdsUniqueAcrossStreams: false,
-    open: async (catalogue) => new EventStoreDbEventStore({ connectionString: url, catalogue }),
+    open: async (catalogue, options) =>
+      new EventStoreDbEventStore({ connectionString: url, catalogue, codec: options?.codec }),
   });
 
   describe('EventStoreDB appends on a real server', () => {

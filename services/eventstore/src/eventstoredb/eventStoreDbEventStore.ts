@@ -399,8 +399,10 @@ export class EventStoreDbEventStore<E extends Event = Event> implements EventSto
     });
     try {
       for await (const resolved of read) {
-        const event = await this.toRecorded(resolved);
-        if (!event || event.position <= after) continue;
+        // The position first: the event at `after` is not this read's, nor opened with its keys.
+        const found = this.envelopeOf(resolved);
+        if (!found || found.position <= after) continue;
+        const event = (await this.toRecorded(resolved))!;
         yield event;
         if (--remaining === 0) {
           await read.cancel();
@@ -442,9 +444,10 @@ export class EventStoreDbEventStore<E extends Event = Event> implements EventSto
               if (abort.signal.aborted) return;
               this.answered();
               delay = this.initialDelayMs;
-              const event = await this.toRecorded(resolved);
               // A subscription starts after its position; the check also guards a resumed one.
-              if (!event || event.position <= after) continue;
+              const found = this.envelopeOf(resolved);
+              if (!found || found.position <= after) continue;
+              const event = (await this.toRecorded(resolved))!;
               atYield = true;
               yield event;
               atYield = false;
@@ -562,7 +565,8 @@ export class EventStoreDbEventStore<E extends Event = Event> implements EventSto
       }
       return {
         type: event.type,
-        data: metadata.schemaVersion === current ? data : this.catalogue.upcast(event.type, metadata.schemaVersion, data),
+        data:
+          metadata.schemaVersion === current ? data : this.catalogue.upcast(event.type, metadata.schemaVersion, data),
         metadata: { ...metadata, eventId: event.id, schemaVersion: current },
         streamId: event.streamId,
         revision: event.revision,

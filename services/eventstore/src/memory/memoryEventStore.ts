@@ -94,11 +94,9 @@ export class MemoryEventStore<E extends Event = Event> implements EventStore<E> 
   /** Stored events as read: personal data opened (copies; the storage stays sealed), then lifted. */
   private async read(events: readonly RecordedEvent<E>[]): Promise<RecordedEvent<E>[]> {
     if (!this.codec) return events.map(this.current);
-    const sealed = events.map((e) => ({ eventId: e.metadata.eventId, type: e.type, data: e.data as unknown }));
+    const sealed = events.map((e) => ({ eventId: e.metadata.eventId, type: e.type, data: e.data }));
     await this.codec.decode(sealed);
-    return events.map((e, i) =>
-      this.current(sealed[i]!.data === e.data ? e : ({ ...e, data: sealed[i]!.data } as RecordedEvent<E>)),
-    );
+    return events.map((e, i) => this.current(sealed[i]!.data === e.data ? e : { ...e, data: sealed[i]!.data }));
   }
 
   async appendToStream(
@@ -157,7 +155,8 @@ export class MemoryEventStore<E extends Event = Event> implements EventStore<E> 
   async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent<E>> {
     this.assertOpen();
     validateStreamId(streamId);
-    for (const event of readStreamSlice(this.streams.get(streamId) ?? [], options)) yield (await this.read([event]))[0]!;
+    for (const event of readStreamSlice(this.streams.get(streamId) ?? [], options))
+      yield (await this.read([event]))[0]!;
   }
 
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent<E>> {

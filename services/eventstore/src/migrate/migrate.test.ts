@@ -6,7 +6,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { EventStore } from '../eventStore.js';
 import { EventStoreDbEventStore } from '../eventstoredb/eventStoreDbEventStore.js';
 import { SqliteEventStore } from '../sqlite/sqliteEventStore.js';
-import { budgetAllocated, collect, municipalityRegistered, uniqueStream } from '../testing/builders.js';
+import { memoryKeyStore } from '../privacy/keyStore.js';
+import { PersonalDataCodec } from '../privacy/personalDataCodec.js';
+import {
+  budgetAllocated,
+  collect,
+  contactLogged,
+  municipalityRegistered,
+  staffMemberRegistered,
+  uniqueStream,
+} from '../testing/builders.js';
 import { FakeEventStoreDb } from '../testing/fakeEventStoreDb.js';
 import { MigrationConflictError, migrateEvents, type MigrationProgress } from './migrate.js';
 
@@ -62,7 +71,10 @@ async function sameEvents(from: EventStore, to: EventStore): Promise<void> {
   expect(target.map((e) => e.metadata.eventId)).toEqual(source.map((e) => e.metadata.eventId));
 }
 
-function migrationSuite(name: string, openTarget: (label: string) => Promise<EventStore>): void {
+/** Opens the target store for a test (the same one again for the same label), with a codec when given. */
+type OpenTarget = (label: string, codec?: PersonalDataCodec) => Promise<EventStore>;
+
+function migrationSuite(name: string, openTarget: OpenTarget): void {
   describe(`migrating a SQLite event log to ${name}`, () => {
     it('copies every event with its id, type, data, metadata and recorded time; a rerun copies nothing', async () => {
       const from = await sourceStore(`${name}-copy`);
@@ -100,6 +112,38 @@ function migrationSuite(name: string, openTarget: (label: string) => Promise<Eve
       await Promise.all([from.close(), to.close()]);
     });
 
+    it('copies personal data sealed as stored, which the target then opens with the same key store', async () => {
+      const keys = memoryKeyStore();
+      const path = join(dir, `${name}-sealed.db`);
+      const writer = new SqliteEventStore({ path, codec: new PersonalDataCodec(keys) });
+      const [stream, person, erased] = [uniqueStream('staff'), crypto.randomUUID(), crypto.randomUUID()];
+      const events = [
+        staffMemberRegistered(person, 'An Peeters', 'an@zoersel.be'),
+        contactLogged(erased, 'Bert Claes'),
+        budgetAllocated(5),
+      ];
+      await writer.appendToStream(stream, events);
+      await keys.erase(erased, '2026-05-04T10:00:00.000Z');
+      await writer.close();
+
+      // As the command does: both stores without keys.
+      const from = new SqliteEventStore({ path });
+      const to = await openTarget('sealed');
+      expect(await migrateEvents(from, to)).toMatchObject({ copied: 3, differences: [] });
+      const source = await collect(from.readStream(stream));
+      const copied = await collect(to.readStream(stream));
+      expect(copied.map((e) => e.data)).toEqual(source.map((e) => e.data));
+      expect(JSON.stringify(copied.map((e) => e.data))).not.toMatch(/Peeters|zoersel|Bert/);
+      await to.close();
+
+      const reader = await openTarget('sealed', new PersonalDataCodec(keys));
+      const read = await collect(reader.readStream(stream));
+      expect(read[0]!.data).toEqual(events[0]!.data);
+      expect((read[1]!.data as { person: { name: string } }).person.name).toBe('[gewist]');
+      expect(read[2]!.data).toEqual(events[2]!.data);
+      await Promise.all([from.close(), reader.close()]);
+    });
+
     it('refuses to merge into a target whose stream holds other events', async () => {
       const from = await sourceStore(`${name}-conflict`);
       const to = await openTarget('conflict');
@@ -114,17 +158,18 @@ function migrationSuite(name: string, openTarget: (label: string) => Promise<Eve
 
 migrationSuite(
   'a second SQLite file',
-  async (label) => new SqliteEventStore({ path: join(dir, `target-${label}.db`) }),
+  async (label, codec) => new SqliteEventStore({ path: join(dir, `target-${label}.db`), codec }),
 );
 
 // The adapter's side of the copy (exact revisions, recorded times kept in metadata) where no server runs.
-migrationSuite(
-  'the EventStoreDB adapter on an in-memory fake of the server',
-  async () => new EventStoreDbEventStore({ connection: new FakeEventStoreDb() }),
-);
+const fakes = new Map<string, FakeEventStoreDb>();
+migrationSuite('the EventStoreDB adapter on an in-memory fake of the server', async (label, codec) => {
+  if (!fakes.has(label)) fakes.set(label, new FakeEventStoreDb());
+  return new EventStoreDbEventStore({ connection: fakes.get(label)!, codec });
+});
 
 if (url) {
-  migrationSuite('EventStoreDB', async () => new EventStoreDbEventStore({ connectionString: url }));
+  migrationSuite('EventStoreDB', async (_, codec) => new EventStoreDbEventStore({ connectionString: url, codec }));
 } else {
   console.warn(
     '[skipped] migrating to a real EventStoreDB: EVENTSTORE_URL is not set (no EventStoreDB server can run on this machine). ' +

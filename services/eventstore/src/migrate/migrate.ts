@@ -72,6 +72,10 @@ async function eventAt(store: EventStore, streamId: string, revision: bigint): P
  * bookkeeping is covered by the stores' idempotent appends.
  *
  * Ends by comparing each source stream's last revision with the target's.
+ *
+ * Personal data is copied as stored: open both stores without a codec, and
+ * the sealed values (`enc:v1:…`) travel as they are, to be read with the
+ * same key store, which stays where it is (keys.db or the PostgreSQL table).
  */
 export async function migrateEvents(
   from: EventStore,
@@ -124,6 +128,7 @@ export async function migrateEvents(
     await to.appendToStream(first.streamId, batch.map(toNewEvent), {
       expectedRevision: first.revision === 0n ? 'no_stream' : first.revision - 1n,
       recordedAt: first.recordedAt,
+      asStored: true,
     });
     targetLast.set(first.streamId, last.revision);
     copied += batch.length;

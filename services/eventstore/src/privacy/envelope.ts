@@ -64,7 +64,9 @@ export function open(key: Buffer, envelope: string, binding: EnvelopeBinding): u
   try {
     plaintext = Buffer.concat([decipher.update(body.subarray(IV_BYTES, body.length - TAG_BYTES)), decipher.final()]);
   } catch {
-    throw new EnvelopeError('its authentication tag does not match (the ciphertext was changed, or moved from another field)');
+    throw new EnvelopeError(
+      'its authentication tag does not match (the ciphertext was changed, or moved from another field)',
+    );
   }
   const text = plaintext.toString('utf8', 1);
   if (plaintext[0] === STRING) return text;

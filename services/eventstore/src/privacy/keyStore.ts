@@ -68,16 +68,18 @@ export interface KeyCacheOptions {
 
 function checkSubjectId(subjectId: unknown): asserts subjectId is string {
   if (typeof subjectId !== 'string' || subjectId.trim() === '' || subjectId.length > 200)
-    throw new ValidationError(`A data subject id must be a non-empty string of at most 200 characters, not ${JSON.stringify(subjectId)}`, [
-      'subjectId',
-    ]);
+    throw new ValidationError(
+      `A data subject id must be a non-empty string of at most 200 characters, not ${JSON.stringify(subjectId)}`,
+      ['subjectId'],
+    );
 }
 
 function checkInstant(erasedAt: unknown): asserts erasedAt is string {
   if (typeof erasedAt !== 'string' || Number.isNaN(Date.parse(erasedAt)))
-    throw new ValidationError(`erasedAt must be an ISO 8601 time such as "2026-03-01T09:30:00.000Z", not ${JSON.stringify(erasedAt)}`, [
-      'erasedAt',
-    ]);
+    throw new ValidationError(
+      `erasedAt must be an ISO 8601 time such as "2026-03-01T09:30:00.000Z", not ${JSON.stringify(erasedAt)}`,
+      ['erasedAt'],
+    );
 }
 
 /**
@@ -139,7 +141,8 @@ export class KeyCache implements SubjectKeyStore {
       randomBytes(KEY_BYTES),
       new Date(this.now()).toISOString(),
     );
-    if (this.remember(subjectId, stored) === 'erased') throw new SubjectErasedError(subjectId, this.erased.get(subjectId)!);
+    if (this.remember(subjectId, stored) === 'erased')
+      throw new SubjectErasedError(subjectId, this.erased.get(subjectId)!);
     return stored as Buffer;
   }
 

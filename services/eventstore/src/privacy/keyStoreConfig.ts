@@ -8,8 +8,7 @@ import { KEYS_FILE, openSqliteKeyStore } from './sqliteKeyStore.js';
  * replica shares them; else `keys.db` beside `events.db`.
  */
 export type KeyStoreConfig =
-  | { readonly kind: 'sqlite'; readonly path: string }
-  | { readonly kind: 'postgres'; readonly url: string };
+  { readonly kind: 'sqlite'; readonly path: string } | { readonly kind: 'postgres'; readonly url: string };
 
 /** DATABASE_URL puts the keys in the read-model database; otherwise DATA_DIR/keys.db. */
 export function keyStoreConfigFromEnv(env: NodeJS.ProcessEnv, dataDir: string): KeyStoreConfig {

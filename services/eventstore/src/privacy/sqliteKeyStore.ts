@@ -56,7 +56,9 @@ class SqliteKeys implements KeyBackend {
       insert: db.prepare<[string, Buffer, string]>(
         'INSERT INTO subject_keys (subject_id, key, created_at) VALUES (?, ?, ?) ON CONFLICT (subject_id) DO NOTHING',
       ),
-      one: db.prepare<[string], Row>('SELECT subject_id, key, created_at, erased_at FROM subject_keys WHERE subject_id = ?'),
+      one: db.prepare<[string], Row>(
+        'SELECT subject_id, key, created_at, erased_at FROM subject_keys WHERE subject_id = ?',
+      ),
       many: db.prepare<[string], Row>(
         'SELECT subject_id, key, created_at, erased_at FROM subject_keys WHERE subject_id IN (SELECT value FROM json_each(?))',
       ),
@@ -68,14 +70,18 @@ class SqliteKeys implements KeyBackend {
       ),
       count: db.prepare('UPDATE key_store SET erasures = erasures + 1 WHERE id = 1'),
       erasures: db.prepare<[], { erasures: number }>('SELECT erasures FROM key_store WHERE id = 1'),
-      all: db.prepare<[], Row>('SELECT subject_id, key, created_at, erased_at FROM subject_keys ORDER BY created_at, subject_id'),
+      all: db.prepare<[], Row>(
+        'SELECT subject_id, key, created_at, erased_at FROM subject_keys ORDER BY created_at, subject_id',
+      ),
     };
   }
 
   private migrate(): void {
     const version = this.db.pragma('user_version', { simple: true }) as number;
     if (version > LAYOUT_VERSION)
-      throw new Error(`The key store has layout v${version}; this code knows up to v${LAYOUT_VERSION}: upgrade the software`);
+      throw new Error(
+        `The key store has layout v${version}; this code knows up to v${LAYOUT_VERSION}: upgrade the software`,
+      );
     if (version === LAYOUT_VERSION) return;
     this.db.exec(`
       BEGIN IMMEDIATE;

@@ -11,7 +11,22 @@ const dir = mkdtempSync(join(tmpdir(), 'werkbezoek-es-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 eventStoreContract('SQLite', {
-  open: async (catalogue) => new SqliteEventStore({ path: join(dir, 'events.db'), catalogue, pollIntervalMs: 20 }),
+  open: async (catalogue, options) =>
+    new SqliteEventStore({ path: join(dir, 'events.db'), catalogue, pollIntervalMs: 20, codec: options?.codec }),
+  stored: {
+    // The row as another connection reads it from the file.
+    data: async (_, eventId) => {
+      const db = new Database(join(dir, 'events.db'), { readonly: true });
+      const row = db.prepare<[string], { data: string }>('SELECT data FROM events WHERE event_id = ?').get(eventId);
+      db.close();
+      return row!.data;
+    },
+    replace: async (_, eventId, data) => {
+      const db = new Database(join(dir, 'events.db'));
+      db.prepare('UPDATE events SET data = ? WHERE event_id = ?').run(JSON.stringify(data), eventId);
+      db.close();
+    },
+  },
 });
 
 describe('SQLite appends cost the same on a long stream as on a short one', () => {

@@ -35,3 +35,29 @@ export async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
 export function uniqueStream(prefix = 'test'): string {
   return `${prefix}-${uuidv7()}`;
 }
+
+/** A valid event with personal data: a staff member's name and email, under their id. */
+export function staffMemberRegistered(staffMemberId: string, name: string, email?: string): NewEvent {
+  return {
+    type: 'StaffMemberRegistered',
+    data: { staffMemberId, name, ...(email === undefined ? {} : { email }) },
+    metadata: testMetadata(),
+  };
+}
+
+/** A valid event with personal data of a person met (name, function, summary) under their id. */
+export function contactLogged(personId: string, name: string): NewEvent {
+  return {
+    type: 'ContactLogged',
+    data: {
+      contactId: uuidv7(),
+      twinningId: uuidv7(),
+      contactedOn: '2026-03-02',
+      channel: 'PHONE',
+      person: { personId, name, function: 'schepen' },
+      staffMemberId: uuidv7(),
+      summary: 'Gesprek over de partnerstad',
+    },
+    metadata: testMetadata(),
+  };
+}

@@ -42,6 +42,22 @@ export class FakeEventStoreDb implements EsdbConnection {
   /** The filters readAll and subscribeToAll were given. */
   readonly filters: Filter[] = [];
 
+  private storedEvent(streamId: string, eventId: string): Stored {
+    const event = this.streams.get(streamId)?.find((e) => e.event.id === eventId);
+    if (!event) throw new Error(`The fake holds no event ${eventId} in ${streamId}`);
+    return event;
+  }
+
+  /** An event's data as stored, for tests that look at the stored bytes. */
+  storedData(streamId: string, eventId: string): unknown {
+    return this.storedEvent(streamId, eventId).event.data;
+  }
+
+  /** Replaces an event's stored data, as no real server allows: for tests of tampering. */
+  replaceData(streamId: string, eventId: string, data: object): void {
+    (this.storedEvent(streamId, eventId).event as { data: unknown }).data = JSON.parse(JSON.stringify(data));
+  }
+
   /** Stops answering (as a stopped server): calls fail with UNAVAILABLE, subscriptions drop. */
   down(): void {
     this.isDown = true;

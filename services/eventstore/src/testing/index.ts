@@ -1,2 +1,3 @@
 export * from './builders.js';
 export * from './eventStoreContract.js';
+export * from './keyStoreContract.js';
