@@ -26,7 +26,11 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       port: 4000,
       dataDir: '/srv/werkbezoek/data',
-      eventStore: { kind: 'sqlite', path: '/srv/werkbezoek/data/events.db' },
+      eventStore: {
+        kind: 'sqlite',
+        path: '/srv/werkbezoek/data/events.db',
+        keys: { kind: 'sqlite', path: '/srv/werkbezoek/data/keys.db' },
+      },
       readModels: { dialect: 'sqlite', path: '/srv/werkbezoek/data/read-models.db' },
       demoData: true,
       production: false,
@@ -67,7 +71,11 @@ describe('loadConfig', () => {
       host: '0.0.0.0',
       port: 8080,
       dataDir: '/srv/werkbezoek/var/data',
-      eventStore: { kind: 'eventstoredb', connectionString: 'esdb://eventstore:2113?tls=false' },
+      eventStore: {
+        kind: 'eventstoredb',
+        connectionString: 'esdb://eventstore:2113?tls=false',
+        keys: { kind: 'postgres', url: 'postgres://w:pw@postgres:5432/werkbezoek' },
+      },
       readModels: { dialect: 'postgres', url: 'postgres://w:pw@postgres:5432/werkbezoek' },
       demoData: false,
       production: true,
@@ -155,13 +163,25 @@ describe('loadConfig', () => {
   );
 
   it('takes a kurrentdb:// connection string, handed to the client as the esdb:// it reads', () => {
-    expect(load({ EVENTSTORE_URL: 'kurrentdb://eventstore:2113?tls=false' }).eventStore).toEqual({
+    expect(load({ EVENTSTORE_URL: 'kurrentdb://eventstore:2113?tls=false' }).eventStore).toMatchObject({
       kind: 'eventstoredb',
       connectionString: 'esdb://eventstore:2113?tls=false',
     });
-    expect(load({ EVENTSTORE_URL: 'kurrentdb+discover://a,b?tls=false' }).eventStore).toEqual({
+    expect(load({ EVENTSTORE_URL: 'kurrentdb+discover://a,b?tls=false' }).eventStore).toMatchObject({
       kind: 'eventstoredb',
       connectionString: 'esdb+discover://a,b?tls=false',
+    });
+  });
+
+  it('keeps the keys of personal data with the read models: PostgreSQL with DATABASE_URL, else keys.db in DATA_DIR', () => {
+    expect(load({ EVENTSTORE_URL: 'esdb://eventstore:2113?tls=false' }).eventStore.keys).toEqual({
+      kind: 'sqlite',
+      path: '/srv/werkbezoek/data/keys.db',
+    });
+    expect(load({ DATABASE_URL: 'postgres://db/werkbezoek' }).eventStore).toEqual({
+      kind: 'sqlite',
+      path: '/srv/werkbezoek/data/events.db',
+      keys: { kind: 'postgres', url: 'postgres://db/werkbezoek' },
     });
   });
 

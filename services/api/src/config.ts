@@ -119,7 +119,7 @@ export const envSchema = z.object({
   DATA_DIR: variable(z.string().default('data'), {
     mustBe: 'a folder',
     about:
-      'The folder of the embedded SQLite databases (events.db, read-models.db), made when missing; relative to the working directory.',
+      'The folder of the embedded SQLite databases (events.db, read-models.db, and keys.db with the keys of personal data unless DATABASE_URL is set), made when missing; relative to the working directory.',
     default: 'data',
     example: '/var/lib/werkbezoek',
   }),
@@ -130,7 +130,8 @@ export const envSchema = z.object({
   }),
   DATABASE_URL: variable(url(['postgres', 'postgresql']).optional(), {
     mustBe: 'a connection string starting with postgres:// or postgresql://',
-    about: 'The read models in PostgreSQL instead of DATA_DIR/read-models.db; needed when ROLE is api or projector.',
+    about:
+      'The read models in PostgreSQL instead of DATA_DIR/read-models.db, with the keys of personal data (table subject_keys, never to be dropped) instead of DATA_DIR/keys.db; needed when ROLE is api or projector.',
     example: 'postgres://werkbezoek:secret@localhost:5432/werkbezoek',
   }),
   DEMO_DATA: variable(onOff.default('on'), {
@@ -354,8 +355,12 @@ export function loadConfig(env: Env, options: LoadConfigOptions = {}): Config {
     port: v.PORT,
     dataDir,
     // @eventstore/db-client 6 reads esdb:// only; KurrentDB's kurrentdb:// strings carry the same settings.
+    // The keys of personal data live with the read models: PostgreSQL, else DATA_DIR/keys.db.
     eventStore: eventStoreConfigFromEnv(
-      { EVENTSTORE_URL: v.EVENTSTORE_URL?.replace(/^kurrentdb(\+discover)?:/i, 'esdb$1:') },
+      {
+        EVENTSTORE_URL: v.EVENTSTORE_URL?.replace(/^kurrentdb(\+discover)?:/i, 'esdb$1:'),
+        DATABASE_URL: v.DATABASE_URL,
+      },
       dataDir,
     ),
     readModels: readModelConfigFromEnv({ DATABASE_URL: v.DATABASE_URL }, dataDir),
