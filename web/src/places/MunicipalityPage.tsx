@@ -56,10 +56,7 @@ const MunicipalityDocument = graphql(`
         missionStatus
         declineReason
         decidedOn
-        staff {
-          id
-          name
-        }
+        staffNames
       }
     }
   }

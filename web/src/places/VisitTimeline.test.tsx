@@ -27,7 +27,7 @@ const visit = (v: Partial<TimelineVisit> & Pick<TimelineVisit, 'id' | 'startDate
   missionStatus: null,
   declineReason: null,
   decidedOn: null,
-  staff: [],
+  staffNames: [],
   ...v,
 });
 
@@ -55,7 +55,7 @@ describe('a municipality’s timeline', () => {
             missionId: 'm2',
             missionStatus: 'COMPLETED',
             jointMissionId: 'j1',
-            staff: [{ id: 's1', name: 'Lies Janssens' }],
+            staffNames: ['Lies Janssens'],
           }),
         ]}
         lessonsOf={(missionId) =>

@@ -53,7 +53,7 @@ export function VisitTimeline({
               const outcome = visitOutcome(visit);
               const type = vocabulary.label('missionTypes', visit.missionType);
               const lessons = visit.missionId ? lessonsOf?.(visit.missionId) : undefined;
-              const staff = visit.staff.map((s) => s.name ?? '?').join(', ');
+              const staff = visit.staffNames.join(', ');
               return (
                 <li key={visit.id} className={`places-visit places-visit--${outcome}`}>
                   <time dateTime={visit.startDate}>

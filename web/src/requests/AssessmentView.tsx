@@ -120,7 +120,9 @@ export function AssessmentView({ request }: { request: RequestDetail }) {
         <h3>
           {f.t('assessment.factor2')} {verdict(a.staffTimeAvailable)}
         </h3>
-        {freeDays !== undefined ? (
+        {!reader ? (
+          <p>{f.t('assessment.factor2.coordinator', { needed: f.days(a.daysNeeded) })}</p>
+        ) : freeDays !== undefined ? (
           <>
             <p>{f.t('assessment.factor2.body', { needed: f.days(a.daysNeeded), year, free: f.days(freeDays) })}</p>
             <Meter value={a.daysNeeded} max={Math.max(freeDays, a.daysNeeded)} bad={!a.staffTimeAvailable} />
@@ -135,7 +137,9 @@ export function AssessmentView({ request }: { request: RequestDetail }) {
           {f.t('assessment.factor3')} {verdict(a.budgetAvailable)}
         </h3>
         {/* The figures are for staff; coordinators get neither the cost nor the budget. */}
-        {unreserved !== undefined && a.estimatedCostEur != null ? (
+        {!reader ? (
+          <p>{f.t('assessment.factor3.coordinator')}</p>
+        ) : unreserved !== undefined && a.estimatedCostEur != null ? (
           <>
             <p>
               {f.t('assessment.factor3.body', {

@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { useQuery } from 'urql';
+import { useViewer } from '../auth/viewer';
 import { graphql } from '../gql';
 import type { MessageId } from '../i18n/messages';
-import { useFormat } from '../i18n/format';
+import { useFormat, type Formatters } from '../i18n/format';
+import { useLanguage } from '../i18n/locale';
 import { Loading } from '../ui/states';
 import { useVocabulary } from '../vocabulary/vocabularies';
 
@@ -20,6 +22,11 @@ const AuditDocument = graphql(`
             type
             occurredAt
             data
+            withheld
+            summary {
+              nl
+              en
+            }
             actor {
               id
               role
@@ -50,6 +57,30 @@ function why(data: string, label: (kind: 'declineReasons' | 'decisions', code: s
   return out;
 }
 
+type Actor = { id: string; role: string; nisCode?: string | null };
+
+/**
+ * Who acted, in words. A coordinator's trail names no one at VVSG and no
+ * other municipality (the API shows them as VVSG, or without a municipality);
+ * the platform acts on its own when the visits in the region change.
+ */
+function actorLine(
+  f: Formatters,
+  actor: Actor,
+  municipality: { nisCode: string; name: string },
+  coordinatorView: boolean,
+  roleLabel: (role: string) => string,
+): string {
+  if (actor.role === 'SYSTEM') return f.t('audit.byPlatform');
+  if (actor.role === 'COORDINATOR') {
+    if (!actor.nisCode) return f.t('audit.byOtherMunicipality');
+    return f.t('audit.byCoordinator', {
+      municipality: actor.nisCode === municipality.nisCode ? municipality.name : actor.nisCode,
+    });
+  }
+  return coordinatorView ? f.t('audit.byVvsg') : f.t('audit.by', { role: roleLabel(actor.role) });
+}
+
 /** Who did what, when and why: the request's own events, oldest first. */
 export function AuditTimeline({
   requestId,
@@ -60,9 +91,12 @@ export function AuditTimeline({
 }) {
   const f = useFormat();
   const vocabulary = useVocabulary();
+  const viewer = useViewer();
+  const { language } = useLanguage();
   const [first, setFirst] = useState(25);
   const [{ data }] = useQuery({ query: AuditDocument, variables: { id: requestId, first } });
   const trail = data?.accompanimentRequest?.auditTrail;
+  const coordinatorView = viewer.role === 'COORDINATOR';
   return (
     <section className="card" aria-labelledby="audit-title">
       <h2 id="audit-title">{f.t('audit.title')}</h2>
@@ -74,13 +108,15 @@ export function AuditTimeline({
         <ol className="timeline">
           {trail.edges.map(({ node }) => {
             const key = `event.${node.type}` as MessageId;
-            const title = f.intl.messages[key] ? f.t(key) : node.type;
-            const actor =
-              node.actor.role === 'COORDINATOR' && node.actor.nisCode
-                ? f.t('audit.byCoordinator', {
-                    municipality: node.actor.nisCode === municipality.nisCode ? municipality.name : node.actor.nisCode,
-                  })
-                : f.t('audit.by', { role: vocabulary.label('roles', node.actor.role) });
+            // The API's sentence where the type alone does not say what happened (a reassessment by the platform).
+            const title = node.summary
+              ? node.summary[language === 'en' ? 'en' : 'nl'].replace(/\.$/, '')
+              : f.intl.messages[key]
+                ? f.t(key)
+                : node.type;
+            const actor = actorLine(f, node.actor, municipality, coordinatorView, (role) =>
+              vocabulary.label('roles', role),
+            );
             return (
               <li key={node.eventId}>
                 <time dateTime={node.occurredAt}>{f.dateTime(node.occurredAt)}</time>
@@ -92,6 +128,7 @@ export function AuditTimeline({
                     {text}
                   </div>
                 ))}
+                {node.withheld.length > 0 && <div className="small muted">{f.t('audit.withheld')}</div>}
               </li>
             );
           })}

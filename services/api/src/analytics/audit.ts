@@ -4,9 +4,26 @@ import type { RecordedEvent } from '@werkbezoek/schema';
 import type { ApiContext } from '../context.js';
 import { pageSize, toConnection, type Connection } from '../graphql/connection.js';
 import type { AuditEntry } from './audit.type.js';
+import {
+  actorForCoordinator,
+  auditSummary,
+  dataForCoordinator,
+  idsForCoordinator,
+  type AuditReader,
+} from './auditForCoordinator.js';
 
-function toAuditEntry(e: RecordedEvent): AuditEntry {
+/**
+ * One event as its reader may see it: VVSG's roles read it whole; a
+ * coordinator reads the fields `coordinatorFields` allows and the actor as
+ * `actorForCoordinator` shows it (see auditForCoordinator.ts).
+ */
+export function toAuditEntry(e: RecordedEvent, reader: AuditReader): AuditEntry {
   const { metadata } = e;
+  const event = { type: e.type, data: e.data, ...metadata };
+  const coordinator = reader.role === 'COORDINATOR';
+  const { data, withheld } = coordinator ? dataForCoordinator(event) : { data: e.data, withheld: [] };
+  const summary = auditSummary(event);
+  const ids = coordinator ? idsForCoordinator(event, reader) : metadata;
   return {
     position: String(e.position),
     revision: Number(e.revision),
@@ -15,10 +32,14 @@ function toAuditEntry(e: RecordedEvent): AuditEntry {
     schemaVersion: metadata.schemaVersion,
     occurredAt: metadata.occurredAt,
     recordedAt: e.recordedAt,
-    actor: { id: metadata.actor.id, role: metadata.actor.role, nisCode: metadata.actor.nisCode ?? null },
-    correlationId: metadata.correlationId,
-    causationId: metadata.causationId,
-    data: JSON.stringify(e.data),
+    actor: coordinator
+      ? actorForCoordinator(event, reader)
+      : { id: metadata.actor.id, role: metadata.actor.role, nisCode: metadata.actor.nisCode ?? null },
+    correlationId: ids.correlationId,
+    causationId: ids.causationId,
+    data: JSON.stringify(data),
+    withheld,
+    summary: summary && { nl: summary.nl, en: summary.en },
   };
 }
 
@@ -44,8 +65,9 @@ export async function readAuditTrail(
 }
 
 /**
- * The events of one stream (`request-<id>`, `mission-<id>`, …), oldest first.
- * Callers authorize: who may see the aggregate decides who may see its trail.
+ * The events of one stream (`request-<id>`, `mission-<id>`, …), oldest first,
+ * as the caller may read them (see toAuditEntry). Callers authorize: who may
+ * see the aggregate decides who may see its trail.
  */
 export async function auditTrail(
   context: ApiContext,
@@ -57,5 +79,5 @@ export async function auditTrail(
     first: pageSize(first),
     ...(after ? { after } : {}),
   });
-  return toConnection(page, toAuditEntry);
+  return toConnection(page, (e) => toAuditEntry(e, context.principal));
 }

@@ -1,7 +1,11 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { ConnectionOf } from '../graphql/connection.js';
+import { LocalizedLabel } from './policyDomain.type.js';
 
-@ObjectType({ description: 'Who caused an event: a user in a role, or the platform itself (SYSTEM).' })
+@ObjectType({
+  description:
+    'Who caused an event: a user in a role, or the platform itself (SYSTEM). A coordinator reads VVSG\'s people as "VVSG" (with their role) and another municipality\'s coordinator as "another-municipality".',
+})
 export class AuditActor {
   @Field(() => String)
   id!: string;
@@ -45,8 +49,23 @@ export class AuditEntry {
   @Field(() => String, { description: 'The command or event that caused it.' })
   causationId!: string;
 
-  @Field(() => String, { description: "The event's data as JSON." })
+  @Field(() => String, {
+    description:
+      "The event's data as JSON; for a coordinator, only the fields a coordinator may read (no staff, days free, amounts or the assessment's inputs).",
+  })
   data!: string;
+
+  @Field(() => [String], {
+    description: "The data fields left out for this reader, VVSG's internal data; empty for VVSG's roles.",
+  })
+  withheld!: string[];
+
+  @Field(() => LocalizedLabel, {
+    nullable: true,
+    description:
+      'What happened, in a sentence, where the type alone does not say it: "Reassessed because the visits in the region changed."',
+  })
+  summary!: LocalizedLabel | null;
 }
 
 export const AuditEntryConnection = ConnectionOf('AuditEntry', AuditEntry);

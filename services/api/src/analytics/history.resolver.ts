@@ -1,10 +1,11 @@
 import { getAccompanimentHistory, listCoverage, type HistoryDb, type VisitView } from '@werkbezoek/projections';
 import { NotFoundError } from '@werkbezoek/schema';
-import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { authorize } from '../auth/roles.js';
 import { views, type ApiContext } from '../context.js';
 import { authorizeRead } from '../registry/registry.load.js';
-import { AccompanimentHistory, Coverage, type Visit } from './history.type.js';
+import { StaffRef } from '../registry/registry.type.js';
+import { AccompanimentHistory, Coverage, Visit } from './history.type.js';
 import { today } from './today.js';
 
 const db = (context: ApiContext) => views<HistoryDb>(context);
@@ -23,6 +24,7 @@ function toVisit(v: VisitView): Visit {
     missionStatus: v.missionStatus,
     accompanied: v.accompanied,
     staff: v.staff.map((s) => ({ id: s.staffMemberId, name: s.name })),
+    staffNames: v.staff.flatMap((s) => (s.name === null ? [] : [s.name])),
     declineReason: v.declineReason,
     submittedOn: v.submittedOn,
     decidedOn: v.decidedOn,
@@ -51,5 +53,14 @@ export class HistoryResolver {
   async coverage(@Ctx() context: ApiContext): Promise<Coverage[]> {
     authorize(context.principal, 'readAll');
     return listCoverage(db(context), { today: today(context) });
+  }
+}
+
+@Resolver(() => Visit)
+export class VisitResolver {
+  @FieldResolver(() => [StaffRef])
+  staff(@Root() visit: Visit, @Ctx() context: ApiContext): StaffRef[] {
+    authorize(context.principal, 'readAll');
+    return visit.staff;
   }
 }

@@ -47,8 +47,14 @@ export class Visit {
   @Field(() => Boolean, { description: 'A mission, not cancelled, that has started.' })
   accompanied!: boolean;
 
-  @Field(() => [StaffRef], { description: 'Who accompanies (or accompanied) the visit.' })
+  @Field(() => [StaffRef], {
+    description:
+      "Who accompanies (or accompanied) the visit. Not for coordinators, who read their names (staffNames), not VVSG's ids.",
+  })
   staff!: StaffRef[];
+
+  @Field(() => [String], { description: 'The names of who accompanies (or accompanied) the visit.' })
+  staffNames!: string[];
 
   @Field(() => DeclineReason, { nullable: true })
   declineReason!: string | null;

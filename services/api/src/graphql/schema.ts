@@ -8,11 +8,11 @@ import {
 } from '../analytics/audit.resolver.js';
 import { ClustersResolver } from '../analytics/clusters.resolver.js';
 import { DashboardResolver } from '../analytics/dashboard.resolver.js';
-import { HistoryResolver } from '../analytics/history.resolver.js';
+import { HistoryResolver, VisitResolver } from '../analytics/history.resolver.js';
 import { PolicyDomainResolver } from '../analytics/policyDomain.resolver.js';
 import { RegionMapResolver } from '../analytics/regionMap.resolver.js';
 import { LessonConnectionResolver, LessonResolver, MissionLessonsResolver } from '../lessons/lesson.resolver.js';
-import { MissionResolver } from '../missions/mission.resolver.js';
+import { MissionActivityResolver, MissionResolver } from '../missions/mission.resolver.js';
 import { PlannerResolver } from '../planner/candidates.resolver.js';
 import {
   JointMissionResolver,
@@ -41,10 +41,12 @@ export const resolvers = [
   StaffResolver,
   BudgetResolver,
   MissionResolver,
+  MissionActivityResolver,
   LessonResolver,
   LessonConnectionResolver,
   MissionLessonsResolver,
   HistoryResolver,
+  VisitResolver,
   ClustersResolver,
   DashboardResolver,
   PolicyDomainResolver,

@@ -107,15 +107,26 @@ export class MissionResolver {
     return (await viewOf(context, mission)).twinningIds;
   }
 
-  @FieldResolver(() => [StaffRef], { description: 'The accompanying VVSG staff.' })
+  @FieldResolver(() => [StaffRef], {
+    description:
+      "The accompanying VVSG staff. Not for coordinators, who read their names (staffNames), not VVSG's ids.",
+  })
   async staff(@Root() mission: Mission, @Ctx() context: ApiContext): Promise<StaffRef[]> {
+    authorize(context.principal, 'readAll');
     const view = await viewOf(context, mission);
     return view.staffMemberIds.map((id, i) => ({ id, name: view.staffNames[i] ?? null }));
   }
 
-  @FieldResolver(() => Float)
+  @FieldResolver(() => Float, { description: "VVSG's budget reserved for the mission; not for coordinators." })
   async reservedBudgetEur(@Root() mission: Mission, @Ctx() context: ApiContext): Promise<number> {
+    authorize(context.principal, 'readAll');
     return (await viewOf(context, mission)).reservedBudgetEur;
+  }
+
+  @FieldResolver(() => Float, { nullable: true })
+  costEur(@Root() mission: Mission, @Ctx() context: ApiContext): number | null {
+    // As a request's estimated cost: a coordinator learns whether the budget allows a visit, not what it costs.
+    return context.principal.role === 'COORDINATOR' ? null : mission.costEur;
   }
 
   @FieldResolver(() => LocalDateScalar, { nullable: true })
@@ -128,8 +139,9 @@ export class MissionResolver {
     return (await viewOf(context, mission)).reportSummary;
   }
 
-  @FieldResolver(() => StaffRef, { nullable: true })
+  @FieldResolver(() => StaffRef, { nullable: true, description: 'Who filed the report; not for coordinators.' })
   async reportAuthor(@Root() mission: Mission, @Ctx() context: ApiContext): Promise<StaffRef | null> {
+    authorize(context.principal, 'readAll');
     const view = await viewOf(context, mission);
     const id = view.reportAuthorStaffMemberId;
     if (!id) return null;
@@ -229,5 +241,14 @@ export class MissionResolver {
     authorizeMutation(context.principal, 'cancelMission');
     await execute(context, (meta) => context.services.handlers.cancelMission(withoutNulls(input), meta));
     return reload(context, input.missionId);
+  }
+}
+
+@Resolver(() => MissionActivity)
+export class MissionActivityResolver {
+  @FieldResolver(() => StaffRef)
+  staffMember(@Root() activity: MissionActivity, @Ctx() context: ApiContext): StaffRef {
+    authorize(context.principal, 'readAll');
+    return activity.staffMember;
   }
 }

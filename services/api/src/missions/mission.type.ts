@@ -19,7 +19,7 @@ export class MissionActivity {
   @Field(() => LocalDateScalar)
   plannedOn!: string;
 
-  @Field(() => StaffRef)
+  @Field(() => StaffRef, { description: "Who did or does it; not for coordinators (a staff member's id is VVSG's)." })
   staffMember!: StaffRef;
 
   @Field(() => String, { nullable: true, description: 'The note made when it was done, else when it was planned.' })

@@ -127,7 +127,7 @@ export class Mission {
   @Field(() => Float, { nullable: true })
   daysSpent!: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'What the mission cost VVSG; null for coordinators.' })
   costEur!: number | null;
 
   @Field(() => LocalDateScalar, { nullable: true })
