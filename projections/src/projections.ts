@@ -2,6 +2,7 @@ import { capacityProjection } from './capacity/projection.js';
 import { clustersProjection } from './clusters/projection.js';
 import { dashboardProjection } from './dashboard/projection.js';
 import { erasuresProjection } from './erasures/projection.js';
+import { dataSubjectsProjection } from './dataSubjects/projection.js';
 import { historyProjection } from './history/projection.js';
 import { lessonsProjection } from './lessons/projection.js';
 import { missionsProjection } from './missions/projection.js';
@@ -20,4 +21,5 @@ export const allProjections: readonly Projection[] = [
   dashboardProjection,
   planningProjection,
   erasuresProjection,
+  dataSubjectsProjection,
 ];

@@ -2,6 +2,7 @@ import type { CapacityDb } from './capacity/queries.js';
 import type { ClustersDb } from './clusters/queries.js';
 import type { DashboardDb } from './dashboard/queries.js';
 import type { ErasuresDb } from './erasures/queries.js';
+import type { DataSubjectsDb } from './dataSubjects/queries.js';
 import type { HistoryDb } from './history/queries.js';
 import type { LessonsDb } from './lessons/queries.js';
 import type { MissionsDb } from './missions/queries.js';
@@ -17,4 +18,5 @@ export type ReadModels = RequestsDb &
   LessonsDb &
   MissionsDb &
   PlanningDb &
-  ErasuresDb;
+  ErasuresDb &
+  DataSubjectsDb;
