@@ -133,6 +133,8 @@ export const dataSubjectsProjection = defineProjection({
   // A row per mention, and every personal field located per event: measured beside the others on the demo history.
   cost: 9,
   tables: [dataSubjects, dataSubjectEvents, dataSubjectRecords, dataSubjectOffices],
+  // Ids, positions and dates: nothing an erasure must rebuild away.
+  holdsPersonalData: false,
   handles: handled,
   async apply(e, uow) {
     if (e.type === 'DataSubjectErased') {

@@ -25,8 +25,10 @@ export interface ErasureEffectOptions {
 
 /** The projections that handle an event type with personal data: they may hold it in their rows. */
 export function projectionsHoldingPersonalData(projections: readonly Projection[]): Projection[] {
-  return projections.filter((p) =>
-    p.handles.some((type) => (werkbezoekCatalogue.get(type)?.personalData.length ?? 0) > 0),
+  return projections.filter(
+    (p) =>
+      p.holdsPersonalData !== false &&
+      p.handles.some((type) => (werkbezoekCatalogue.get(type)?.personalData.length ?? 0) > 0),
   );
 }
 

@@ -100,6 +100,8 @@ describe('the read models that hold personal data', () => {
     const names = projectionsHoldingPersonalData(allProjections).map((p) => p.name);
     expect(names).toEqual(expect.arrayContaining(['requests', 'missions', 'history', 'lessons', 'capacity']));
     expect(names).not.toContain('erasures');
+    // The data-subject index reads every event with personal data and keeps ids and dates only.
+    expect(names).not.toContain('dataSubjects');
   });
 });
 

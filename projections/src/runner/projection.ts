@@ -39,6 +39,13 @@ export interface Projection {
    * same events. Spreads projections evenly over threads.
    */
   readonly cost?: number;
+  /**
+   * `false` for a read model that reads events with personal data but keeps
+   * none of it (the data-subject index: ids and dates), so an erasure need
+   * not rebuild it. Unset, a projection that handles an event type with
+   * personal fields is taken to hold them.
+   */
+  readonly holdsPersonalData?: false;
   apply(event: RecordedEvent<WerkbezoekEvent>, uow: UnitOfWork): void | Promise<void>;
 }
 
