@@ -7,19 +7,27 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateDemoHistory } from '@werkbezoek/demo';
-import { SqliteEventStore } from '@werkbezoek/eventstore';
-import { testMetadata } from '@werkbezoek/eventstore/testing';
+import { openSqliteKeyStore, PersonalDataCodec, SqliteEventStore, type SubjectKeyStore } from '@werkbezoek/eventstore';
+import { collect, testMetadata } from '@werkbezoek/eventstore/testing';
 import { allProjections, openReadModels, ProjectionRunner } from '@werkbezoek/projections';
 import { uuidv7 } from '@werkbezoek/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backup } from './backup.js';
-import { EVENTS_FILE, MANIFEST_FILE, READ_MODELS_FILE, sha256File, type BackupManifest } from './manifest.js';
+import {
+  EVENTS_FILE,
+  KEYS_FILE,
+  MANIFEST_FILE,
+  READ_MODELS_FILE,
+  sha256File,
+  type BackupManifest,
+} from './manifest.js';
 import { dataFilesIn, restore } from './restore.js';
 import { openSqlite } from './sqlite.js';
 
@@ -27,21 +35,28 @@ const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const script = (name: string) => fileURLToPath(new URL(name, import.meta.url));
 
 let work: string;
-/** A data directory with the demo history, projected, closed: each test starts from a copy. */
+/** A data directory with the demo history (personal data sealed with keys.db), projected, closed: each test starts from a copy. */
 let template: string;
 let templateHead: number;
+
+/** The platform's event store on a data directory: personal data sealed with the keys of its keys.db. */
+function openStore(dir: string): { store: SqliteEventStore; keys: SubjectKeyStore; close(): Promise<void> } {
+  const keys = openSqliteKeyStore({ path: join(dir, KEYS_FILE) });
+  const store = new SqliteEventStore({ path: join(dir, EVENTS_FILE), codec: new PersonalDataCodec(keys) });
+  return { store, keys, close: async () => (await store.close(), await keys.close()) };
+}
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'werkbezoek-ops-'));
   template = join(work, 'template');
   mkdirSync(template);
-  const store = new SqliteEventStore({ path: join(template, EVENTS_FILE) });
+  const { store, close } = openStore(template);
   const summary = await generateDemoHistory({ store, seed: 1, scale: 1, countEventTypes: false });
   templateHead = summary.events;
   const readModels = openReadModels({ dialect: 'sqlite', path: join(template, READ_MODELS_FILE) }, { projector: true });
   await new ProjectionRunner({ store, readModels, projections: allProjections }).catchUp();
   await readModels.close();
-  await store.close();
+  await close();
 }, 120_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -55,7 +70,7 @@ function freshDir(): string {
 function dataDir(): string {
   const dir = freshDir();
   mkdirSync(dir);
-  for (const file of [EVENTS_FILE, READ_MODELS_FILE]) copyFileSync(join(template, file), join(dir, file));
+  for (const file of [EVENTS_FILE, READ_MODELS_FILE, KEYS_FILE]) copyFileSync(join(template, file), join(dir, file));
   return dir;
 }
 
@@ -168,24 +183,37 @@ describe('pnpm backup and pnpm restore', () => {
     const manifest = manifestOf(to);
     expect(manifest.eventStore.head).toBe(String(templateHead));
     expect(manifest.checkpoints.map((c) => c.position)).toEqual(allProjections.map(() => String(templateHead)));
-    for (const file of [EVENTS_FILE, READ_MODELS_FILE] as const)
+    for (const file of [EVENTS_FILE, READ_MODELS_FILE, KEYS_FILE] as const)
       expect(manifest.files[file]?.sha256).toBe(await sha256File(join(to, file)));
-    expect(readdirSync(to).sort()).toEqual([EVENTS_FILE, MANIFEST_FILE, READ_MODELS_FILE]);
+    expect(readdirSync(to).sort()).toEqual([EVENTS_FILE, KEYS_FILE, MANIFEST_FILE, READ_MODELS_FILE]);
+    expect(manifest.keys?.subjects).toBeGreaterThan(100);
+    expect(made.stdout).toContain(
+      `keys        ${manifest.keys!.subjects.toLocaleString('en-GB')} data subjects, 0 erased`,
+    );
+    expect(statSync(join(to, KEYS_FILE)).mode & 0o777).toBe(0o600);
 
     const target = freshDir();
     const restored = await run('restoreCli.ts', ['--from', to, '--data-dir', target]);
     expect(restored).toMatchObject({ code: 0, stderr: '' });
     expect(restored.stdout).toContain(`events      ${templateHead.toLocaleString('en-GB')}`);
     expect(restored.stdout).toContain('requests v');
-    for (const file of [EVENTS_FILE, READ_MODELS_FILE])
+    for (const file of [EVENTS_FILE, READ_MODELS_FILE, KEYS_FILE])
       expect(contents(join(target, file), 'table')).toEqual(contents(join(source, file), 'table'));
+    expect(statSync(join(target, KEYS_FILE)).mode & 0o777).toBe(0o600);
+    // The restored keys open the restored events' personal data.
+    const opened = openStore(target);
+    const staff = await collect(opened.store.readAll({ types: ['StaffMemberRegistered'] }));
+    expect(staff.length).toBeGreaterThan(0);
+    for (const e of staff) expect((e.data as { name: string }).name).not.toMatch(/^enc:v1:/);
+    await opened.close();
   });
 
   it('a backup taken while events are appended and projected holds no checkpoint beyond its events; the restored platform catches up', async () => {
     const source = dataDir();
     // A writer in another process, and the projector live in this one: it runs between the copy's steps.
     const writer = await platformProcess(source, '--write');
-    const store = new SqliteEventStore({ path: join(source, EVENTS_FILE) });
+    const opened = openStore(source);
+    const store = opened.store;
     const projector = openReadModels({ dialect: 'sqlite', path: join(source, READ_MODELS_FILE) }, { projector: true });
     const runner = new ProjectionRunner({ store, readModels: projector, projections: allProjections, batchSize: 7 });
     // Commits before it returns its promise: better-sqlite3 is synchronous.
@@ -201,7 +229,7 @@ describe('pnpm backup and pnpm restore', () => {
     };
     const backupDir = freshDir();
     let backedUp: BackupManifest;
-    const appended = { [READ_MODELS_FILE]: 0, [EVENTS_FILE]: 0 };
+    const appended = { [READ_MODELS_FILE]: 0, [EVENTS_FILE]: 0, [KEYS_FILE]: 0 };
     try {
       await runner.catchUp();
       runner.start();
@@ -221,7 +249,7 @@ describe('pnpm backup and pnpm restore', () => {
     } finally {
       await runner.stop();
       await projector.close();
-      await store.close();
+      await opened.close();
       await writer.stop();
     }
     expect(appended[READ_MODELS_FILE]).toBeGreaterThan(10);
@@ -240,9 +268,17 @@ describe('pnpm backup and pnpm restore', () => {
     expect(restored.head).toBe(BigInt(backupHead));
     expect(events(target, backupHead + 1_000_000)).toEqual(events(source, backupHead));
     expect(restored.checkpoints).toEqual(backedUp.checkpoints);
+    // Every event in the backup reads with the backup's keys, those of subjects first seen during the copy too
+    // (each append above and in the writer names a new staff member): keys.db is copied after events.db.
+    const reopened = openStore(target);
+    const restoredStore = reopened.store;
+    const names = (await collect(restoredStore.readAll({ types: ['StaffMemberRegistered'] }))).map(
+      (e) => (e.data as { name: string }).name,
+    );
+    expect(names).toContain('Appended by the test');
+    expect(names.filter((n) => n.startsWith('Writer ')).length).toBeGreaterThan(10);
 
     // Starting the platform on the restored directory: the projector goes on from the checkpoints…
-    const restoredStore = new SqliteEventStore({ path: join(target, EVENTS_FILE) });
     const restoredModels = openReadModels(
       { dialect: 'sqlite', path: join(target, READ_MODELS_FILE) },
       { projector: true },
@@ -261,7 +297,7 @@ describe('pnpm backup and pnpm restore', () => {
     const rebuilt = openReadModels({ dialect: 'sqlite', path: join(scratch, READ_MODELS_FILE) }, { projector: true });
     await new ProjectionRunner({ store: restoredStore, readModels: rebuilt, projections: allProjections }).catchUp();
     await Promise.all([restoredModels.close(), rebuilt.close()]);
-    await restoredStore.close();
+    await reopened.close();
     expect(contents(join(target, READ_MODELS_FILE), 'view')).toEqual(contents(join(scratch, READ_MODELS_FILE), 'view'));
   });
 
@@ -291,7 +327,7 @@ describe('pnpm backup and pnpm restore', () => {
       const refused = await run('restoreCli.ts', ['--from', from, '--data-dir', busy, '--force']);
       expect(refused.code).toBe(1);
       expect(refused.stderr).toMatch(
-        /^The platform \(or another process\) has .*(events|read-models)\.db open: stop it before restoring/,
+        /^The platform \(or another process\) has .*(events|read-models|keys)\.db open: stop it before restoring/,
       );
       expect(refused.stderr.trim().split('\n')).toHaveLength(1);
       expect(readdirSync(busy).filter((f) => f.startsWith('replaced-') || f.endsWith('.restoring'))).toEqual([]);
@@ -300,12 +336,12 @@ describe('pnpm backup and pnpm restore', () => {
     }
 
     // The same directory once the platform has stopped: it holds data, plus one event more than the backup.
-    const store = new SqliteEventStore({ path: join(busy, EVENTS_FILE) });
+    const { store, close } = openStore(busy);
     const staffMemberId = uuidv7();
     await store.appendToStream(`staff-${staffMemberId}`, [
       { type: 'StaffMemberRegistered', data: { staffMemberId, name: 'Only here' }, metadata: testMetadata() },
     ]);
-    await store.close();
+    await close();
     const before = contents(join(busy, EVENTS_FILE), 'table');
 
     const holds = await run('restoreCli.ts', ['--from', from, '--data-dir', busy]);
@@ -320,8 +356,10 @@ describe('pnpm backup and pnpm restore', () => {
     expect(head(busy)).toBe(templateHead);
     const [replaced] = readdirSync(busy).filter((f) => f.startsWith('replaced-'));
     expect(forced.stdout).toContain(`The data that was there is in ${join(busy, replaced!)}`);
-    expect(readdirSync(join(busy, replaced!))).toEqual(expect.arrayContaining([EVENTS_FILE, READ_MODELS_FILE]));
-    expect(dataFilesIn(busy)).toEqual([READ_MODELS_FILE, EVENTS_FILE]);
+    expect(readdirSync(join(busy, replaced!))).toEqual(
+      expect.arrayContaining([EVENTS_FILE, READ_MODELS_FILE, KEYS_FILE]),
+    );
+    expect(dataFilesIn(busy)).toEqual([READ_MODELS_FILE, EVENTS_FILE, KEYS_FILE]);
     expect(contents(join(busy, replaced!, EVENTS_FILE), 'table')).toEqual(before);
   });
 

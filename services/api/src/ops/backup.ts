@@ -12,6 +12,7 @@ import {
 import { dirname, join, resolve } from 'node:path';
 import {
   EVENTS_FILE,
+  KEYS_FILE,
   MANIFEST_FILE,
   OperationError,
   READ_MODELS_FILE,
@@ -19,12 +20,14 @@ import {
   describeCheckpoint,
   readCheckpoints,
   readHead,
+  readKeyCounts,
   readLayoutVersion,
   sha256File,
   type BackupManifest,
   type Checkpoint,
   type DataFile,
   type FileEntry,
+  type KeyCounts,
 } from './manifest.js';
 import { isSqliteCode, openSqlite, type SqliteDb } from './sqlite.js';
 
@@ -77,7 +80,7 @@ interface Source {
 }
 
 /**
- * Backs up the embedded default's two SQLite files while the platform may be
+ * Backs up the embedded default's SQLite files while the platform may be
  * running, with SQLite's online backup, into `to`, and writes `manifest.json`.
  *
  * Consistency. Each copy is one snapshot: a read transaction is opened on the
@@ -97,6 +100,14 @@ interface Source {
  * would claim events the store does not have. (Holding one read transaction
  * on both files from the start would also do, if taken in this order; it
  * would only make the events older.) `verify` checks the rule on the copies.
+ *
+ * The keys of personal data (keys.db) come last, from a snapshot taken after
+ * the events': a key is committed before the first event sealed with it, so
+ * every key an event in the backup needs is in the backup. The other order
+ * would miss the keys of subjects first seen while the events were copied,
+ * and their events would not read. A subject erased after the events'
+ * snapshot is erased in the backup too. The copy of keys.db, like the file,
+ * is its owner's alone (mode 0600).
  */
 export async function backup(options: BackupOptions): Promise<BackupResult> {
   const now = options.now ?? (() => new Date());
@@ -137,7 +148,18 @@ export async function backup(options: BackupOptions): Promise<BackupResult> {
     await copy({ file: EVENTS_FILE, db: events }, join(to, EVENTS_FILE), options);
     events.exec('COMMIT');
 
-    verify(to, sources, head, checkpoints);
+    let keyCounts: KeyCounts | undefined;
+    if (existsSync(join(dataDir, KEYS_FILE))) {
+      const keys = openSqlite(join(dataDir, KEYS_FILE));
+      sources.push({ file: KEYS_FILE, db: keys });
+      keys.exec('BEGIN');
+      keyCounts = readKeyCounts(keys);
+      createPrivately(join(to, KEYS_FILE));
+      await copy({ file: KEYS_FILE, db: keys }, join(to, KEYS_FILE), options);
+      keys.exec('COMMIT');
+    }
+
+    verify(to, sources, head, checkpoints, keyCounts);
     const files: Partial<Record<DataFile, FileEntry>> = {};
     for (const { file } of sources) {
       const path = join(to, file);
@@ -152,6 +174,7 @@ export async function backup(options: BackupOptions): Promise<BackupResult> {
       durationMs: now().getTime() - started.getTime(),
       eventStore: { head: String(head), layoutVersion },
       checkpoints,
+      ...(keyCounts ? { keys: keyCounts } : {}),
       files,
     };
     writeDurably(join(to, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
@@ -187,8 +210,19 @@ async function copy(source: Source, target: string, options: BackupOptions): Pro
   }
 }
 
-/** Checks the copies: SQLite's integrity check, the same head and checkpoints as read, none ahead of the head. */
-function verify(to: string, sources: readonly Source[], head: bigint, checkpoints: readonly Checkpoint[]): void {
+/** An empty file only its owner may read, which SQLite's backup then fills (it keeps the mode). */
+function createPrivately(path: string): void {
+  closeSync(openSync(path, 'wx', 0o600));
+}
+
+/** Checks the copies: SQLite's integrity check, the same head, checkpoints and keys as read, none ahead of the head. */
+function verify(
+  to: string,
+  sources: readonly Source[],
+  head: bigint,
+  checkpoints: readonly Checkpoint[],
+  keys: KeyCounts | undefined,
+): void {
   for (const { file } of sources) {
     const db = openSqlite(join(to, file), { readonly: true });
     try {
@@ -203,6 +237,8 @@ function verify(to: string, sources: readonly Source[], head: bigint, checkpoint
         );
       if (file === READ_MODELS_FILE && JSON.stringify(readCheckpoints(db)) !== JSON.stringify(checkpoints))
         throw new OperationError(`The copy of ${file} holds other checkpoints than the snapshot it was taken from`);
+      if (file === KEYS_FILE && JSON.stringify(readKeyCounts(db)) !== JSON.stringify(keys))
+        throw new OperationError(`The copy of ${file} holds other keys than the snapshot it was taken from`);
     } finally {
       db.close();
     }

@@ -1,6 +1,6 @@
 /**
  * `pnpm backup [--data-dir <dir>] [--to <dir>]`: an online backup of the
- * embedded default (events.db and read-models.db in DATA_DIR) while the
+ * embedded default (events.db, read-models.db and keys.db in DATA_DIR) while the
  * platform may be running, with manifest.json; see backup.ts.
  */
 import { parseArgs } from 'node:util';
@@ -49,6 +49,9 @@ await runCli('pnpm backup', USAGE, async () => {
     [
       `Backed up ${manifest.source} to ${to} in ${(manifest.durationMs / 1000).toFixed(1)} s (${sizes}; integrity checked, SHA-256 in manifest.json)`,
       `  events      ${count(BigInt(manifest.eventStore.head))} (head position ${manifest.eventStore.head})`,
+      ...(manifest.keys
+        ? [`  keys        ${count(manifest.keys.subjects)} data subjects, ${count(manifest.keys.erased)} erased`]
+        : []),
       ...manifest.checkpoints.map((c) => `  checkpoint  ${describeCheckpoint(c)}`),
       '',
     ].join('\n'),

@@ -4,10 +4,12 @@ import { join } from 'node:path';
 import type { ProjectionStateTable } from '@werkbezoek/projections';
 import type { SqliteDb } from './sqlite.js';
 
-/** The embedded default's two files, in the order a backup copies them (see backup.ts). */
+/** The embedded default's files, in the order a backup copies them (see backup.ts). */
 export const READ_MODELS_FILE = 'read-models.db';
 export const EVENTS_FILE = 'events.db';
-export const DATA_FILES = [READ_MODELS_FILE, EVENTS_FILE] as const;
+/** The keys of personal data (issue 15); absent from data directories and backups made before it. */
+export const KEYS_FILE = 'keys.db';
+export const DATA_FILES = [READ_MODELS_FILE, EVENTS_FILE, KEYS_FILE] as const;
 export type DataFile = (typeof DATA_FILES)[number];
 
 /** What SQLite keeps beside a database file while it is (or was) open. */
@@ -43,7 +45,14 @@ export interface BackupManifest {
   readonly eventStore: { readonly head: string; readonly layoutVersion: number };
   /** Every projection version's checkpoint in the copy; none exceeds the head. */
   readonly checkpoints: readonly Checkpoint[];
+  /** The key store in the copy: subjects with a key, and erased ones (tombstones). */
+  readonly keys?: KeyCounts;
   readonly files: Readonly<Partial<Record<DataFile, FileEntry>>>;
+}
+
+export interface KeyCounts {
+  readonly subjects: number;
+  readonly erased: number;
 }
 
 /** An error whose message is the whole story for the operator: the CLI prints it as one line. */
@@ -65,6 +74,14 @@ export function readHead(events: SqliteDb): bigint {
 
 export function readLayoutVersion(db: SqliteDb): number {
   return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** How many subjects the key store holds a key for, and how many it holds a tombstone for. */
+export function readKeyCounts(keys: SqliteDb): KeyCounts {
+  const row = keys
+    .prepare('SELECT COUNT(key) AS subjects, COUNT(erased_at) AS erased FROM subject_keys')
+    .get() as KeyCounts;
+  return { subjects: row.subjects, erased: row.erased };
 }
 
 /** Every projection version's checkpoint; none before the projector first ran. */

@@ -1,9 +1,10 @@
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { failure } from './backup.js';
 import {
   DATA_FILES,
   EVENTS_FILE,
+  KEYS_FILE,
   OperationError,
   READ_MODELS_FILE,
   SIDE_FILES,
@@ -51,6 +52,11 @@ export function dataFilesIn(dataDir: string): string[] {
  * and one killed with -9 is not. A platform started after that check and
  * before the files are in place is not prevented; stop it for the restore.
  *
+ * keys.db is restored with events.db (the keys their sealed personal data
+ * needs); a backup made before issue 15 has none, and a keys.db already in
+ * the data directory is moved aside with the rest. Restoring a backup taken
+ * before an erasure brings the erased key back: erase the subject again.
+ *
  * Nothing in the data directory changes until every file of the backup has
  * matched its checksum and its copy (written beside the target as
  * `.restoring`) has matched again; only then is existing data moved aside and
@@ -86,6 +92,8 @@ export async function restore(options: RestoreOptions): Promise<RestoreResult> {
   try {
     for (const { file, staging } of staged) {
       copyFileSync(join(from, file), staging);
+      // The keys are their owner's alone, whatever the backup's copy went through.
+      if (file === KEYS_FILE) chmodSync(staging, 0o600);
       await checkFile(staging, file, manifest, `copied to ${dataDir}`);
     }
   } catch (error) {

@@ -33,6 +33,11 @@ await runCli('pnpm restore', USAGE, async () => {
     [
       `Restored the backup of ${result.manifest.createdAt} into ${result.dataDir} (checksums verified)`,
       `  events      ${count(result.head)} (head position ${result.head})`,
+      ...(result.manifest.keys
+        ? [
+            `  keys        ${count(result.manifest.keys.subjects)} data subjects, ${count(result.manifest.keys.erased)} erased`,
+          ]
+        : []),
       ...result.checkpoints.map((c) => `  checkpoint  ${describeCheckpoint(c)}`),
       ...(result.replacedDir ? [`The data that was there is in ${result.replacedDir}`] : []),
       result.checkpoints.length === 0

@@ -1,7 +1,7 @@
 /**
  * The embedded default at work, in a child process, for the backup and
  * restore tests: the event store open on the data directory's events.db as
- * the platform opens it; with --project, the projection runner too, on its
+ * the platform opens it (personal data sealed with the keys in keys.db); with --project, the projection runner too, on its
  * read-models.db, following the log live; with --write, a writer appending a
  * staff member's registration every millisecond or so. Prints "ready" once
  * at work, and "stopped" after SIGTERM.
@@ -9,14 +9,15 @@
  * usage: node --import tsx platformProcess.ts <data dir> [--project] [--write]
  */
 import { join } from 'node:path';
-import { SqliteEventStore } from '@werkbezoek/eventstore';
+import { openSqliteKeyStore, PersonalDataCodec, SqliteEventStore } from '@werkbezoek/eventstore';
 import { testMetadata } from '@werkbezoek/eventstore/testing';
 import { allProjections, openReadModels, ProjectionRunner } from '@werkbezoek/projections';
 import { uuidv7 } from '@werkbezoek/schema';
 
 const [dataDir, ...flags] = process.argv.slice(2);
 if (!dataDir) throw new Error('usage: platformProcess.ts <data dir> [--project] [--write]');
-const store = new SqliteEventStore({ path: join(dataDir, 'events.db') });
+const keys = openSqliteKeyStore({ path: join(dataDir, 'keys.db') });
+const store = new SqliteEventStore({ path: join(dataDir, 'events.db'), codec: new PersonalDataCodec(keys) });
 const readModels = flags.includes('--project')
   ? openReadModels({ dialect: 'sqlite', path: join(dataDir, 'read-models.db') }, { projector: true })
   : undefined;
@@ -46,6 +47,7 @@ process.on('SIGTERM', () => {
     await runner?.stop();
     await readModels?.close();
     await store.close();
+    await keys.close();
     process.stdout.write('stopped\n');
     process.exit(0);
   })();
