@@ -40,7 +40,7 @@ let template: string;
 let templateHead: number;
 
 /** The platform's event store on a data directory: personal data sealed with the keys of its keys.db. */
-function openStore(dir: string): { store: SqliteEventStore; keys: SubjectKeyStore; close(): Promise<void> } {
+function openStore(dir: string): { store: SqliteEventStore; keys: SubjectKeyStore; close: () => Promise<void> } {
   const keys = openSqliteKeyStore({ path: join(dir, KEYS_FILE) });
   const store = new SqliteEventStore({ path: join(dir, EVENTS_FILE), codec: new PersonalDataCodec(keys) });
   return { store, keys, close: async () => (await store.close(), await keys.close()) };
