@@ -42,6 +42,13 @@ interface Fixture {
   readonly regionalEventId: string;
   /** Rejected on AFTER_VISIT because "Niet dit jaar". */
   readonly rejectedRegionalEventId: string;
+  /** A staff member erased (confirmed), by the erasure `erasureId`. */
+  readonly erasedSubjectId: string;
+  readonly erasureId: string;
+  /** A staff member whose erasure awaits confirmation. */
+  readonly pendingSubjectId: string;
+  /** An erasure management cancelled. */
+  readonly cancelledErasureId: string;
 }
 
 interface Case {
@@ -1078,6 +1085,103 @@ const cases: readonly Case[] = [
     code: 'CONFLICT',
     message: /was rejected on 2026-03-10 \(Niet dit jaar\): it can no longer be rejected$/,
   },
+  {
+    mutation: 'eraseDataSubject',
+    problem: 'an id no event names as a data subject',
+    token: tokens.management,
+    variables: () => ({ subjectId: unknownId(), reason: 'DATA_SUBJECT_REQUEST' }),
+    code: 'NOT_FOUND',
+    message: /No personal data is held for [0-9a-f-]{36}: no event names it as a person or a document/,
+  },
+  {
+    mutation: 'eraseDataSubject',
+    problem: 'a name instead of an id',
+    token: tokens.management,
+    variables: () => ({ subjectId: 'An Peeters', reason: 'DATA_SUBJECT_REQUEST' }),
+    code: 'BAD_USER_INPUT',
+    message: /subjectId: expected a lowercase UUID/,
+    fields: ['subjectId'],
+  },
+  {
+    mutation: 'eraseDataSubject',
+    problem: 'the reason OTHER without a case reference',
+    token: tokens.management,
+    variables: (f) => ({ subjectId: f.staffMemberId, reason: 'OTHER' }),
+    code: 'BAD_USER_INPUT',
+    message: /The reason OTHER needs a case reference \(such as AVG-2026-0142\)/,
+    fields: ['caseReference'],
+  },
+  {
+    mutation: 'eraseDataSubject',
+    problem: 'a case reference that is free text',
+    token: tokens.management,
+    variables: (f) => ({ subjectId: f.staffMemberId, reason: 'OTHER', caseReference: 'Mevrouw belde op maandag' }),
+    code: 'BAD_USER_INPUT',
+    message: /caseReference: a case reference is 2 to 8 capital letters, a year and a number/,
+    fields: ['caseReference'],
+  },
+  {
+    mutation: 'eraseDataSubject',
+    problem: 'a reason that is not a code',
+    token: tokens.management,
+    variables: (f) => ({ subjectId: f.staffMemberId, reason: 'Ze vroeg het zelf' }),
+    code: 'BAD_USER_INPUT',
+    message: /reason/,
+  },
+  {
+    mutation: 'eraseDataSubject',
+    problem: 'a person erased before',
+    token: tokens.management,
+    variables: (f) => ({ subjectId: f.erasedSubjectId, reason: 'DATA_SUBJECT_REQUEST' }),
+    code: 'CONFLICT',
+    message: /was already erased on 2026-03-10 \(erasure [0-9a-f-]{36}\): nothing is left to erase/,
+  },
+  {
+    mutation: 'eraseDataSubject',
+    problem: 'a person whose erasure awaits confirmation',
+    token: tokens.management,
+    variables: (f) => ({ subjectId: f.pendingSubjectId, reason: 'CONSENT_WITHDRAWN' }),
+    code: 'CONFLICT',
+    message: /requested on 2026-03-10 awaits confirmation \(erasure [0-9a-f-]{36}\): confirm or cancel that one/,
+  },
+  {
+    mutation: 'confirmDataSubjectErasure',
+    problem: 'an erasure id that is no id',
+    variables: () => ({ erasureId: 'erasure-1' }),
+    code: 'BAD_USER_INPUT',
+    message: /erasureId: "erasure-1" is not an erasure id \(a lowercase UUID\); dataSubjectErasures lists them/,
+    fields: ['erasureId'],
+  },
+  {
+    mutation: 'confirmDataSubjectErasure',
+    problem: 'an unknown erasure',
+    variables: () => ({ erasureId: unknownId() }),
+    code: 'NOT_FOUND',
+    message: /No erasure [0-9a-f-]{36}; dataSubjectErasures lists them/,
+  },
+  {
+    mutation: 'confirmDataSubjectErasure',
+    problem: 'a cancelled erasure',
+    variables: (f) => ({ erasureId: f.cancelledErasureId }),
+    code: 'CONFLICT',
+    message: /was cancelled: it can no longer be confirmed/,
+  },
+  {
+    mutation: 'cancelDataSubjectErasure',
+    problem: 'an erasure already confirmed',
+    token: tokens.management,
+    variables: (f) => ({ erasureId: f.erasureId }),
+    code: 'CONFLICT',
+    message: /was confirmed on 2026-03-10: the data is gone, and an erasure cannot be undone/,
+  },
+  {
+    mutation: 'cancelDataSubjectErasure',
+    problem: 'an unknown erasure',
+    token: tokens.management,
+    variables: () => ({ erasureId: unknownId() }),
+    code: 'NOT_FOUND',
+    message: /No erasure [0-9a-f-]{36}/,
+  },
 ];
 
 let w: World;
@@ -1100,6 +1204,11 @@ beforeAll(async () => {
   await w.mutate(tokens.management, 'rejectRegionalEvent', {
     input: { regionalEventId: rejectedEvent.id, reason: 'Niet dit jaar' },
   });
+  const erased = await w.erasureRequested('Erik Claessens');
+  await w.mutate(tokens.staff, 'confirmDataSubjectErasure', { erasureId: erased.erasureId });
+  const pending = await w.erasureRequested('Paula Wouters');
+  const cancelled = await w.erasureRequested('Carl Maes');
+  await w.mutate(tokens.management, 'cancelDataSubjectErasure', { erasureId: cancelled.erasureId });
   fixture = {
     twinningId: w.zoerselTwinningId,
     staffMemberId: w.staffMemberId,
@@ -1114,6 +1223,10 @@ beforeAll(async () => {
     rejectedJointMissionId: rejectedJoint.id,
     regionalEventId: event.id,
     rejectedRegionalEventId: rejectedEvent.id,
+    erasedSubjectId: erased.subjectId,
+    erasureId: erased.erasureId,
+    pendingSubjectId: pending.subjectId,
+    cancelledErasureId: cancelled.erasureId,
   };
 });
 afterAll(async () => w.close());

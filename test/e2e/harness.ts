@@ -1,7 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startPlatform, type AuthConfig, type ExecutionOptions, type Platform } from '@werkbezoek/api';
+import {
+  startPlatform,
+  type AuthConfig,
+  type ExecutionOptions,
+  type Platform,
+  type PlatformOptions,
+} from '@werkbezoek/api';
 import type { ReadModelConfig } from '@werkbezoek/projections';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -17,6 +23,8 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 export interface LivePlatform {
   readonly platform: Platform;
   readonly url: string;
+  /** Where the embedded stores live. */
+  readonly dataDir: string;
   /** Sets the platform's clock (commands take their date from it). */
   setToday(date: string): void;
   gql<T = Record<string, unknown>>(
@@ -39,9 +47,14 @@ export async function livePlatform(
     execution?: ExecutionOptions;
     /** The built web UI's folder (default: the repository's web/dist). */
     webDist?: string;
+    /** The platform's structured logs and its plain log lines (default: none). */
+    logger?: PlatformOptions['logger'];
+    log?: (message: string) => void;
+    /** An existing data directory to start on, left in place on close (default: a fresh one, removed). */
+    dataDir?: string;
   } = {},
 ): Promise<LivePlatform> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'werkbezoek-e2e-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'werkbezoek-e2e-'));
   let today = '2026-01-05';
   const platform = await startPlatform({
     dataDir,
@@ -51,7 +64,8 @@ export async function livePlatform(
     port: 0,
     demoData: options.demoData ?? false,
     production: options.production ?? false,
-    log: () => {},
+    log: options.log ?? (() => {}),
+    ...(options.logger ? { logger: options.logger } : {}),
     now: () => new Date(`${today}T10:00:00.000Z`),
     execution: options.execution ?? { compileAfter: 0 },
     ...(options.webDist ? { webDist: options.webDist } : {}),
@@ -59,6 +73,7 @@ export async function livePlatform(
   return {
     platform,
     url: platform.url,
+    dataDir,
     setToday: (date) => (today = date),
     async gql(token, query, variables, headers = {}) {
       const response = await fetch(platform.url, {
@@ -75,7 +90,7 @@ export async function livePlatform(
     },
     close: async () => {
       await platform.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -315,6 +315,24 @@ const rules: readonly MutationRule[] = [
       return { input: { regionalEventId: (await w.regionalEvent()).id, reason: 'Niet dit jaar' } };
     },
   },
+  {
+    mutation: 'eraseDataSubject',
+    allowed: ['MANAGEMENT'],
+    prepare: async (w) => ({
+      subjectId: await w.registerStaffMember('Dirk Vermeulen', 10),
+      reason: 'DATA_SUBJECT_REQUEST',
+    }),
+  },
+  {
+    mutation: 'confirmDataSubjectErasure',
+    allowed: ['STAFF'],
+    prepare: async (w) => ({ erasureId: (await w.erasureRequested()).erasureId }),
+  },
+  {
+    mutation: 'cancelDataSubjectErasure',
+    allowed: ['MANAGEMENT'],
+    prepare: async (w) => ({ erasureId: (await w.erasureRequested()).erasureId }),
+  },
 ];
 
 let w: World;
@@ -376,6 +394,17 @@ describe.each(rules)('$mutation', ({ mutation, allowed, prepare }) => {
     expect(response.data?.[mutation]).toBeTruthy();
     expect(await w.head()).toBeGreaterThan(before);
   });
+});
+
+it('lets management and staff read the list of erasures, and no other role', async () => {
+  const list = `{ dataSubjectErasures { id subjectId subjectKind reason status } }`;
+  for (const token of [tokens.management, tokens.staff]) {
+    const { dataSubjectErasures } = await w.run<{ dataSubjectErasures: unknown[] }>(token, list);
+    expect(dataSubjectErasures.length).toBeGreaterThan(0);
+  }
+  for (const role of ['PLANNER', 'ANALYST', 'COORDINATOR'] as const) {
+    expectRefused(await w.send(roles[role], list), 'FORBIDDEN', /it is for MANAGEMENT, STAFF$/);
+  }
 });
 
 describe('a coordinator acts for their own municipality only', () => {

@@ -38,6 +38,9 @@ const REGIONAL_EVENT = `id status kind title themes countryCode regionCodes star
   amendedCount decidedOn budgetEur rejectionReason staffMembers { id name } municipalities { nisCode name }
   history { type on actorRole }`;
 
+const ERASURE = `id subjectId subjectKind reason caseReference status requestedOn requestedByRole requestedByViewer
+  decidedOn decidedByRole erasedPosition readModelsPurgedAt`;
+
 /** Every mutation of schema/schema.graphql, by name. */
 export const mutations = {
   registerMunicipality: `mutation($input: RegisterMunicipalityInput!) {
@@ -91,6 +94,10 @@ export const mutations = {
     approveRegionalEvent(input: $input) { ${REGIONAL_EVENT} } }`,
   rejectRegionalEvent: `mutation($input: RejectRegionalEventInput!) {
     rejectRegionalEvent(input: $input) { ${REGIONAL_EVENT} } }`,
+  eraseDataSubject: `mutation($subjectId: ID!, $reason: ErasureReason!, $caseReference: String) {
+    eraseDataSubject(subjectId: $subjectId, reason: $reason, caseReference: $caseReference) { ${ERASURE} } }`,
+  confirmDataSubjectErasure: `mutation($erasureId: ID!) { confirmDataSubjectErasure(erasureId: $erasureId) { ${ERASURE} } }`,
+  cancelDataSubjectErasure: `mutation($erasureId: ID!) { cancelDataSubjectErasure(erasureId: $erasureId) { ${ERASURE} } }`,
 } as const;
 
 export type MutationName = keyof typeof mutations;
@@ -260,6 +267,8 @@ export function expectRefused(
 export interface WorldOptions {
   /** The read side's database (default: SQLite in the data directory). */
   readonly readModels?: (dataDir: string) => ReadModelConfig;
+  /** More of the platform's settings: its logs, an existing data directory. */
+  readonly platform?: Omit<Parameters<typeof livePlatform>[0] & object, 'readModels'>;
   /** Days per year of the staff member (default 60). */
   readonly staffDays?: number;
   /** The programme budget of 2026 (default €20,000). */
@@ -277,7 +286,9 @@ export class World {
 
   /** Starts a platform (with only the registry done when `programme` is false). */
   static async start(options: WorldOptions = {}, programme = true): Promise<World> {
-    const world = new World(await livePlatform(options.readModels ? { readModels: options.readModels } : {}));
+    const world = new World(
+      await livePlatform({ ...options.platform, ...(options.readModels ? { readModels: options.readModels } : {}) }),
+    );
     if (programme) await world.registerProgramme(options);
     return world;
   }
@@ -364,6 +375,16 @@ export class World {
       input: { name, daysPerYear },
     });
     return staff.id;
+  }
+
+  /** A newly registered staff member whose erasure management has asked for (and no one confirmed). */
+  async erasureRequested(name = 'Dirk Vermeulen'): Promise<{ subjectId: string; erasureId: string }> {
+    const subjectId = await this.registerStaffMember(name, 10);
+    const erasure = await this.mutate<{ id: string }>(tokens.management, 'eraseDataSubject', {
+      subjectId,
+      reason: 'DATA_SUBJECT_REQUEST',
+    });
+    return { subjectId, erasureId: erasure.id };
   }
 
   allocateBudget(year: number, amountEur: number): Promise<unknown> {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CommandHandlers, CommandResult } from '@werkbezoek/domain';
+import type { CommandHandlers, CommandResult, PrivacyHandlers } from '@werkbezoek/domain';
 import type { EventStore } from '@werkbezoek/eventstore';
 import type { ReadModelDb } from '@werkbezoek/projections';
 import type { Kysely } from 'kysely';
@@ -11,6 +11,8 @@ import type { RequestRecord } from './http/server.js';
 export interface ApiServices {
   readonly store: EventStore;
   readonly handlers: CommandHandlers;
+  /** The erasure of data subjects (issue 15); absent on a server started without a key store. */
+  readonly privacy?: PrivacyHandlers;
   readonly readModels: ReadModelDb;
   /** Resolves when the read models have reached a position (read your writes). */
   waitFor(position: bigint): Promise<void>;

@@ -5,3 +5,4 @@ export * from './auth/principal.js';
 export * from './auth/roles.js';
 export { buildApiSchema } from './graphql/schema.js';
 export type { ExecutionOptions } from './graphql/execution.js';
+export { createLogger, logLines } from './logging.js';

@@ -1,16 +1,19 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
-import { CommandHandlers, EventLogContext } from '@werkbezoek/domain';
+import { CommandHandlers, EventLogContext, PrivacyHandlers } from '@werkbezoek/domain';
 import {
   eventStoreConfigFromEnv,
   openEventStore,
+  openKeyStore,
   type EventStore,
   type EventStoreConfig,
+  type SubjectKeyStore,
 } from '@werkbezoek/eventstore';
 import {
   allProjections,
   CheckpointWatcher,
+  ErasureEffect,
   openReadModels,
   PostgresProjectorLease,
   ProjectionRunner,
@@ -25,6 +28,7 @@ import { createApiServer, type ApiServer } from './apiServer.js';
 import type { ExecutionOptions } from './graphql/execution.js';
 import type { AuthConfig } from './auth/principal.js';
 import { landing } from './http/landing.js';
+import { readModelDirectory } from './privacy/dataSubjectDirectory.js';
 import { prepareDataDir } from './startupErrors.js';
 import { healthRoutes, sendJson, type ProcessRole } from './http/readiness.js';
 import { defaultWebDist } from './http/webUi.js';
@@ -86,11 +90,27 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const role = options.role ?? 'all';
   const log = options.log ?? ((m: string) => console.error(`[werkbezoek] ${m}`));
   prepareDataDir(options.dataDir);
-  const eventStore = options.eventStore ?? eventStoreConfigFromEnv({}, options.dataDir);
-  const store = await openEventStore(eventStore);
+  // The keys of personal data go where the read models are: PostgreSQL, or keys.db in DATA_DIR.
+  const eventStore =
+    options.eventStore ??
+    eventStoreConfigFromEnv(
+      options.readModels.dialect === 'postgres' ? { DATABASE_URL: options.readModels.url } : {},
+      options.dataDir,
+    );
+  // One key store for the whole process, so an erasure here drops its key from every cache at once.
+  const keyStore = eventStore.keys ? await openKeyStore(eventStore.keys) : undefined;
+  const store = await openEventStore(eventStore, keyStore ? { keyStore } : {}).catch(async (error: unknown) => {
+    await keyStore?.close();
+    throw error;
+  });
+  const context = new EventLogContext(store);
+  // Caches of events read before an erasure hold the erased values in clear.
+  const forget = () => context.forget();
   const readerDb = openReadModels(options.readModels);
   const projectorDb = role === 'api' ? undefined : openReadModels(options.readModels, { projector: true });
-  const projector = projectorDb ? createProjector(options, store, eventStore, projectorDb, log) : undefined;
+  const projector = projectorDb
+    ? createProjector(options, store, eventStore, projectorDb, log, keyStore && { keys: keyStore, forget })
+    : undefined;
   await projector?.start();
 
   const timeout = options.readYourWritesTimeoutMs ?? 10_000;
@@ -114,7 +134,17 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     api = await createApiServer({
       services: {
         store,
-        handlers: new CommandHandlers(store, new EventLogContext(store)),
+        handlers: new CommandHandlers(store, context),
+        ...(keyStore
+          ? {
+              privacy: new PrivacyHandlers({
+                store,
+                subjects: readModelDirectory(readerDb),
+                keys: keyStore,
+                forget,
+              }),
+            }
+          : {}),
         readModels: readerDb,
         waitFor,
         now: options.now ?? (() => new Date()),
@@ -147,6 +177,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       await projector?.stop();
       await Promise.all([projectorDb?.close(), readerDb.close()]);
       await store.close();
+      await keyStore?.close();
     },
   };
 }
@@ -169,6 +200,7 @@ function createProjector(
   eventStore: EventStoreConfig,
   readModels: ReadModelDb,
   log: (message: string) => void,
+  erasure: { readonly keys: SubjectKeyStore; readonly forget: () => void } | undefined,
 ): Projector {
   let first = true;
   return new Projector({
@@ -193,6 +225,10 @@ function createProjector(
         store,
         readModels,
         projections: allProjections,
+        // The erasure of a data subject: key deleted, read models holding personal data rebuilt, SQLite compacted.
+        ...(erasure
+          ? { maintenance: new ErasureEffect({ readModels, projections: allProjections, log, ...erasure }) }
+          : {}),
         // A long log (a first start, a new projection version) catches up on every core.
         threads: { count: availableParallelism(), eventStore, readModels: options.readModels },
         log,

@@ -23,6 +23,8 @@ describe('the mutation permission table', () => {
       'rejectJointMission',
       'approveRegionalEvent',
       'rejectRegionalEvent',
+      'eraseDataSubject',
+      'cancelDataSubjectErasure',
     ]);
     const proposals = ['proposeJointMission', 'amendJointMission', 'proposeRegionalEvent', 'amendRegionalEvent'];
     expect(allowedMutations('PLANNER')).toEqual(proposals);
@@ -31,6 +33,10 @@ describe('the mutation permission table', () => {
     expect(allowedMutations('ANALYST')).toEqual([]);
     expect(allowedMutations('STAFF')).toContain('decideAccompaniment');
     expect(allowedMutations('STAFF')).not.toContain('allocateBudget');
+    // Erasure takes two people in two roles: management asks, staff confirms.
+    expect(allowedMutations('STAFF')).toContain('confirmDataSubjectErasure');
+    expect(allowedMutations('STAFF')).not.toContain('eraseDataSubject');
+    expect(allowedMutations('MANAGEMENT')).not.toContain('confirmDataSubjectErasure');
     // Every mutation is for some role.
     const covered = new Set(Roles.codes.flatMap((r) => allowedMutations(r)));
     expect(covered.size).toBe(Object.keys(mutationPermissions).length);

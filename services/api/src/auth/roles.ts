@@ -17,6 +17,16 @@ export const permissions = {
   decidePlans: ['MANAGEMENT'],
   /** Read the planner's proposals (joint-mission candidates): not for analysts, who read outcomes, not plans. */
   plan: ['PLANNER', 'MANAGEMENT', 'STAFF'],
+  /** Request and cancel the erasure of a data subject (issue 15). */
+  requestErasure: ['MANAGEMENT'],
+  /** Confirm an erasure: a second person, in another role than the one who asked (four eyes). */
+  confirmErasure: ['STAFF'],
+  /** The list of erasures: ids, kinds, reasons, dates and roles, no personal data. */
+  readErasures: ['MANAGEMENT', 'STAFF'],
+  /** A data subject's access report: everything held about one person, decrypted (GDPR art. 15). */
+  personalData: ['MANAGEMENT', 'STAFF'],
+  /** Who is past retention, and the periods: what the retention job would erase. */
+  retention: ['MANAGEMENT'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
@@ -58,6 +68,9 @@ export const mutationPermissions = {
   amendRegionalEvent: 'proposePlans',
   approveRegionalEvent: 'decidePlans',
   rejectRegionalEvent: 'decidePlans',
+  eraseDataSubject: 'requestErasure',
+  confirmDataSubjectErasure: 'confirmErasure',
+  cancelDataSubjectErasure: 'requestErasure',
 } as const satisfies Record<string, Permission>;
 
 export type MutationName = keyof typeof mutationPermissions;

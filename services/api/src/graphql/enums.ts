@@ -14,6 +14,9 @@ import {
   ActorKinds,
   Languages,
   RegionalEventKinds,
+  DataSubjectKinds,
+  ErasureReasons,
+  ErasureStatuses,
   type Vocabulary,
   type VocabularyEntry,
 } from '@werkbezoek/schema';
@@ -68,6 +71,14 @@ export const RegionalEventKind = enumOf(
 export const Language = enumOf(Languages, 'Language', 'The language a text is written in.');
 
 export const RequestStatus = enumOf(RequestStatuses, 'RequestStatus', 'Where a request stands.');
+
+export const DataSubjectKind = enumOf(
+  DataSubjectKinds,
+  'DataSubjectKind',
+  'The role a person (or a record with text of its own) plays in the events: what an erasure names instead of them.',
+);
+export const ErasureReason = enumOf(ErasureReasons, 'ErasureReason', 'Why the data of a person is erased.');
+export const ErasureStatus = enumOf(ErasureStatuses, 'ErasureStatus', 'Where the erasure of a data subject stands.');
 
 export const MissionStatus = { SCHEDULED: 'SCHEDULED', COMPLETED: 'COMPLETED', CANCELLED: 'CANCELLED' } as const;
 registerEnumType(MissionStatus, { name: 'MissionStatus', description: 'Where an accompanied mission stands.' });

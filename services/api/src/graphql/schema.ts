@@ -22,6 +22,7 @@ import {
 import { PlannerMutations } from '../planner/planner.mutations.js';
 import { RegionalEventSuggestionResolver } from '../planner/suggestions.resolver.js';
 import { PlanResolver } from '../planner/plan.resolver.js';
+import { ErasureResolver } from '../privacy/erasure.resolver.js';
 import { TwinningActorsResolver } from '../places/actorChanges.resolver.js';
 import { MunicipalityResolver } from '../registry/municipality.resolver.js';
 import { BudgetResolver, StaffResolver } from '../registry/staff.resolver.js';
@@ -63,6 +64,7 @@ export const resolvers = [
   ViewerResolver,
   VocabulariesResolver,
   ReadModelPositionResolver,
+  ErasureResolver,
 ] as const;
 
 /** The executable schema; its SDL is committed as schema/schema.graphql. */
