@@ -65,8 +65,9 @@ async function tellTheStory(today: string): Promise<{ requestId: string; other: 
   const own = twinnings.find((t) => t.nisCode === NIS && t.active)!;
   const neighbour = twinnings.find((t) => t.regionCode === own.regionCode && t.nisCode !== NIS && t.active);
   if (!neighbour) throw new Error(`The demo history has no other municipality in ${own.regionCode}`);
-  // Far enough ahead that no demo visit lies near: the other's request is what changes Zoersel's assessment.
-  const start = addDays(today, 300);
+  // Beyond the demo history's pipeline (a year ahead), so no demo visit lies near: the other's
+  // request is what changes Zoersel's assessment (COMBINED_VISITS).
+  const start = addDays(today, 450);
   const input = (twinningId: string, from: string) => ({
     twinningId,
     missionType: 'TECHNICAL',
@@ -176,6 +177,8 @@ function argumentsFor(ids: {
   };
   const byName: Record<string, unknown> = {
     nisCode: NIS,
+    // A person the platform holds data about (issue 15's access report): a staff member.
+    subjectId: ids.staffMember,
     year,
     fromYear: 2017,
     toYear: year + 1,
