@@ -133,7 +133,9 @@ function migrationSuite(name: string, openTarget: OpenTarget): void {
       const source = await collect(from.readStream(stream));
       const copied = await collect(to.readStream(stream));
       expect(copied.map((e) => e.data)).toEqual(source.map((e) => e.data));
-      expect(JSON.stringify(copied.map((e) => e.data))).not.toMatch(/Peeters|zoersel|Bert/);
+      expect(JSON.stringify(copied.map((e) => e.data)).replace(/enc:v1:[\w-]+/g, '')).not.toMatch(
+        /Peeters|zoersel|Bert/,
+      );
       await to.close();
 
       const reader = await openTarget('sealed', new PersonalDataCodec(keys));

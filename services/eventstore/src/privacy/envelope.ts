@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomFillSync } from 'node:crypto';
 
 /**
  * A personal value as stored: `enc:v1:` and the base64url of the 96-bit IV,
@@ -17,6 +17,25 @@ const TAG_BYTES = 16;
 export const KEY_BYTES = 32;
 const STRING = 0x73; // 's'
 const JSON_VALUE = 0x6a; // 'j'
+const STRING_TAG = Buffer.of(STRING);
+const JSON_TAG = Buffer.of(JSON_VALUE);
+
+// Random bytes drawn from the CSPRNG 4 KiB at a time: one call per value costs more here than the encryption.
+const pool = Buffer.alloc(4096);
+let used = pool.length;
+
+/** `size` fresh random bytes (a copy: the pool is refilled under them). */
+export function randomBytesFromPool(size: number): Buffer {
+  if (used + size > pool.length) {
+    randomFillSync(pool);
+    used = 0;
+  }
+  const out = Buffer.from(pool.subarray(used, used + size));
+  // Never handed out twice.
+  pool.fill(0, used, used + size);
+  used += size;
+  return out;
+}
 
 /** Where a sealed value belongs. */
 export interface EnvelopeBinding {
@@ -42,14 +61,13 @@ function additionalData(binding: EnvelopeBinding): Buffer {
 
 /** Encrypts `value` (a string, or any JSON value) for the field `binding` names. */
 export function seal(key: Buffer, value: unknown, binding: EnvelopeBinding): string {
-  const plaintext =
-    typeof value === 'string'
-      ? Buffer.concat([Buffer.of(STRING), Buffer.from(value, 'utf8')])
-      : Buffer.concat([Buffer.of(JSON_VALUE), Buffer.from(JSON.stringify(value), 'utf8')]);
-  const iv = randomBytes(IV_BYTES);
+  const iv = randomBytesFromPool(IV_BYTES);
   const cipher = createCipheriv(ALGORITHM, key, iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(additionalData(binding));
-  const body = Buffer.concat([iv, cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
+  const isString = typeof value === 'string';
+  const kind = cipher.update(isString ? STRING_TAG : JSON_TAG);
+  const text = cipher.update(isString ? value : JSON.stringify(value), 'utf8');
+  const body = Buffer.concat([iv, kind, text, cipher.final(), cipher.getAuthTag()]);
   return ENVELOPE_PREFIX + body.toString('base64url');
 }
 

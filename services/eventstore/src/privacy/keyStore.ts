@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { IllegalStateError, ValidationError } from '@werkbezoek/schema';
-import { KEY_BYTES } from './envelope.js';
+import { KEY_BYTES, randomBytesFromPool } from './envelope.js';
 
 /** A data subject in the key store: when its key was made, and when it was erased (then the key is gone). */
 export interface SubjectKeyInfo {
@@ -138,7 +137,7 @@ export class KeyCache implements SubjectKeyStore {
     if (cached) return cached;
     const stored = await this.backend.getOrCreate(
       subjectId,
-      randomBytes(KEY_BYTES),
+      randomBytesFromPool(KEY_BYTES),
       new Date(this.now()).toISOString(),
     );
     if (this.remember(subjectId, stored) === 'erased')

@@ -12,6 +12,12 @@ const LAYOUT_VERSION = 1;
 export interface SqliteKeyStoreOptions extends KeyCacheOptions {
   /** The database file (created with mode 0600), or ':memory:'. */
   readonly path: string;
+  /**
+   * FULL (the default): a key is on disk before the event sealed with it is
+   * written, so a power loss never leaves an event whose key is gone. NORMAL
+   * only where that may happen (benchmarks that write a log to read it).
+   */
+  readonly synchronous?: 'FULL' | 'NORMAL';
 }
 
 type Row = { subject_id: string; key: Buffer | null; created_at: string; erased_at: string | null };
@@ -42,12 +48,12 @@ class SqliteKeys implements KeyBackend {
   private readonly db: Database.Database;
   private readonly statements;
 
-  constructor(path: string) {
+  constructor(path: string, synchronous: 'FULL' | 'NORMAL') {
     createPrivately(path);
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     // A key must be on disk before an event encrypted with it is acknowledged.
-    this.db.pragma('synchronous = FULL');
+    this.db.pragma(`synchronous = ${synchronous}`);
     this.db.pragma('secure_delete = ON');
     this.db.pragma('busy_timeout = 10000');
     this.migrate();
@@ -150,5 +156,5 @@ function toStored(row: Row): StoredKey {
 
 /** The key store in a SQLite file (the embedded default: DATA_DIR/keys.db). */
 export function openSqliteKeyStore(options: SqliteKeyStoreOptions): KeyCache {
-  return new KeyCache(new SqliteKeys(options.path), options);
+  return new KeyCache(new SqliteKeys(options.path, options.synchronous ?? 'FULL'), options);
 }
