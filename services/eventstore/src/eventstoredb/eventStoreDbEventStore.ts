@@ -400,7 +400,7 @@ export class EventStoreDbEventStore<E extends Event = Event> implements EventSto
     try {
       for await (const resolved of read) {
         // The position first: the event at `after` is not this read's, nor opened with its keys.
-        const found = this.envelopeOf(resolved);
+        const found = this.positionIfOurs(resolved);
         if (!found || found.position <= after) continue;
         const event = (await this.toRecorded(resolved))!;
         yield event;
@@ -445,7 +445,7 @@ export class EventStoreDbEventStore<E extends Event = Event> implements EventSto
               this.answered();
               delay = this.initialDelayMs;
               // A subscription starts after its position; the check also guards a resumed one.
-              const found = this.envelopeOf(resolved);
+              const found = this.positionIfOurs(resolved);
               if (!found || found.position <= after) continue;
               const event = (await this.toRecorded(resolved))!;
               atYield = true;
@@ -505,7 +505,7 @@ export class EventStoreDbEventStore<E extends Event = Event> implements EventSto
     const read = this.connection.readAllBackwards(1000);
     try {
       for await (const resolved of read) {
-        const event = this.envelopeOf(resolved);
+        const event = this.positionIfOurs(resolved);
         if (event) {
           await read.cancel();
           this.answered();
@@ -536,8 +536,8 @@ export class EventStoreDbEventStore<E extends Event = Event> implements EventSto
     return packPosition(position);
   }
 
-  /** Our event's position and type, undefined for system and foreign events: what headPosition needs, without keys. */
-  private envelopeOf(resolved: ResolvedEvent | AllStreamResolvedEvent): { position: bigint } | undefined {
+  /** Our event's position, undefined for system and foreign events: enough to skip or count one, without its keys. */
+  private positionIfOurs(resolved: ResolvedEvent | AllStreamResolvedEvent): { position: bigint } | undefined {
     const event = resolved.event;
     if (!event || !event.isJson || event.type.startsWith('$') || event.streamId.startsWith('$')) return undefined;
     if (!this.catalogue.get(event.type)) return undefined;
