@@ -25,4 +25,22 @@ describe('query limits', () => {
       /would cost/,
     );
   });
+
+  it('measures each fragment once: a document of nested spreads is refused at once, not expanded', () => {
+    // Thirty fragments of ten spreads each: 10^30 fields if every spread were expanded where it stands.
+    let document = 'fragment F0 on Query { node { id } }\n';
+    for (let i = 1; i <= 30; i++)
+      document += `fragment F${i} on Query { ${Array.from({ length: 10 }, () => `...F${i - 1}`).join(' ')} }\n`;
+    const started = performance.now();
+    const errors = check(`{ ...F30 }`.concat('\n', document));
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(errors).toEqual([expect.stringMatching(/would cost about 2\.0e\+30 .* at most 500/)]);
+    // Counted as often as it is spread: three spreads of a two-field fragment cost six.
+    expect(check('{ ...two ...two ...two } fragment two on Query { node { id } }')).toEqual([]);
+    expect(
+      validate(schema, parse('{ ...two ...two ...two } fragment two on Query { node { id } }'), [
+        limitRules({ maxDepth: 4, maxCost: 5 }),
+      ]).map((e) => e.message),
+    ).toEqual([expect.stringMatching(/would cost 6 /)]);
+  });
 });

@@ -29,51 +29,66 @@ function pageSize(args: readonly ArgumentNode[], variables: Record<string, unkno
   return 50;
 }
 
+/** A selection set's nesting below its own level and its cost per unit of the page sizes around it. */
+interface Measure {
+  readonly depth: number;
+  readonly cost: number;
+}
+
 /**
  * Validation rules that refuse queries nested deeper than `maxDepth` or more
- * expensive than `maxCost` before they run.
+ * expensive than `maxCost` before they run. Each fragment is measured once:
+ * expanding every spread where it stands would take time exponential in the
+ * document (ten fragments of ten spreads each, 600 bytes, kept the server
+ * busy for minutes; the fuzzing suite of issue 16 found it).
  */
 export function limitRules(limits: QueryLimits, variables: () => Record<string, unknown> = () => ({})) {
   return (context: ValidationContext): ASTVisitor => {
     const fragments = new Map<string, FragmentDefinitionNode>();
     for (const d of context.getDocument().definitions)
       if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
-    function measure(
-      set: SelectionSetNode,
-      depth: number,
-      multiplier: number,
-      seen: Set<string>,
-    ): { depth: number; cost: number } {
-      let maxDepth = depth;
+    const measured = new Map<string, Measure>();
+    const measuring = new Set<string>();
+    function measureFragment(name: string): Measure {
+      const known = measured.get(name);
+      if (known) return known;
+      const fragment = fragments.get(name);
+      // An unknown fragment, or a cycle (both refused by graphql-js's own rules), costs nothing here.
+      if (!fragment || measuring.has(name)) return { depth: 0, cost: 0 };
+      measuring.add(name);
+      const measure = measureSet(fragment.selectionSet);
+      measuring.delete(name);
+      measured.set(name, measure);
+      return measure;
+    }
+    function measureSet(set: SelectionSetNode): Measure {
+      let depth = 0;
       let cost = 0;
       for (const selection of set.selections) {
         if (selection.kind === Kind.FIELD) {
           if (selection.name.value.startsWith('__')) continue;
-          const size = pageSize(selection.arguments ?? [], variables());
-          const fieldCost = multiplier;
-          cost += fieldCost;
+          cost += 1;
           if (selection.selectionSet) {
-            const inner = measure(selection.selectionSet, depth + 1, multiplier * Math.max(1, size), seen);
-            maxDepth = Math.max(maxDepth, inner.depth);
-            cost += inner.cost;
+            const inner = measureSet(selection.selectionSet);
+            depth = Math.max(depth, 1 + inner.depth);
+            cost += Math.max(1, pageSize(selection.arguments ?? [], variables())) * inner.cost;
           }
-        } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-          const inner = measure(selection.selectionSet, depth, multiplier, seen);
-          maxDepth = Math.max(maxDepth, inner.depth);
-          cost += inner.cost;
         } else {
-          const fragment = fragments.get(selection.name.value);
-          if (!fragment || seen.has(fragment.name.value)) continue;
-          const inner = measure(fragment.selectionSet, depth, multiplier, new Set([...seen, fragment.name.value]));
-          maxDepth = Math.max(maxDepth, inner.depth);
+          const inner =
+            selection.kind === Kind.INLINE_FRAGMENT
+              ? measureSet(selection.selectionSet)
+              : measureFragment(selection.name.value);
+          depth = Math.max(depth, inner.depth);
           cost += inner.cost;
         }
       }
-      return { depth: maxDepth, cost };
+      return { depth, cost };
     }
     return {
       OperationDefinition(node) {
-        const { depth, cost } = measure(node.selectionSet, 1, 1, new Set());
+        const measure = measureSet(node.selectionSet);
+        const depth = 1 + measure.depth;
+        const cost = measure.cost;
         if (depth > limits.maxDepth) {
           context.reportError(
             new GraphQLError(`The query nests ${depth} levels deep; at most ${limits.maxDepth} are allowed`, {
@@ -85,7 +100,7 @@ export function limitRules(limits: QueryLimits, variables: () => Record<string, 
         if (cost > limits.maxCost) {
           context.reportError(
             new GraphQLError(
-              `The query would cost ${cost} (fields × page sizes); at most ${limits.maxCost} is allowed: ask for smaller pages or fewer fields`,
+              `The query would cost ${Number.isSafeInteger(cost) ? cost : `about ${cost.toPrecision(2)}`} (fields × page sizes); at most ${limits.maxCost} is allowed: ask for smaller pages or fewer fields`,
               { nodes: [node], extensions: { code: 'QUERY_TOO_COMPLEX' } },
             ),
           );
