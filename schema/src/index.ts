@@ -16,3 +16,4 @@ export * from './events/resources.js';
 export * from './events/privacy.js';
 export * from './regionNames.js';
 export * from './partnerPlaces.js';
+export * from './storageFaults.js';

@@ -80,6 +80,23 @@ function objectRows(statement: Database.Statement, schemaVersion: () => number):
 }
 
 /**
+ * Kysely's rollback, run only while a transaction is open. SQLite ends a
+ * transaction itself on some failures (a full disk, an I/O error); Kysely's
+ * ROLLBACK would then fail with "cannot rollback - no transaction is active",
+ * and that error would replace the one that ended the transaction, so a full
+ * disk would look like a fault of the statement.
+ */
+function rollbackIfOpen(database: Database.Database): SqliteStatement {
+  const statement = database.prepare('rollback');
+  return {
+    reader: false,
+    all: () => [],
+    run: (parameters) => (database.inTransaction ? statement.run(parameters) : { changes: 0, lastInsertRowid: 0 }),
+    iterate: () => [][Symbol.iterator](),
+  };
+}
+
+/**
  * better-sqlite3 under Kysely, keeping its prepared statements: Kysely
  * prepares every query anew, which costs as much as running a small one.
  * Reuse is safe because Kysely runs one query at a time on SQLite's single
@@ -91,9 +108,11 @@ function reusingStatements(database: Database.Database, limit = 500): SqliteData
   const statements = new Map<string, SqliteStatement>();
   const version = database.prepare('PRAGMA schema_version').pluck();
   const schemaVersion = () => version.get() as number;
+  const rollback = rollbackIfOpen(database);
   return {
     close: () => database.close(),
     prepare(sql) {
+      if (sql === 'rollback') return rollback;
       let statement = statements.get(sql);
       if (!statement) {
         const prepared = database.prepare(sql);

@@ -321,3 +321,50 @@ describe.each(DIALECTS)('the projection runner on %s', (dialect) => {
     }
   });
 });
+
+// SQLite's own limits stand in for a full disk and a read-only file: PRAGMA max_page_count and
+// query_only act on the connection the runner writes through (PostgreSQL has no per-connection equivalent).
+describe('the projection runner on a full or read-only SQLite database', () => {
+  it.each([
+    ['a full disk', 'max_page_count', /database or disk is full; retrying/],
+    ['a read-only database', 'query_only', /readonly database; retrying/],
+  ] as const)('waits out %s and goes on when it is writable again, stopping no projection', async (_, pragma, says) => {
+    database = await freshDatabase('sqlite');
+    const sqlite = database.readModels.sqlite!;
+    const history = new History();
+    await history.basics();
+    const logged: string[] = [];
+    const runner = new ProjectionRunner({
+      store: history.store,
+      readModels: database.readModels,
+      projections: [requestsProjection],
+      log: (m) => logged.push(m),
+    });
+    runner.start();
+    try {
+      await runner.waitFor(await history.store.headPosition(), 10_000);
+      if (pragma === 'max_page_count')
+        sqlite.pragma(`max_page_count = ${sqlite.pragma('page_count', { simple: true }) as number}`);
+      else sqlite.pragma('query_only = ON');
+      // A write that fits in the pages the database has still succeeds, as on a real disk: write until one does not.
+      let n = 0;
+      while (!logged.some((m) => says.test(m))) {
+        if (++n > 500) throw new Error(`The runner never met the fault: ${logged.join('\n')}`);
+        await history.submitted(`while-faulty-${n}`, { notes: 'Een toelichting die de pagina vult. '.repeat(20) });
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      const [during] = await runner.health();
+      expect(during!.error).toBeUndefined();
+      expect(during!.lag).toBeGreaterThan(0n);
+
+      sqlite.pragma('max_page_count = 1073741823');
+      sqlite.pragma('query_only = OFF');
+      await runner.waitFor(await history.store.headPosition(), 10_000);
+      const db = database.readModels.db as Kysely<{ requests: RequestTable }>;
+      for (let i = 1; i <= n; i++) expect(await getRequestById(db, id(`while-faulty-${i}`))).toBeDefined();
+      expect((await runner.health())[0]).toMatchObject({ error: undefined, lag: 0n });
+    } finally {
+      await runner.stop();
+    }
+  });
+});

@@ -1,6 +1,6 @@
 import type { AnyKysely } from '../db/database.js';
 import { START, type EventStore } from '@werkbezoek/eventstore';
-import { werkbezoekCatalogue, type RecordedEvent, type WerkbezoekEvent } from '@werkbezoek/schema';
+import { storageFault, werkbezoekCatalogue, type RecordedEvent, type WerkbezoekEvent } from '@werkbezoek/schema';
 import type { Kysely, Transaction } from 'kysely';
 import type { ReadModelDb } from '../db/database.js';
 import { physicalName, type Projection } from './projection.js';
@@ -310,6 +310,11 @@ export class ProjectionRunner {
       await this.commit(worker, pending, end);
     } catch (error) {
       if (error instanceof CheckpointMoved) return this.yieldTo(worker, error);
+      // A full disk, a read-only database or a lost connection is an outage, never the event's fault:
+      // the batch rolled back, and the live loop tries again until the storage is back. (A small
+      // empty commit may still fit where the batch did not, so the check below cannot tell.)
+      if (error instanceof ProjectionFailure && storageFault(error.cause)) throw error.cause;
+      if (storageFault(error)) throw error;
       if (error instanceof ProjectionFailure) {
         // Keep what came before the failing event, then stop this projection at it.
         const before = pending.filter((e) => e.position < error.event.position);
@@ -325,6 +330,7 @@ export class ProjectionRunner {
         } catch (single) {
           if (single instanceof CheckpointMoved) return this.yieldTo(worker, single);
           if (single instanceof InfrastructureFailure) throw single.cause;
+          if (storageFault(single)) throw single;
           if (!(single instanceof ProjectionFailure)) {
             try {
               await this.commit(worker, [], worker.position);
