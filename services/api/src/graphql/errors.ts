@@ -48,6 +48,11 @@ const KNOWN = new Set([
   'QUERY_TOO_COMPLEX',
 ]);
 
+function httpStatus(http: unknown): number | undefined {
+  const status = (http as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' ? status : undefined;
+}
+
 /**
  * Apollo's formatError: domain errors keep their code and message; anything
  * unexpected becomes a generic INTERNAL_SERVER_ERROR, logged with its stack
@@ -73,6 +78,13 @@ export function formatError(log: (message: string) => void) {
       // Expected errors (bad input, no access) carry no stack: it would only be noise for clients.
       const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
+    }
+    // Apollo refuses some malformed requests (a persisted query whose hash does not match its text, an
+    // unknown persisted-query version) with an HTTP status of 4xx and no code: the client's mistake.
+    const status = original instanceof GraphQLError ? httpStatus(original.extensions.http) : undefined;
+    if (status !== undefined && status >= 400 && status < 500) {
+      const { stacktrace: _s, http: _h, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions: { ...extensions, code: 'BAD_REQUEST' } };
     }
     log(`Unexpected error: ${original instanceof Error ? (original.stack ?? original.message) : String(original)}`);
     return {
