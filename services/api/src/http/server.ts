@@ -71,12 +71,25 @@ export interface HttpOptions<C extends object> {
 
 class BodyTooLarge extends Error {}
 
+/**
+ * How long the rest of an oversized body is still read, and dropped, after the 413: a socket closed with
+ * data unread is reset, and the client would see the reset instead of the answer.
+ */
+const DRAIN_MS = 2000;
+
 function readBody(request: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
+    const refuse = () => {
+      reject(new BodyTooLarge());
+      request.removeAllListeners('data');
+      request.resume();
+      const cut = setTimeout(() => request.destroy(), DRAIN_MS);
+      request.once('end', () => clearTimeout(cut));
+      request.once('close', () => clearTimeout(cut));
+    };
     const declared = Number(request.headers['content-length'] ?? 0);
     if (declared > limit) {
-      reject(new BodyTooLarge());
-      request.resume();
+      refuse();
       return;
     }
     const chunks: Buffer[] = [];
@@ -84,8 +97,7 @@ function readBody(request: IncomingMessage, limit: number): Promise<string> {
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
-        reject(new BodyTooLarge());
-        request.destroy();
+        refuse();
         return;
       }
       chunks.push(chunk);
