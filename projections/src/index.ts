@@ -45,3 +45,4 @@ export { erasuresProjection } from './erasures/projection.js';
 export * from './runner/lease.js';
 export * from './runner/projector.js';
 export * from './runner/checkpoints.js';
+export * from './runner/readModelsBehind.js';

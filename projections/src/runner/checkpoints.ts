@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ReadModelDb } from '../db/database.js';
+import { ReadModelsBehindError } from './readModelsBehind.js';
 import type { RegistryDb } from './registry.js';
 
 /**
@@ -37,11 +38,7 @@ export class CheckpointWatcher {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiters = this.waiters.filter((w) => w.resolve !== done);
-        void this.position().then(
-          (at) =>
-            reject(new Error(`The read models did not reach position ${position} within ${timeoutMs} ms (at ${at})`)),
-          reject,
-        );
+        void this.position().then((at) => reject(new ReadModelsBehindError(position, at, timeoutMs)), reject);
       }, timeoutMs);
       const done = () => {
         clearTimeout(timer);

@@ -4,6 +4,7 @@ import { storageFault, werkbezoekCatalogue, type RecordedEvent, type WerkbezoekE
 import type { Kysely, Transaction } from 'kysely';
 import type { ReadModelDb } from '../db/database.js';
 import { physicalName, type Projection } from './projection.js';
+import { ReadModelsBehindError } from './readModelsBehind.js';
 import { createRegistry, type ProjectionStateTable, type RegistryDb } from './registry.js';
 import { catchUpOnThreads, partition, threadable, type ThreadsOptions } from './threads.js';
 import { RowCache, UnitOfWork } from './unitOfWork.js';
@@ -618,11 +619,7 @@ export class ProjectionRunner {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiters = this.waiters.filter((w) => w.resolve !== done);
-        reject(
-          new Error(
-            `The read models did not reach position ${position} within ${timeoutMs} ms (at ${this.minimumPosition()})`,
-          ),
-        );
+        reject(new ReadModelsBehindError(position, this.minimumPosition(), timeoutMs));
       }, timeoutMs);
       const done = () => {
         clearTimeout(timer);

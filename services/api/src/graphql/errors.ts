@@ -8,9 +8,12 @@ import {
 } from '@werkbezoek/schema';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
+import { storageError } from './storageErrors.js';
 
 /** The one place where errors become what clients see. */
 export function toGraphQLError(error: unknown): GraphQLError | undefined {
+  const storage = storageError(error);
+  if (storage) return storage;
   if (error instanceof ValidationError) {
     return new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', fields: error.fields } });
   }
