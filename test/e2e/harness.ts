@@ -52,6 +52,8 @@ export async function livePlatform(
     log?: (message: string) => void;
     /** An existing data directory to start on, left in place on close (default: a fresh one, removed). */
     dataDir?: string;
+    /** Retention periods and the daily job (default: the platform's, a dry run). */
+    retention?: PlatformOptions['retention'];
   } = {},
 ): Promise<LivePlatform> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'werkbezoek-e2e-'));
@@ -69,6 +71,7 @@ export async function livePlatform(
     now: () => new Date(`${today}T10:00:00.000Z`),
     execution: options.execution ?? { compileAfter: 0 },
     ...(options.webDist ? { webDist: options.webDist } : {}),
+    ...(options.retention ? { retention: options.retention } : {}),
   });
   return {
     platform,

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { authConfigFromEnv } from './auth/principal.js';
 import { ConfigError, configTable, docOf, envSchema, envVariables, loadConfig, type Config } from './config.js';
+import { DEFAULT_RETENTION } from './privacy/retentionJob.js';
 
 const at = { cwd: '/srv/werkbezoek', stdoutIsTty: false };
 const load = (env: Record<string, string>, options = at): Config => loadConfig(env, options);
@@ -39,6 +40,7 @@ describe('loadConfig', () => {
       log: { level: 'info', format: 'json' },
       readYourWritesTimeoutMs: 10_000,
       standbyRetryMs: 2000,
+      retention: DEFAULT_RETENTION,
       warnings: [],
     } satisfies Config);
   });
@@ -65,6 +67,13 @@ describe('loadConfig', () => {
       LOG_FORMAT: 'pretty',
       READ_YOUR_WRITES_TIMEOUT_MS: '30000',
       PROJECTOR_STANDBY_RETRY_MS: '250',
+      RETENTION_CONTACT_PERSON_YEARS: '3',
+      RETENTION_CONTACTED_PERSON_YEARS: '2',
+      RETENTION_TWINNING_ACTOR_YEARS: '100',
+      RETENTION_STAFF_MEMBER_YEARS: '7',
+      RETENTION_DOCUMENT_YEARS: '20',
+      RETENTION_JOB: 'apply',
+      RETENTION_JOB_AT: '22:00',
     });
     expect(config).toEqual({
       role: 'api',
@@ -92,6 +101,11 @@ describe('loadConfig', () => {
       log: { level: 'debug', format: 'pretty' },
       readYourWritesTimeoutMs: 30_000,
       standbyRetryMs: 250,
+      retention: {
+        periods: { CONTACT_PERSON: 3, CONTACTED_PERSON: 2, TWINNING_ACTOR: 100, STAFF_MEMBER: 7, DOCUMENT: 20 },
+        job: 'apply',
+        at: '22:00',
+      },
       warnings: [],
     } satisfies Config);
   });
@@ -140,6 +154,19 @@ describe('loadConfig', () => {
     [
       { PROJECTOR_STANDBY_RETRY_MS: '-1' },
       'PROJECTOR_STANDBY_RETRY_MS must be a whole number of milliseconds from 1 to 600000; got "-1"',
+    ],
+    [
+      { RETENTION_CONTACT_PERSON_YEARS: '0' },
+      'RETENTION_CONTACT_PERSON_YEARS must be a whole number of years from 1 to 100, or never (kept without a limit); got "0"',
+    ],
+    [
+      { RETENTION_STAFF_MEMBER_YEARS: 'P10Y' },
+      'RETENTION_STAFF_MEMBER_YEARS must be a whole number of years from 1 to 100, or never (kept without a limit); got "P10Y"',
+    ],
+    [{ RETENTION_JOB: 'yes' }, 'RETENTION_JOB must be off, dry-run or apply; got "yes"'],
+    [
+      { RETENTION_JOB_AT: '3:30' },
+      'RETENTION_JOB_AT must be a time of day as HH:MM (24 hours, the server\'s time zone); got "3:30"',
     ],
   ])('refuses %j in one line naming the variable, what it must be and what it got', (env, message) => {
     const error = refusal(env);

@@ -11,6 +11,7 @@ import { eventStoreConfigFromEnv, type EventStoreConfig } from '@werkbezoek/even
 import { readModelConfigFromEnv, type ReadModelConfig } from '@werkbezoek/projections';
 import { z } from 'zod';
 import type { AuthConfig } from './auth/principal.js';
+import type { RetentionSettings } from './privacy/retentionJob.js';
 
 export type Role = 'all' | 'api' | 'projector';
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -35,6 +36,8 @@ export interface Config {
   readonly log: { readonly level: LogLevel; readonly format: LogFormat };
   readonly readYourWritesTimeoutMs: number;
   readonly standbyRetryMs: number;
+  /** How long each kind of personal data is kept, and the daily job that erases what is past it (issue 15). */
+  readonly retention: RetentionSettings;
   /** Settings that are allowed but probably not meant; logged at start. */
   readonly warnings: readonly string[];
 }
@@ -84,6 +87,17 @@ function url(schemes: readonly string[]) {
     }
   });
 }
+
+/** Whole years from 1 to 100, or `never` (kept without a limit: null). */
+function retentionYears(fallback: string) {
+  return z
+    .string()
+    .regex(/^(?:[1-9]\d?|100|never)$/)
+    .default(fallback)
+    .transform((value) => (value === 'never' ? null : Number(value)));
+}
+
+const yearsMustBe = 'a whole number of years from 1 to 100, or never (kept without a limit)';
 
 // A host name (RFC 1123 labels) or an IP address; what Node's listen() is given.
 const hostName =
@@ -223,6 +237,60 @@ export const envSchema = z.object({
     default: '2000',
     example: '5000',
   }),
+  RETENTION_CONTACT_PERSON_YEARS: variable(retentionYears('5'), {
+    mustBe: yearsMustBe,
+    about:
+      "How long a request's contact person's data (name, email, the request's notes) is kept, in years from the end of the request's visit or its last event, whichever is later; then the retention job erases it. Set `never` to keep it.",
+    default: '5',
+    example: '3',
+  }),
+  RETENTION_CONTACTED_PERSON_YEARS: variable(retentionYears('5'), {
+    mustBe: yearsMustBe,
+    about:
+      'How long the data of a person VVSG logged a contact with (name, function, the summary) is kept, in years from the last contact with them. Set `never` to keep it.',
+    default: '5',
+    example: '2',
+  }),
+  RETENTION_TWINNING_ACTOR_YEARS: variable(retentionYears('5'), {
+    mustBe: yearsMustBe,
+    about:
+      "How long a twinning actor's data (a coordinator's, a mayor's name and email) is kept, in years from the day they were replaced or the twinning ended; never while they hold the office. Set `never` to keep it.",
+    default: '5',
+    example: '10',
+  }),
+  RETENTION_STAFF_MEMBER_YEARS: variable(retentionYears('10'), {
+    mustBe: yearsMustBe,
+    about:
+      "How long a VVSG staff member's data (name, email, their reports and activity notes) is kept, in years from the last event that names them. Set `never` to keep it.",
+    default: '10',
+    example: '7',
+  }),
+  RETENTION_DOCUMENT_YEARS: variable(retentionYears('never'), {
+    mustBe: yearsMustBe,
+    about:
+      "How long the free text of a record that may name anyone (a lesson's title and body, a decision's note, a rationale) is kept, in years from the record's last event. `never`: lessons learned are what the platform is for; a text that names someone is erased on request.",
+    default: 'never',
+    example: '20',
+  }),
+  RETENTION_JOB: variable(z.enum(['off', 'dry-run', 'apply']).default('dry-run'), {
+    mustBe: 'off, dry-run or apply',
+    about:
+      'The daily retention job in the active projector: `dry-run` logs how many people are past retention, per kind; `apply` erases them too (SYSTEM, RETENTION_EXPIRED); `off` runs nothing. `pnpm privacy:retention` does the same on demand.',
+    default: 'dry-run',
+    example: 'apply',
+  }),
+  RETENTION_JOB_AT: variable(
+    z
+      .string()
+      .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/)
+      .default('03:30'),
+    {
+      mustBe: "a time of day as HH:MM (24 hours, the server's time zone)",
+      about: "When the daily retention job runs, as HH:MM in the server's time zone.",
+      default: '03:30',
+      example: '22:00',
+    },
+  ),
 });
 
 export type EnvVariable = keyof typeof envSchema.shape;
@@ -372,6 +440,17 @@ export function loadConfig(env: Env, options: LoadConfigOptions = {}): Config {
     log: { level: v.LOG_LEVEL, format: v.LOG_FORMAT ?? (options.stdoutIsTty ? 'pretty' : 'json') },
     readYourWritesTimeoutMs: v.READ_YOUR_WRITES_TIMEOUT_MS,
     standbyRetryMs: v.PROJECTOR_STANDBY_RETRY_MS,
+    retention: {
+      periods: {
+        CONTACT_PERSON: v.RETENTION_CONTACT_PERSON_YEARS,
+        CONTACTED_PERSON: v.RETENTION_CONTACTED_PERSON_YEARS,
+        TWINNING_ACTOR: v.RETENTION_TWINNING_ACTOR_YEARS,
+        STAFF_MEMBER: v.RETENTION_STAFF_MEMBER_YEARS,
+        DOCUMENT: v.RETENTION_DOCUMENT_YEARS,
+      },
+      job: v.RETENTION_JOB,
+      at: v.RETENTION_JOB_AT,
+    },
     warnings,
   };
 }

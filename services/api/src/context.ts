@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CommandHandlers, CommandResult, PrivacyHandlers } from '@werkbezoek/domain';
 import type { EventStore } from '@werkbezoek/eventstore';
-import type { ReadModelDb } from '@werkbezoek/projections';
+import type { ReadModelDb, RetentionPeriods } from '@werkbezoek/projections';
 import type { Kysely } from 'kysely';
 import type { CommandMetadata } from '@werkbezoek/schema';
 import type { Principal } from './auth/principal.js';
@@ -18,6 +18,8 @@ export interface ApiServices {
   waitFor(position: bigint): Promise<void>;
   /** The current instant; a clock of its own so tests can set the date. */
   now(): Date;
+  /** Retention periods per kind of personal data, for the retention report (default DEFAULT_RETENTION's). */
+  readonly retention?: RetentionPeriods;
 }
 
 export interface ApiContext {

@@ -118,6 +118,7 @@ try {
     // An operator's switch: every query on graphql-js, should a compiled one ever misbehave.
     ...(config.compileQueries ? {} : { execution: { compileAfter: Infinity } }),
     ...(config.webDist ? { webDist: config.webDist } : {}),
+    retention: config.retention,
   });
 } catch (error) {
   fail(error);

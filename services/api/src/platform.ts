@@ -29,6 +29,7 @@ import type { ExecutionOptions } from './graphql/execution.js';
 import type { AuthConfig } from './auth/principal.js';
 import { landing } from './http/landing.js';
 import { readModelDirectory } from './privacy/dataSubjectDirectory.js';
+import { DEFAULT_RETENTION, RetentionJob, type RetentionSettings } from './privacy/retentionJob.js';
 import { prepareDataDir } from './startupErrors.js';
 import { healthRoutes, sendJson, type ProcessRole } from './http/readiness.js';
 import { defaultWebDist } from './http/webUi.js';
@@ -64,6 +65,8 @@ export interface PlatformOptions {
   readonly execution?: ExecutionOptions;
   /** The built web UI served at / (default: web/dist of the repository). */
   readonly webDist?: string;
+  /** Retention periods per kind of personal data and the daily job (default DEFAULT_RETENTION: a dry run). */
+  readonly retention?: RetentionSettings;
 }
 
 export interface Platform {
@@ -75,6 +78,8 @@ export interface Platform {
   readonly projector: Projector | undefined;
   /** The GraphQL API (roles `all` and `api`). */
   readonly api: ApiServer | undefined;
+  /** The daily retention job (roles `all` and `projector`, unless RETENTION_JOB=off); it runs while the projector is active. */
+  readonly retentionJob: RetentionJob | undefined;
   readonly events: bigint;
   /** Stops accepting, finishes requests in flight and the projector's batch, gives up the projector lease. */
   close(): Promise<void>;
@@ -112,6 +117,20 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     ? createProjector(options, store, eventStore, projectorDb, log, keyStore && { keys: keyStore, forget })
     : undefined;
   await projector?.start();
+  const retention = options.retention ?? DEFAULT_RETENTION;
+  const retentionJob =
+    projector && retention.job !== 'off'
+      ? new RetentionJob({
+          settings: retention,
+          readModels: readerDb,
+          privacy:
+            keyStore && new PrivacyHandlers({ store, subjects: readModelDirectory(readerDb), keys: keyStore, forget }),
+          isActive: () => projector.state === 'active',
+          log,
+          ...(options.now ? { now: options.now } : {}),
+        })
+      : undefined;
+  retentionJob?.start();
 
   const timeout = options.readYourWritesTimeoutMs ?? 10_000;
   const checkpoints = new CheckpointWatcher(readerDb);
@@ -148,6 +167,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         readModels: readerDb,
         waitFor,
         now: options.now ?? (() => new Date()),
+        retention: retention.periods,
       },
       auth: options.auth,
       production: options.production ?? false,
@@ -169,11 +189,13 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     store,
     projector,
     api,
+    retentionJob,
     events: await store.headPosition(),
     close: async () => {
       // In order: no new requests (those in flight finish), then the projector's current batch and its lease.
       await api?.close();
       if (probes) await new Promise<void>((resolve) => probes.close(() => resolve()));
+      await retentionJob?.stop();
       await projector?.stop();
       await Promise.all([projectorDb?.close(), readerDb.close()]);
       await store.close();

@@ -49,10 +49,6 @@ const RegionPage = inArea(
   'places',
   lazy(() => import('../places/RegionPage')),
 );
-const PrivacyPage = inArea(
-  'privacy',
-  lazy(() => import('../privacy/PrivacyPage')),
-);
 
 /** Signed in or sent to sign-in (coming back here afterwards); the viewer is known before any page shows. */
 function SignedIn() {
@@ -126,7 +122,6 @@ function Pages() {
       <Route path="/lessen/:id" component={LessonPage} />
       <Route path="/gemeenten/:nisCode" component={MunicipalityPage} />
       <Route path="/regios/:regionCode" component={RegionPage} />
-      <Route path="/privacy" component={PrivacyPage} />
       <Route component={NotFound} />
     </Switch>
   );

@@ -15,6 +15,3 @@ export const readerRoles = new Set(['MANAGEMENT', 'PLANNER', 'ANALYST', 'STAFF']
 
 /** Roles that plan: the planner's workbench (candidates, the optimal plan, regional events). */
 export const plannerRoles = new Set(['MANAGEMENT', 'PLANNER', 'STAFF']);
-
-/** Roles that erase personal data (management asks, staff confirm) and see the erasures done. */
-export const privacyRoles = new Set(['MANAGEMENT', 'STAFF']);

@@ -13,7 +13,6 @@ import { DecisionForm } from './DecisionForm';
 import { MunicipalityHistory, RegionVisits } from './context';
 import { MunicipalityLink, RegionLink } from '../places/links';
 import { StatusBadge } from './StatusBadge';
-import { Personal } from '../ui/Erased';
 
 const RequestDocument = graphql(`
   query RequestPage($id: ID!) {
@@ -148,9 +147,7 @@ export default function RequestPage() {
               {request.notes && (
                 <>
                   <dt>{f.t('request.notes')}</dt>
-                  <dd>
-                    <Personal value={request.notes} />
-                  </dd>
+                  <dd>{request.notes}</dd>
                 </>
               )}
               {request.decidedOn && (
@@ -162,9 +159,7 @@ export default function RequestPage() {
               {request.staffMemberName && (
                 <>
                   <dt>{f.t('request.staff')}</dt>
-                  <dd>
-                    <Personal value={request.staffMemberName} />
-                  </dd>
+                  <dd>{request.staffMemberName}</dd>
                 </>
               )}
               {request.declineReason && (
@@ -176,17 +171,13 @@ export default function RequestPage() {
               {request.decisionNote && (
                 <>
                   <dt>{f.t('request.decisionNote')}</dt>
-                  <dd>
-                    <Personal value={request.decisionNote} />
-                  </dd>
+                  <dd>{request.decisionNote}</dd>
                 </>
               )}
               {request.withdrawalReason && (
                 <>
                   <dt>{f.t('request.withdrawalReason')}</dt>
-                  <dd>
-                    <Personal value={request.withdrawalReason} />
-                  </dd>
+                  <dd>{request.withdrawalReason}</dd>
                 </>
               )}
               {request.mission && (

@@ -83,27 +83,6 @@ const VocabulariesDocument = graphql(`
           en
         }
       }
-      erasureReasons {
-        code
-        label {
-          nl
-          en
-        }
-      }
-      erasureStatuses {
-        code
-        label {
-          nl
-          en
-        }
-      }
-      dataSubjectKinds {
-        code
-        label {
-          nl
-          en
-        }
-      }
     }
   }
 `);

@@ -23,6 +23,8 @@ import { PlannerMutations } from '../planner/planner.mutations.js';
 import { RegionalEventSuggestionResolver } from '../planner/suggestions.resolver.js';
 import { PlanResolver } from '../planner/plan.resolver.js';
 import { ErasureResolver } from '../privacy/erasure.resolver.js';
+import { RetentionResolver } from '../privacy/retention.resolver.js';
+import { DataSubjectReportResolver } from '../privacy/subjectReport.resolver.js';
 import { TwinningActorsResolver } from '../places/actorChanges.resolver.js';
 import { MunicipalityResolver } from '../registry/municipality.resolver.js';
 import { BudgetResolver, StaffResolver } from '../registry/staff.resolver.js';
@@ -65,6 +67,8 @@ export const resolvers = [
   VocabulariesResolver,
   ReadModelPositionResolver,
   ErasureResolver,
+  DataSubjectReportResolver,
+  RetentionResolver,
 ] as const;
 
 /** The executable schema; its SDL is committed as schema/schema.graphql. */

@@ -1,0 +1,182 @@
+import type { EventStore } from '@werkbezoek/eventstore';
+import {
+  findRowsMentioning,
+  getDataSubject,
+  knownDataSubjects,
+  listDataSubjectEvents,
+  type DataSubjectEventView,
+  type DataSubjectKindView,
+  type DataSubjectsDb,
+  type MentioningRow,
+  type ReadModelDb,
+} from '@werkbezoek/projections';
+import {
+  ERASED_VALUE,
+  Id,
+  NotFoundError,
+  personalDataOf,
+  setPath,
+  ValidationError,
+  werkbezoekCatalogue,
+  type DataSubjectKind,
+  type RecordedEvent,
+} from '@werkbezoek/schema';
+import type { Kysely } from 'kysely';
+
+/** What a personal field of another person reads as in someone's access report (the UI translates it). */
+export const OTHER_PERSON_VALUE = '[andere persoon]';
+/** What a field of another record's text (a document key: a lesson, a request's notes) reads as. */
+export const OTHER_DOCUMENT_VALUE = '[ander document]';
+
+export interface SubjectReportEvent {
+  readonly position: string;
+  readonly streamId: string;
+  readonly revision: number;
+  readonly type: string;
+  readonly occurredAt: string;
+  readonly recordedAt: string;
+  /** The role of who caused it (or SYSTEM); never their id, which names another person. */
+  readonly actorRole: string;
+  readonly kinds: readonly DataSubjectKind[];
+  /** The paths of the subject's own personal fields in `data`. */
+  readonly fields: readonly string[];
+  /** The event's data, decrypted, with every other person's values and ids replaced. */
+  readonly data: unknown;
+}
+
+/**
+ * Everything the platform holds about one data subject, for a subject access
+ * request (GDPR art. 15): the events that name them, decrypted, other
+ * people's data hidden; the read-model rows that hold their id or values.
+ */
+export interface SubjectReport {
+  readonly subjectId: string;
+  readonly generatedAt: string;
+  readonly kinds: readonly DataSubjectKindView[];
+  readonly firstSeenAt: string;
+  readonly lastSeenAt: string;
+  readonly erasedOn: string | null;
+  readonly events: readonly SubjectReportEvent[];
+  readonly readModelRows: readonly MentioningRow[];
+}
+
+const PERSON_KINDS: ReadonlySet<DataSubjectKind> = new Set([
+  'CONTACT_PERSON',
+  'STAFF_MEMBER',
+  'TWINNING_ACTOR',
+  'CONTACTED_PERSON',
+]);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function stringLeaves(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const v of value) stringLeaves(v, out);
+  else if (value !== null && typeof value === 'object') for (const v of Object.values(value)) stringLeaves(v, out);
+  return out;
+}
+
+/** `value` with every string that is another person's id replaced. */
+function hideIds(value: unknown, others: ReadonlySet<string>): unknown {
+  if (typeof value === 'string') return others.has(value) ? OTHER_PERSON_VALUE : value;
+  if (Array.isArray(value)) return value.map((v) => hideIds(v, others));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, hideIds(v, others)]));
+  return value;
+}
+
+/** The events named by `rows`, read stream by stream (indexed in every store) in the log's order. */
+async function readEvents(store: EventStore, rows: readonly DataSubjectEventView[]): Promise<RecordedEvent[]> {
+  const byStream = new Map<string, Set<number>>();
+  for (const r of rows) byStream.set(r.streamId, (byStream.get(r.streamId) ?? new Set()).add(r.revision));
+  const events: RecordedEvent[] = [];
+  for (const [streamId, revisions] of byStream) {
+    const first = Math.min(...revisions);
+    const count = Math.max(...revisions) - first + 1;
+    for await (const e of store.readStream(streamId, { fromRevision: BigInt(first), maxCount: count }))
+      if (revisions.has(Number(e.revision))) events.push(e);
+  }
+  return events.sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
+}
+
+/**
+ * The access report of `subjectId`: the events that name them (from the
+ * data-subject read model's positions, read from the log and decrypted by the
+ * store), each with the other subjects' personal fields replaced by
+ * OTHER_PERSON_VALUE or OTHER_DOCUMENT_VALUE and other people's ids by
+ * OTHER_PERSON_VALUE, since an access report must not disclose third
+ * parties; and the read-model rows that hold the subject's id or one of
+ * their values. Throws NotFoundError when the log names no such subject.
+ */
+export async function buildSubjectReport(
+  services: { readonly store: EventStore; readonly readModels: ReadModelDb },
+  subjectId: string,
+  now: Date,
+): Promise<SubjectReport> {
+  if (!Id.safeParse(subjectId).success)
+    throw new ValidationError(
+      `subjectId "${subjectId}" is not a data subject's id: a lowercase UUID such as 0190a5f2-1c2b-7d3e-8f40-1234567890ab`,
+      ['subjectId'],
+    );
+  const db = services.readModels.db as Kysely<DataSubjectsDb>;
+  const subject = await getDataSubject(db, subjectId);
+  if (!subject)
+    throw new NotFoundError(`No personal data is held for ${subjectId}: no event of the log names this data subject`);
+  const rows = await listDataSubjectEvents(db, subjectId);
+  const meta = new Map(rows.map((r) => [r.position, r]));
+  const events = await readEvents(services.store, rows);
+
+  const candidates = [...new Set(events.flatMap((e) => stringLeaves(e.data)).filter((s) => UUID.test(s)))];
+  const known = await knownDataSubjects(
+    db,
+    candidates.filter((s) => s !== subjectId),
+  );
+  const otherPeople = new Set(
+    [...known].filter(([, kinds]) => kinds.some((k) => PERSON_KINDS.has(k))).map(([id]) => id),
+  );
+
+  const own: string[] = [subjectId];
+  const reported = events.map((e): SubjectReportEvent => {
+    const definition = werkbezoekCatalogue.get(e.type);
+    let data: unknown = e.data;
+    for (const datum of definition ? personalDataOf(definition, e.data) : []) {
+      if (datum.subjectId === subjectId) {
+        own.push(...stringLeaves(datum.value));
+        continue;
+      }
+      data = setPath(
+        data,
+        datum.path,
+        otherPeople.has(datum.subjectId) || !known.has(datum.subjectId) ? OTHER_PERSON_VALUE : OTHER_DOCUMENT_VALUE,
+      );
+    }
+    const row = meta.get(e.position);
+    return {
+      position: String(e.position),
+      streamId: e.streamId,
+      revision: Number(e.revision),
+      type: e.type,
+      occurredAt: e.metadata.occurredAt,
+      recordedAt: e.recordedAt,
+      actorRole: e.metadata.actor.role,
+      kinds: row?.kinds ?? [],
+      fields: row?.fields ?? [],
+      data: hideIds(data, otherPeople),
+    };
+  });
+  const needles = own.filter((v) => v !== ERASED_VALUE);
+  return {
+    subjectId,
+    generatedAt: now.toISOString(),
+    kinds: subject.kinds,
+    firstSeenAt: subject.firstSeenAt,
+    lastSeenAt: subject.lastSeenAt,
+    erasedOn: subject.erasedOn,
+    events: reported,
+    readModelRows: await findRowsMentioning(services.readModels, needles),
+  };
+}
+
+/** The report's download name: what it is, whose and when, in Dutch first. */
+export function reportFileName(report: SubjectReport): string {
+  return `inzageverzoek-${report.subjectId}-${report.generatedAt.slice(0, 10)}.json`;
+}
