@@ -175,6 +175,13 @@ describe('submitting a request', () => {
       /coordinator of 44021 cannot act on requests of municipality 11055/,
     ],
     [
+      "a coordinator submits for another municipality's ended twinning (refused as theirs, not told it ended)",
+      [],
+      submit({ twinning: zoerselTwinning({ status: 'ENDED' }) }, on('2026-02-02', gentCoordinator)),
+      ForbiddenError,
+      /coordinator of 44021 cannot act on requests of municipality 11055/,
+    ],
+    [
       'a coordinator without a municipality submits',
       [],
       submit({}, on('2026-02-02', { id: 'coordinator-x', role: 'COORDINATOR' })),

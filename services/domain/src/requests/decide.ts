@@ -130,9 +130,10 @@ export function decide(command: RequestCommand, state: RequestState): RequestEve
     case 'SubmitAccompanimentRequest': {
       const { twinning, ...input } = command.data;
       if (!twinning) throw new NotFoundError(`Twinning ${input.twinningId} does not exist`);
+      // Who may act comes first: another municipality's coordinator learns nothing of this twinning's state.
+      checkCoordinator(command.metadata.actor, twinning.nisCode);
       if (twinning.status !== 'ACTIVE')
         throw new IllegalStateError(`Twinning ${twinning.twinningId} has ended: no new visits can be requested`);
-      checkCoordinator(command.metadata.actor, twinning.nisCode);
       const data = checkInput(AccompanimentRequestSubmitted.schema, { ...input, nisCode: twinning.nisCode }, 'request');
       if (state.status !== 'NONE') throw new IllegalStateError(`Request ${data.requestId} already exists`);
       checkPeriod(data.startDate, data.endDate, today);
