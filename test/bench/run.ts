@@ -35,6 +35,10 @@ const modules: readonly { readonly name: string; load(): Promise<BenchModule> }[
     name: 'planner',
     load: async () => (await import('./planner.bench.js')).plannerBenchmark,
   },
+  {
+    name: 'privacy',
+    load: async () => (await import('./privacy.bench.js')).privacyBenchmark,
+  },
 ];
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -49,6 +49,10 @@ const RegionPage = inArea(
   'places',
   lazy(() => import('../places/RegionPage')),
 );
+const PrivacyPage = inArea(
+  'privacy',
+  lazy(() => import('../privacy/PrivacyPage')),
+);
 
 /** Signed in or sent to sign-in (coming back here afterwards); the viewer is known before any page shows. */
 function SignedIn() {
@@ -122,6 +126,7 @@ function Pages() {
       <Route path="/lessen/:id" component={LessonPage} />
       <Route path="/gemeenten/:nisCode" component={MunicipalityPage} />
       <Route path="/regios/:regionCode" component={RegionPage} />
+      <Route path="/privacy" component={PrivacyPage} />
       <Route component={NotFound} />
     </Switch>
   );

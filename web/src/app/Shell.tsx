@@ -2,7 +2,7 @@ import { Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useSession } from '../auth/session';
 import { useViewer } from '../auth/viewer';
-import { plannerRoles, readerRoles } from '../auth/roles';
+import { plannerRoles, privacyRoles, readerRoles } from '../auth/roles';
 import { useT } from '../i18n/format';
 import { Loading } from '../ui/states';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -48,6 +48,7 @@ export function Shell({ children }: { children: ReactNode }) {
             {plannerRoles.has(viewer.role) && <NavItem to="/planner">{t('nav.planner')}</NavItem>}
             {reader && <NavItem to="/lessen">{t('nav.lessons')}</NavItem>}
             {viewer.role === 'COORDINATOR' && <NavItem to="/mijn-aanvragen">{t('nav.myRequests')}</NavItem>}
+            {privacyRoles.has(viewer.role) && <NavItem to="/privacy">{t('nav.privacy')}</NavItem>}
           </nav>
           <div className="shell-tools">
             <span>{t('nav.signedInAs', { who })}</span>

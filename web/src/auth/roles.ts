@@ -15,3 +15,6 @@ export const readerRoles = new Set(['MANAGEMENT', 'PLANNER', 'ANALYST', 'STAFF']
 
 /** Roles that plan: the planner's workbench (candidates, the optimal plan, regional events). */
 export const plannerRoles = new Set(['MANAGEMENT', 'PLANNER', 'STAFF']);
+
+/** Roles that erase personal data (management asks, staff confirm) and see the erasures done. */
+export const privacyRoles = new Set(['MANAGEMENT', 'STAFF']);

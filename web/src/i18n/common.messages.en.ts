@@ -11,6 +11,7 @@ export const commonMessagesEn: Translation<typeof commonMessages> = {
   'nav.myRequests': 'My requests',
   'nav.planner': 'Planner',
   'nav.lessons': 'Lessons',
+  'nav.privacy': 'Privacy',
   'nav.signOut': 'Sign out',
   'nav.signedInAs': 'Signed in as {who}',
   'locale.switch': 'Nederlands',
@@ -58,4 +59,6 @@ export const commonMessagesEn: Translation<typeof commonMessages> = {
   yes: 'yes',
   no: 'no',
   none: '—',
+  erased: 'erased',
+  'erased.title': 'This data was erased on request or after its retention period',
 };

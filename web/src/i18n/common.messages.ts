@@ -9,6 +9,7 @@ export const commonMessages = {
   'nav.myRequests': 'Mijn aanvragen',
   'nav.planner': 'Planner',
   'nav.lessons': 'Lessen',
+  'nav.privacy': 'Privacy',
   'nav.signOut': 'Afmelden',
   'nav.signedInAs': 'Aangemeld als {who}',
   'locale.switch': 'English',
@@ -56,4 +57,6 @@ export const commonMessages = {
   yes: 'ja',
   no: 'nee',
   none: '—',
+  erased: 'gewist',
+  'erased.title': 'Deze gegevens zijn gewist op verzoek of na de bewaartermijn',
 };

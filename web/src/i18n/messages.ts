@@ -7,6 +7,7 @@ import type { placeMessages } from '../places/places.messages';
 import type { eventMessages } from '../planner/events/events.messages';
 import type { planMessages } from '../planner/plan/plan.messages';
 import type { plannerMessages } from '../planner/planner.messages';
+import type { privacyMessages } from '../privacy/privacy.messages';
 import { requestMessages } from '../requests/requests.messages';
 import { commonMessages } from './common.messages';
 
@@ -39,6 +40,7 @@ export const dutchAreas = {
   }),
   lessons: async () => (await import('../lessons/lessons.messages')).lessonMessages,
   places: async () => (await import('../places/places.messages')).placeMessages,
+  privacy: async () => (await import('../privacy/privacy.messages')).privacyMessages,
   map: mapArea,
 } satisfies Record<string, () => Promise<Readonly<Record<string, string>>>>;
 export type Area = keyof typeof dutchAreas;
@@ -48,7 +50,8 @@ type AreaMessages = typeof plannerMessages &
   typeof eventMessages &
   typeof lessonMessages &
   typeof placeMessages &
-  typeof mapMessages;
+  typeof mapMessages &
+  typeof privacyMessages;
 
 /** Every message's id: a typo is a type error. */
 export type MessageId = keyof typeof dutch | keyof AreaMessages;

@@ -16,6 +16,7 @@ import { useVocabulary } from '../vocabulary/vocabularies';
 import { lessonHref, lessonsHref } from './filters';
 import { excerpt } from './highlight';
 import './lessons.css';
+import { Personal } from '../ui/Erased';
 
 const LessonDocument = graphql(`
   query LessonPage($id: ID!) {
@@ -153,7 +154,7 @@ function LessonView({ lesson }: { lesson: Lesson }) {
           ))}
         </div>
         <p className="lesson-text" lang={lesson.language}>
-          {lesson.body}
+          <Personal value={lesson.body} />
         </p>
         {lesson.goodPractice && lesson.promotedOn && (
           <p className="small muted">{f.t('lesson.promotedOn', { date: f.date(lesson.promotedOn) })}</p>
@@ -170,7 +171,9 @@ function LessonView({ lesson }: { lesson: Lesson }) {
         <h2 id="lesson-facts-title">{f.t('lesson.facts')}</h2>
         <dl className="facts">
           <dt>{f.t('lesson.author')}</dt>
-          <dd>{lesson.author.name ?? f.t('none')}</dd>
+          <dd>
+            <Personal value={lesson.author.name} fallback={f.t('none')} />
+          </dd>
           <dt>{f.t('lesson.recordedOn')}</dt>
           <dd>
             {f.date(lesson.recordedOn)}
@@ -261,7 +264,7 @@ function MissionCard({ lesson }: { lesson: Lesson }) {
       )}
       {mission?.reportSummary && (
         <p className="small" style={{ marginTop: 12 }}>
-          {mission.reportSummary}
+          <Personal value={mission.reportSummary} />
         </p>
       )}
     </section>

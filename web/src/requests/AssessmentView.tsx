@@ -9,6 +9,7 @@ import { ErrorState } from '../ui/states';
 import { useVocabulary } from '../vocabulary/vocabularies';
 import { RecommendationBadge } from './StatusBadge';
 import type { RequestDetail } from './types';
+import { Personal } from '../ui/Erased';
 
 const ResourcesDocument = graphql(`
   query AssessmentResources($year: Int!) {
@@ -156,7 +157,9 @@ export function AssessmentView({ request }: { request: RequestDetail }) {
       <h3>{f.t('assessment.explanation')}</h3>
       <ul>
         {explanation.map((sentence, i) => (
-          <li key={i}>{f.sentence(sentence)}</li>
+          <li key={i}>
+            <Personal value={f.sentence(sentence)} />
+          </li>
         ))}
       </ul>
       {canReassess && request.status === 'SUBMITTED' && (

@@ -13,6 +13,7 @@ import { DecisionForm } from './DecisionForm';
 import { MunicipalityHistory, RegionVisits } from './context';
 import { MunicipalityLink, RegionLink } from '../places/links';
 import { StatusBadge } from './StatusBadge';
+import { Personal } from '../ui/Erased';
 
 const RequestDocument = graphql(`
   query RequestPage($id: ID!) {
@@ -147,7 +148,9 @@ export default function RequestPage() {
               {request.notes && (
                 <>
                   <dt>{f.t('request.notes')}</dt>
-                  <dd>{request.notes}</dd>
+                  <dd>
+                    <Personal value={request.notes} />
+                  </dd>
                 </>
               )}
               {request.decidedOn && (
@@ -159,7 +162,9 @@ export default function RequestPage() {
               {request.staffMemberName && (
                 <>
                   <dt>{f.t('request.staff')}</dt>
-                  <dd>{request.staffMemberName}</dd>
+                  <dd>
+                    <Personal value={request.staffMemberName} />
+                  </dd>
                 </>
               )}
               {request.declineReason && (
@@ -171,13 +176,17 @@ export default function RequestPage() {
               {request.decisionNote && (
                 <>
                   <dt>{f.t('request.decisionNote')}</dt>
-                  <dd>{request.decisionNote}</dd>
+                  <dd>
+                    <Personal value={request.decisionNote} />
+                  </dd>
                 </>
               )}
               {request.withdrawalReason && (
                 <>
                   <dt>{f.t('request.withdrawalReason')}</dt>
-                  <dd>{request.withdrawalReason}</dd>
+                  <dd>
+                    <Personal value={request.withdrawalReason} />
+                  </dd>
                 </>
               )}
               {request.mission && (

@@ -83,6 +83,27 @@ const VocabulariesDocument = graphql(`
           en
         }
       }
+      erasureReasons {
+        code
+        label {
+          nl
+          en
+        }
+      }
+      erasureStatuses {
+        code
+        label {
+          nl
+          en
+        }
+      }
+      dataSubjectKinds {
+        code
+        label {
+          nl
+          en
+        }
+      }
     }
   }
 `);

@@ -2,8 +2,11 @@ import type { ClustersDb } from '@werkbezoek/projections';
 import {
   Activities,
   AdditionalReasons,
+  DataSubjectKinds,
   Decisions,
   DeclineReasons,
+  ErasureReasons,
+  ErasureStatuses,
   LessonLevels,
   MissionTypes,
   Phases,
@@ -43,6 +46,9 @@ const fixed = {
   phases: entries(Phases),
   lessonLevels: entries(LessonLevels),
   roles: entries(Roles),
+  erasureReasons: entries(ErasureReasons),
+  erasureStatuses: entries(ErasureStatuses),
+  dataSubjectKinds: entries(DataSubjectKinds),
   policyDomains: new PolicyDomainResolver().policyDomains(),
   regions: Object.entries(regionNames).map(([code, l]) => ({
     code,

@@ -3,8 +3,11 @@ import { LocalizedLabel, PolicyDomainInfo } from '../analytics/policyDomain.type
 import {
   Activity,
   AdditionalReason,
+  DataSubjectKind,
   Decision,
   DeclineReason,
+  ErasureReason,
+  ErasureStatus,
   LessonLevel,
   MissionType,
   Phase,
@@ -69,6 +72,13 @@ export const RequestStatusLabel = LabelOf('RequestStatusLabel', RequestStatus, '
 export const PhaseLabel = LabelOf('PhaseLabel', Phase, 'A phase of a visit.');
 export const LessonLevelLabel = LabelOf('LessonLevelLabel', LessonLevel, 'The level a lesson speaks of.');
 export const RoleLabel = LabelOf('RoleLabel', Role, "A role of the platform's users.");
+export const ErasureReasonLabel = LabelOf('ErasureReasonLabel', ErasureReason, 'Why the data of a person is erased.');
+export const ErasureStatusLabel = LabelOf('ErasureStatusLabel', ErasureStatus, 'Where an erasure stands.');
+export const DataSubjectKindLabel = LabelOf(
+  'DataSubjectKindLabel',
+  DataSubjectKind,
+  'The role a person (or a record with text of its own) plays in the events.',
+);
 
 @ObjectType({
   description: 'An ISO 3166-2 region of a partner country, named in Dutch and English.',
@@ -113,6 +123,15 @@ export class Vocabularies {
 
   @Field(() => [RoleLabel])
   roles!: InstanceType<typeof RoleLabel>[];
+
+  @Field(() => [ErasureReasonLabel])
+  erasureReasons!: InstanceType<typeof ErasureReasonLabel>[];
+
+  @Field(() => [ErasureStatusLabel])
+  erasureStatuses!: InstanceType<typeof ErasureStatusLabel>[];
+
+  @Field(() => [DataSubjectKindLabel])
+  dataSubjectKinds!: InstanceType<typeof DataSubjectKindLabel>[];
 
   @Field(() => [PolicyDomainInfo], { description: 'As the policyDomains query.' })
   policyDomains!: PolicyDomainInfo[];
