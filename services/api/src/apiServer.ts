@@ -14,6 +14,9 @@ import { compiledExecution, type ExecutionOptions } from './graphql/execution.js
 import { defaultLimits, limitRules, type QueryLimits } from './graphql/limits.js';
 import { buildApiSchema } from './graphql/schema.js';
 import { createHttpServer, currentRequest, type HttpOptions } from './http/server.js';
+import { idempotencyKey } from './idempotency/idempotencyKey.js';
+import { IdempotencyKeys } from './idempotency/keyStore.js';
+import { idempotencyPlugin } from './idempotency/plugin.js';
 
 export interface ApiServerOptions {
   readonly services: ApiServices;
@@ -29,6 +32,8 @@ export interface ApiServerOptions {
   readonly schema?: GraphQLSchema;
   /** When repeated queries are compiled (see compiledExecution). */
   readonly execution?: ExecutionOptions;
+  /** How long an Idempotency-Key stays bound to its first request (default 24 hours). */
+  readonly idempotencyKeyTtlMs?: number;
 }
 
 export interface ApiServer {
@@ -70,6 +75,10 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     : (options.log ?? ((m: string) => console.error(m)));
   const authenticator = createAuthenticator(options.auth);
   const schema = options.schema ?? (await buildApiSchema());
+  const keys = new IdempotencyKeys(options.services.readModels, {
+    ...(options.idempotencyKeyTtlMs !== undefined ? { ttlMs: options.idempotencyKeyTtlMs } : {}),
+  });
+  await keys.setUp();
   const apollo = new ApolloServer<ApiContext>({
     gateway: compiledExecution(schema, options.execution),
     csrfPrevention: true,
@@ -80,7 +89,12 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     validationRules: [limitRules(options.limits ?? defaultLimits)],
     // No cache hints are set, and Apollo's cache-control plugin would wrap every field
     // resolver to compute them; the HTTP layer marks responses uncacheable instead.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), requestRecordPlugin],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      requestRecordPlugin,
+      idempotencyPlugin(keys),
+    ],
   });
   await apollo.start();
   const http = createHttpServer<ApiContext>({
@@ -91,17 +105,19 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     ...(logger ? { logger } : {}),
     context: async (request, record) => {
       let principal;
+      let key;
       try {
         principal = await authenticator.authenticate(request.headers.authorization);
+        record.actor = { id: principal.id, role: principal.role };
+        // Checked before anything runs; repeated fields stay apart here (request.headers joins them with commas).
+        key = idempotencyKey(request.headersDistinct['idempotency-key']);
       } catch (error) {
         // Apollo sends this error without running the request's hooks: its code is recorded here.
         const code = (error as { extensions?: { code?: unknown } }).extensions?.code;
         record.errorCodes.push(typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR');
         throw error;
       }
-      record.actor = { id: principal.id, role: principal.role };
-      const key = request.headers['idempotency-key'];
-      return createContext(principal, options.services, Array.isArray(key) ? key[0] : key, record);
+      return createContext(principal, options.services, key, record);
     },
   });
   return {

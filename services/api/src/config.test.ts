@@ -40,6 +40,7 @@ describe('loadConfig', () => {
       log: { level: 'info', format: 'json' },
       readYourWritesTimeoutMs: 10_000,
       standbyRetryMs: 2000,
+      idempotencyKeyTtlHours: 24,
       retention: DEFAULT_RETENTION,
       warnings: [],
     } satisfies Config);
@@ -67,6 +68,7 @@ describe('loadConfig', () => {
       LOG_FORMAT: 'pretty',
       READ_YOUR_WRITES_TIMEOUT_MS: '30000',
       PROJECTOR_STANDBY_RETRY_MS: '250',
+      IDEMPOTENCY_KEY_TTL_HOURS: '48',
       RETENTION_CONTACT_PERSON_YEARS: '3',
       RETENTION_CONTACTED_PERSON_YEARS: '2',
       RETENTION_TWINNING_ACTOR_YEARS: '100',
@@ -101,6 +103,7 @@ describe('loadConfig', () => {
       log: { level: 'debug', format: 'pretty' },
       readYourWritesTimeoutMs: 30_000,
       standbyRetryMs: 250,
+      idempotencyKeyTtlHours: 48,
       retention: {
         periods: { CONTACT_PERSON: 3, CONTACTED_PERSON: 2, TWINNING_ACTOR: 100, STAFF_MEMBER: 7, DOCUMENT: 20 },
         job: 'apply',
@@ -154,6 +157,14 @@ describe('loadConfig', () => {
     [
       { PROJECTOR_STANDBY_RETRY_MS: '-1' },
       'PROJECTOR_STANDBY_RETRY_MS must be a whole number of milliseconds from 1 to 600000; got "-1"',
+    ],
+    [
+      { IDEMPOTENCY_KEY_TTL_HOURS: '0' },
+      'IDEMPOTENCY_KEY_TTL_HOURS must be a whole number of hours from 1 to 720; got "0"',
+    ],
+    [
+      { IDEMPOTENCY_KEY_TTL_HOURS: '1.5' },
+      'IDEMPOTENCY_KEY_TTL_HOURS must be a whole number of hours from 1 to 720; got "1.5"',
     ],
     [
       { RETENTION_CONTACT_PERSON_YEARS: '0' },

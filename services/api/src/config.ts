@@ -36,6 +36,8 @@ export interface Config {
   readonly log: { readonly level: LogLevel; readonly format: LogFormat };
   readonly readYourWritesTimeoutMs: number;
   readonly standbyRetryMs: number;
+  /** How long an Idempotency-Key stays bound to its first request, in hours. */
+  readonly idempotencyKeyTtlHours: number;
   /** How long each kind of personal data is kept, and the daily job that erases what is past it (issue 15). */
   readonly retention: RetentionSettings;
   /** Settings that are allowed but probably not meant; logged at start. */
@@ -236,6 +238,13 @@ export const envSchema = z.object({
     about: 'How often a projector standing by tries to become the active one, in milliseconds.',
     default: '2000',
     example: '5000',
+  }),
+  IDEMPOTENCY_KEY_TTL_HOURS: variable(wholeNumber(1, 720).default(24), {
+    mustBe: 'a whole number of hours from 1 to 720',
+    about:
+      'How long an `Idempotency-Key` stays bound to the first request sent with it, in hours (as Stripe: 24): within it a retry gets the first answer and another request with the key is refused; after it the key is free again and its record deleted.',
+    default: '24',
+    example: '48',
   }),
   RETENTION_CONTACT_PERSON_YEARS: variable(retentionYears('5'), {
     mustBe: yearsMustBe,
@@ -440,6 +449,7 @@ export function loadConfig(env: Env, options: LoadConfigOptions = {}): Config {
     log: { level: v.LOG_LEVEL, format: v.LOG_FORMAT ?? (options.stdoutIsTty ? 'pretty' : 'json') },
     readYourWritesTimeoutMs: v.READ_YOUR_WRITES_TIMEOUT_MS,
     standbyRetryMs: v.PROJECTOR_STANDBY_RETRY_MS,
+    idempotencyKeyTtlHours: v.IDEMPOTENCY_KEY_TTL_HOURS,
     retention: {
       periods: {
         CONTACT_PERSON: v.RETENTION_CONTACT_PERSON_YEARS,

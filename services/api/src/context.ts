@@ -25,6 +25,13 @@ export interface ApiServices {
 export interface ApiContext {
   readonly principal: Principal;
   readonly services: ApiServices;
+  /** The request's Idempotency-Key, its syntax checked (idempotency/idempotencyKey.ts); undefined without one. */
+  readonly idempotencyKey: string | undefined;
+  /**
+   * Where this request's command ids start: the command id its claimed Idempotency-Key is bound to
+   * (idempotency/plugin.ts), or undefined for new random ones (no key, or a key on a query).
+   */
+  useCommandIds(base: string | undefined): void;
   /** Metadata for a command of this request: an Idempotency-Key header makes a retried mutation a no-op. */
   command(): CommandMetadata;
   /** What the request's log line says: execute() adds the positions its commands appended. */
@@ -43,17 +50,29 @@ export function createContext(
   request: RequestRecord = { id: randomUUID(), errorCodes: [], positions: [] },
 ): ApiContext {
   let n = 0;
-  const base =
-    idempotencyKey && /^[\w-]{8,100}$/.test(idempotencyKey) ? `${principal.id}:${idempotencyKey}` : randomUUID();
+  let base: string | undefined = idempotencyKey === undefined ? randomUUID() : undefined;
   return {
     principal,
     services,
     request,
-    command: () => ({
-      commandId: n++ === 0 ? base : `${base}/${n}`,
-      issuedAt: services.now().toISOString(),
-      actor: { id: principal.id, role: principal.role, ...(principal.nisCode ? { nisCode: principal.nisCode } : {}) },
-    }),
+    idempotencyKey,
+    useCommandIds: (claimed) => {
+      base = claimed ?? randomUUID();
+    },
+    command: () => {
+      // A key that was never claimed must not be dropped silently: the retry would be stored twice.
+      if (base === undefined)
+        throw new Error('The request has an Idempotency-Key that was not claimed before its first command');
+      return {
+        commandId: n++ === 0 ? base : `${base}/${n}`,
+        issuedAt: services.now().toISOString(),
+        actor: {
+          id: principal.id,
+          role: principal.role,
+          ...(principal.nisCode ? { nisCode: principal.nisCode } : {}),
+        },
+      };
+    },
   };
 }
 

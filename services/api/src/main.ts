@@ -115,6 +115,7 @@ try {
     logger,
     readYourWritesTimeoutMs: config.readYourWritesTimeoutMs,
     standbyRetryMs: config.standbyRetryMs,
+    idempotencyKeyTtlMs: config.idempotencyKeyTtlHours * 3_600_000,
     // An operator's switch: every query on graphql-js, should a compiled one ever misbehave.
     ...(config.compileQueries ? {} : { execution: { compileAfter: Infinity } }),
     ...(config.webDist ? { webDist: config.webDist } : {}),

@@ -65,6 +65,8 @@ export interface PlatformOptions {
   readonly execution?: ExecutionOptions;
   /** The built web UI served at / (default: web/dist of the repository). */
   readonly webDist?: string;
+  /** How long an Idempotency-Key stays bound to its first request (default 24 hours). */
+  readonly idempotencyKeyTtlMs?: number;
   /** Retention periods per kind of personal data and the daily job (default DEFAULT_RETENTION: a dry run). */
   readonly retention?: RetentionSettings;
 }
@@ -180,6 +182,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         webDist: options.webDist ?? defaultWebDist,
       }),
       ...(options.execution ? { execution: options.execution } : {}),
+      ...(options.idempotencyKeyTtlMs !== undefined ? { idempotencyKeyTtlMs: options.idempotencyKeyTtlMs } : {}),
     });
     url = await api.listen(options.port, options.host);
   }

@@ -49,6 +49,8 @@ const KNOWN = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'OPERATION_RESOLUTION_FAILURE',
   'QUERY_TOO_COMPLEX',
+  'BAD_IDEMPOTENCY_KEY',
+  'IDEMPOTENCY_KEY_REUSED',
 ]);
 
 function httpStatus(http: unknown): number | undefined {
