@@ -1,0 +1,134 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { MILLION_SCALE } from '../bench/dataset.js';
+import { evidenceScale, fullEvidence, recordEvidence, resultsDir } from './evidence.js';
+import { prepareHistory } from './load/history.js';
+import type { Figures } from './load/loadPlan.js';
+import { readOperations } from './load/operations.js';
+import { runLoad, startServer } from './load/processes.js';
+import { lineChart, shortCount } from './load/svgChart.js';
+
+/*
+ * Issue 16, "How cost grows": the web UI's reads of the load suite, one at a
+ * time, on the demo history at about 10,000, 100,000 and 1,000,000 events
+ * (scales 1.6, 14.5 and 180 of the generator: 9,985, 100,061 and 1,261,748
+ * events), read models on SQLite; p50 and p95 per query per size, drawn as
+ * test/evidence/results/growth.svg. The paged queries (the request list, the
+ * inbox and the lesson search, 25 and 20 a page) should stay flat. The short
+ * version runs a few rounds on the demo history (scale 1) and draws the chart
+ * to a temporary file.
+ */
+
+const scales = evidenceScale([1], [1.6, 14.5, MILLION_SCALE]);
+const warmupRounds = evidenceScale(2, 10);
+const rounds = evidenceScale(5, 100);
+/** Queries that read one page whatever the history's size. */
+const paged = ['requests', 'inbox', 'lessons'];
+/** "Flat": the largest history's p50 within twice the smallest's. */
+const flatRatio = 2;
+
+const loadAverage = () => os.loadavg().map((n) => Math.round(n * 100) / 100);
+const loadAverageAtStart = loadAverage();
+const sizes: { scale: number; events: number; byQuery: Record<string, Figures> }[] = [];
+
+describe('how the cost of the web UI’s reads grows with the history (SQLite read models)', () => {
+  it.each(scales)(
+    'answers every read at scale %s and measures its latency',
+    async (scale) => {
+      const history = await prepareHistory(scale, { dialect: 'sqlite' });
+      try {
+        const server = await startServer({ dataDir: history.dataDir, readModels: history.readModels });
+        try {
+          const result = await runLoad({
+            mode: 'rounds',
+            url: server.url,
+            warmupRounds,
+            rounds,
+            reads: readOperations(new Date()),
+          });
+          expect(result.errorSamples).toEqual([]);
+          expect(result.all.errors).toBe(0);
+          expect(Object.keys(result.byOperation).sort()).toEqual(
+            ['clusters', 'dashboard', 'inbox', 'lessons', 'requests'].sort(),
+          );
+          for (const figures of Object.values(result.byOperation)) expect(figures.requests).toBe(rounds);
+          sizes.push({ scale, events: history.events, byQuery: result.byOperation });
+        } finally {
+          await server.stop();
+        }
+      } finally {
+        history.remove();
+      }
+    },
+    evidenceScale(300_000, 4 * 3_600_000),
+  );
+
+  it('draws the figures as an accessible SVG chart', () => {
+    expect(sizes).toHaveLength(scales.length);
+    const queries = Object.keys(sizes[0]!.byQuery).sort();
+    const series = queries.map((query) => ({
+      name: `${query}${paged.includes(query) ? ' (paged)' : ''}`,
+      points: sizes.map((s) => [s.events, s.byQuery[query]!.p50] as const),
+    }));
+    const values = series.flatMap((s) => s.points.map(([, y]) => y));
+    const logY = Math.max(...values) / Math.min(...values) > 20;
+    const svg = lineChart({
+      title: 'Median latency of the web UI’s reads by history size',
+      description:
+        `p50 latency in milliseconds of each query of the web UI (one request at a time, ${rounds} each, SQLite read models) ` +
+        `on demo histories of ${sizes.map((s) => shortCount(s.events)).join(', ')} events. ` +
+        sizes
+          .map(
+            (s) => `${shortCount(s.events)} events: ${queries.map((q) => `${q} ${s.byQuery[q]!.p50} ms`).join(', ')}.`,
+          )
+          .join(' '),
+      xLabel: 'Events in the log (log scale)',
+      yLabel: `p50 latency (ms${logY ? ', log scale' : ''})`,
+      yScale: logY ? 'log' : 'linear',
+      series,
+    });
+    const dir = fullEvidence ? resultsDir : mkdtempSync(path.join(os.tmpdir(), 'werkbezoek-growth-'));
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, 'growth.svg');
+    writeFileSync(file, svg);
+    const written = readFileSync(file, 'utf8');
+    expect(written).toContain('<title id="chart-title">');
+    expect(written.match(/<path /g)).toHaveLength(queries.length);
+    for (const query of queries) expect(written).toContain(`>${query}`);
+    if (!fullEvidence) rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+afterAll(() => {
+  if (sizes.length === 0) return;
+  const smallest = sizes[0]!;
+  const largest = sizes.at(-1)!;
+  const pagedFlat = Object.fromEntries(
+    paged.map((query) => {
+      const ratio = Math.round((largest.byQuery[query]!.p50 / smallest.byQuery[query]!.p50) * 100) / 100;
+      return [query, { p50Ratio: ratio, flat: ratio <= flatRatio }];
+    }),
+  );
+  recordEvidence('growth', {
+    configuration: {
+      readModels: 'sqlite',
+      warmupRounds,
+      rounds,
+      concurrency: 1,
+      flatCriterion: `a paged query is flat when its p50 on the largest history is within ${flatRatio}× its p50 on the smallest`,
+      cpu: os.cpus()[0]?.model,
+      loadAverage: { atStart: loadAverageAtStart, atEnd: loadAverage() },
+    },
+    sizes: sizes.map((s) => ({
+      scale: s.scale,
+      events: s.events,
+      byQuery: Object.fromEntries(
+        Object.entries(s.byQuery).map(([q, f]) => [q, { p50: f.p50, p95: f.p95, p99: f.p99, requests: f.requests }]),
+      ),
+    })),
+    paged: sizes.length > 1 ? pagedFlat : 'one size only',
+    chart: fullEvidence ? 'test/evidence/results/growth.svg' : null,
+  });
+});

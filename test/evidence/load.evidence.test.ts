@@ -1,0 +1,217 @@
+import os from 'node:os';
+import { freshDatabase } from '@werkbezoek/projections/testing';
+import { afterAll, describe, expect, it } from 'vitest';
+import { MILLION_SCALE } from '../bench/dataset.js';
+import { evidenceScale, fullEvidence, recordEvidence } from './evidence.js';
+import { prepareHistory } from './load/history.js';
+import type { LoadResult, WriteTargets } from './load/loadPlan.js';
+import { readOperations, writeDocuments } from './load/operations.js';
+import { runLoad, startServer, type MemorySample } from './load/processes.js';
+import { leastSquares, type Trend } from './load/stats.js';
+
+/*
+ * Issue 16, "Load and how cost grows": a sustained mixed load (80% the web
+ * UI's reads, 20% valid writes) against the benchmark history, read models on
+ * SQLite and on PostgreSQL, from a load generator in its own process, with the
+ * server's memory sampled every second. The short version (pnpm test) runs 5 s
+ * on the demo history and checks that nothing fails; the full one
+ * (EVIDENCE=full) runs 60 s on the 1,261,748-event history and records the
+ * figures and whether each goal was met. Speed is measured here, never
+ * asserted: the goals are judged in the figures.
+ */
+
+const scale = evidenceScale(1, MILLION_SCALE);
+const seconds = evidenceScale(5, 60);
+const connections = 10;
+/** Memory is judged after the first seconds of load, when caches and compiled queries have settled. */
+const warmupSeconds = evidenceScale(1, 10);
+/** "No growth trend": the least-squares slope's 95% interval includes zero, or the slope is under 1 MB/min. */
+const flatMbPerMinute = 1;
+const p99GoalMs = 200;
+
+const MB = 1024 * 1024;
+const loadAverage = () => os.loadavg().map((n) => Math.round(n * 100) / 100);
+const loadAverageAtStart = loadAverage();
+const results: Record<string, unknown> = {};
+
+async function gql<T>(url: string, token: string, query: string): Promise<T> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
+  if (!body.data || body.errors) throw new Error(`${query}: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}
+
+/** What the writes act on, read from the history through the API as a client would. */
+async function writeTargets(url: string, today: string): Promise<WriteTargets> {
+  const { twinnings } = await gql<{ twinnings: { id: string; nisCode: string; active: boolean }[] }>(
+    url,
+    'demo-planner',
+    '{ twinnings { id nisCode active } }',
+  );
+  const { missions } = await gql<{ missions: { edges: { node: { id: string } }[] } }>(
+    url,
+    'demo-staff',
+    '{ missions(filter: { status: [COMPLETED] }, first: 100) { edges { node { id } } } }',
+  );
+  const active = twinnings.filter((t) => t.active);
+  if (active.length === 0 || missions.edges.length === 0)
+    throw new Error('The history has no active twinning or no completed mission to write to');
+  return {
+    today,
+    twinnings: active.map(({ id, nisCode }) => ({ id, nisCode })),
+    missions: missions.edges.map((e) => e.node),
+    documents: writeDocuments(),
+  };
+}
+
+interface MemoryFigures {
+  samples: number;
+  rssMb: { first: number; last: number; max: number };
+  heapUsedMb: { first: number; last: number; max: number };
+  rssSlopeMbPerMin: { slope: number; margin: number };
+  heapUsedSlopeMbPerMin: { slope: number; margin: number };
+  noTrend: boolean;
+}
+
+function perMinute(trend: Trend) {
+  const round = (n: number) => Math.round(n * 1000) / 1000;
+  return { slope: round(trend.slope * 60), margin: round(trend.slopeMargin * 60) };
+}
+
+/** The memory over the load's window after the warm-up, with its least-squares trend in MB per minute. */
+function memoryFigures(samples: readonly MemorySample[], load: LoadResult): MemoryFigures {
+  const from = load.startedAt + warmupSeconds * 1000;
+  const window = samples.filter((s) => s.at >= from && s.at <= load.endedAt);
+  const mb = (n: number) => Math.round((n / MB) * 10) / 10;
+  const range = (key: 'rss' | 'heapUsed') => ({
+    first: mb(window[0]![key]),
+    last: mb(window.at(-1)![key]),
+    max: mb(Math.max(...window.map((s) => s[key]))),
+  });
+  const trend = (key: 'rss' | 'heapUsed') =>
+    perMinute(leastSquares(window.map((s) => [(s.at - from) / 1000, s[key] / MB] as const)));
+  const rss = trend('rss');
+  const heap = trend('heapUsed');
+  const flat = (t: { slope: number; margin: number }) => t.slope < flatMbPerMinute || Math.abs(t.slope) <= t.margin;
+  return {
+    samples: window.length,
+    rssMb: range('rss'),
+    heapUsedMb: range('heapUsed'),
+    rssSlopeMbPerMin: rss,
+    heapUsedSlopeMbPerMin: heap,
+    noTrend: flat(rss) && flat(heap),
+  };
+}
+
+describe.each(['sqlite', 'postgres'] as const)(
+  `sustained mixed load, %s read models (${seconds} s, ${connections} connections)`,
+  (dialect) => {
+    // The full version builds the read models of 1.26 million events first: allow it hours on a busy machine.
+    const timeout = evidenceScale(600_000, 4 * 3_600_000);
+
+    it(
+      'answers every read and write without an error, and reports throughput, latency and memory',
+      async () => {
+        // A database of its own on the test run's PostgreSQL; the server opens it with the platform's own pool size.
+        const database = dialect === 'postgres' ? await freshDatabase('postgres') : undefined;
+        const history = await prepareHistory(
+          scale,
+          database?.config.dialect === 'postgres'
+            ? { dialect: 'postgres', url: database.config.url }
+            : { dialect: 'sqlite' },
+        );
+        try {
+          const server = await startServer({ dataDir: history.dataDir, readModels: history.readModels });
+          let load: LoadResult;
+          try {
+            // The server's clock is the real one: visits are requested after today.
+            const now = new Date();
+            const writes = await writeTargets(server.url, now.toISOString().slice(0, 10));
+            load = await runLoad({
+              mode: 'mixed',
+              url: server.url,
+              seconds,
+              connections,
+              reads: readOperations(now),
+              writes,
+            });
+          } finally {
+            await server.stop();
+          }
+          const memory = memoryFigures(server.memory, load);
+          const goals = {
+            zeroErrors: load.all.errors === 0,
+            p99Under200ms: load.all.p99 < p99GoalMs,
+            noMemoryTrend: memory.noTrend,
+          };
+          results[dialect] = {
+            readModels: dialect,
+            events: history.events,
+            scale,
+            readModelBuildSeconds: history.buildSeconds,
+            serverStartSeconds: server.startSeconds,
+            durationSeconds: (load.endedAt - load.startedAt) / 1000,
+            throughput: load.all.rate,
+            all: load.all,
+            reads: load.reads,
+            writes: load.writes,
+            byOperation: load.byOperation,
+            perSecond: load.perSecond,
+            memory,
+            memorySamplesMb: server.memory
+              .filter((s) => s.at >= load.startedAt && s.at <= load.endedAt)
+              .map((s) => ({
+                second: Math.round((s.at - load.startedAt) / 100) / 10,
+                rss: Math.round((s.rss / MB) * 10) / 10,
+                heapUsed: Math.round((s.heapUsed / MB) * 10) / 10,
+              })),
+            goals,
+            errorSamples: load.errorSamples,
+          };
+
+          expect(load.errorSamples).toEqual([]);
+          expect(load.all.errors).toBe(0);
+          expect(load.reads.requests).toBeGreaterThan(0);
+          expect(load.writes.requests).toBeGreaterThan(0);
+          // Every write kind and every read ran (the mix reached each of them).
+          expect(Object.keys(load.byOperation).sort()).toEqual([
+            'amend',
+            'clusters',
+            'dashboard',
+            'decide',
+            'inbox',
+            'lessons',
+            'recordLesson',
+            'requests',
+            'submit',
+          ]);
+          expect(memory.samples).toBeGreaterThanOrEqual(3);
+          expect(Number.isFinite(memory.rssSlopeMbPerMin.slope)).toBe(true);
+        } finally {
+          history.remove();
+          await database?.drop();
+        }
+      },
+      timeout,
+    );
+  },
+);
+
+afterAll(() => {
+  const configuration = {
+    scale,
+    seconds,
+    connections,
+    mix: '80% reads (dashboard, requests, inbox, clusters, lessons in turn), 20% writes (submit, amend, decide, recordLesson in turn)',
+    warmupSeconds,
+    memoryTrendCriterion: `no trend when the least-squares slope of RSS and of heapUsed over the run after ${warmupSeconds} s is below ${flatMbPerMinute} MB/min or its 95% confidence interval includes 0`,
+    p99GoalMs,
+    cpu: os.cpus()[0]?.model,
+    loadAverage: { atStart: loadAverageAtStart, atEnd: loadAverage() },
+  };
+  if (Object.keys(results).length > 0 || !fullEvidence) recordEvidence('load', { configuration, ...results });
+});
