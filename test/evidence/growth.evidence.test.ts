@@ -23,6 +23,7 @@ import { lineChart, shortCount } from './load/svgChart.js';
 
 const scales = evidenceScale([1], [1.6, 14.5, MILLION_SCALE]);
 const warmupRounds = evidenceScale(2, 10);
+/** Rounds of every query in turn, one request at a time (fewer when a size would outlast 15 minutes). */
 const rounds = evidenceScale(5, 100);
 /** Queries that read one page whatever the history's size. */
 const paged = ['requests', 'inbox', 'lessons'];
@@ -46,6 +47,8 @@ describe('how the cost of the web UI’s reads grows with the history (SQLite re
             url: server.url,
             warmupRounds,
             rounds,
+            // The slowest queries on the largest history take seconds each: a bounded time per size.
+            maxSeconds: evidenceScale(60, 900),
             reads: readOperations(new Date()),
           });
           expect(result.errorSamples).toEqual([]);
@@ -53,7 +56,9 @@ describe('how the cost of the web UI’s reads grows with the history (SQLite re
           expect(Object.keys(result.byOperation).sort()).toEqual(
             ['clusters', 'dashboard', 'inbox', 'lessons', 'requests'].sort(),
           );
-          for (const figures of Object.values(result.byOperation)) expect(figures.requests).toBe(rounds);
+          const counts = new Set(Object.values(result.byOperation).map((f) => f.requests));
+          expect(counts.size).toBe(1);
+          expect([...counts][0]).toBeGreaterThanOrEqual(Math.min(rounds, 10));
           sizes.push({ scale, events: history.events, byQuery: result.byOperation });
         } finally {
           await server.stop();
@@ -77,7 +82,7 @@ describe('how the cost of the web UI’s reads grows with the history (SQLite re
     const svg = lineChart({
       title: 'Median latency of the web UI’s reads by history size',
       description:
-        `p50 latency in milliseconds of each query of the web UI (one request at a time, ${rounds} each, SQLite read models) ` +
+        `p50 latency in milliseconds of each query of the web UI (one request at a time, ${sizes.map((s) => s.byQuery[queries[0]!]!.requests).join(', ')} of each, SQLite read models) ` +
         `on demo histories of ${sizes.map((s) => shortCount(s.events)).join(', ')} events. ` +
         sizes
           .map(

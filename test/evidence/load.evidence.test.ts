@@ -127,10 +127,12 @@ describe.each(['sqlite', 'postgres'] as const)(
         try {
           const server = await startServer({ dataDir: history.dataDir, readModels: history.readModels });
           let load: LoadResult;
+          let loadAverageBefore: number[] = [];
           try {
             // The server's clock is the real one: visits are requested after today.
             const now = new Date();
             const writes = await writeTargets(server.url, now.toISOString().slice(0, 10));
+            loadAverageBefore = loadAverage();
             load = await runLoad({
               mode: 'mixed',
               url: server.url,
@@ -154,6 +156,7 @@ describe.each(['sqlite', 'postgres'] as const)(
             scale,
             readModelBuildSeconds: history.buildSeconds,
             serverStartSeconds: server.startSeconds,
+            loadAverage: { before: loadAverageBefore, after: loadAverage() },
             durationSeconds: (load.endedAt - load.startedAt) / 1000,
             throughput: load.all.rate,
             all: load.all,

@@ -198,6 +198,8 @@ async function rounds(p: Extract<LoadPlan, { mode: 'rounds' }>): Promise<LoadRes
   let startedAt = Date.now();
   for (let round = 0; round < p.warmupRounds + p.rounds; round++) {
     if (round === p.warmupRounds) startedAt = Date.now();
+    const measured = round - p.warmupRounds;
+    if (p.maxSeconds !== undefined && measured >= 10 && Date.now() - startedAt > p.maxSeconds * 1000) break;
     for (let q = 0; q < byQuery.length; q++) {
       const operation = nthRead(round * byQuery.length + q);
       const at = Date.now();

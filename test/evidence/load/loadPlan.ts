@@ -30,6 +30,8 @@ export type LoadPlan =
       readonly url: string;
       readonly warmupRounds: number;
       readonly rounds: number;
+      /** Fewer rounds (at least 10) when the measured ones would outlast this. */
+      readonly maxSeconds?: number;
       readonly reads: readonly Operation[];
     };
 
