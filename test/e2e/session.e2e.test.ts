@@ -40,6 +40,8 @@ describe('viewer', () => {
         'rejectJointMission',
         'approveRegionalEvent',
         'rejectRegionalEvent',
+        'eraseDataSubject',
+        'cancelDataSubjectErasure',
       ],
     });
     const planner = await world.run<{ viewer: { allowedMutations: string[] } }>(tokens.planner, VIEWER);
