@@ -53,6 +53,10 @@ const PrivacyPage = inArea(
   'privacy',
   lazy(() => import('../privacy/PrivacyPage')),
 );
+const AccessReportPage = inArea(
+  'privacy',
+  lazy(() => import('../privacy/AccessReportPage')),
+);
 
 /** Signed in or sent to sign-in (coming back here afterwards); the viewer is known before any page shows. */
 function SignedIn() {
@@ -127,6 +131,7 @@ function Pages() {
       <Route path="/gemeenten/:nisCode" component={MunicipalityPage} />
       <Route path="/regios/:regionCode" component={RegionPage} />
       <Route path="/privacy" component={PrivacyPage} />
+      <Route path="/privacy/inzage/:subjectId?" component={AccessReportPage} />
       <Route component={NotFound} />
     </Switch>
   );

@@ -7,6 +7,7 @@ import { placeMessagesEn } from '../places/places.messages.en';
 import { eventMessagesEn } from '../planner/events/events.messages.en';
 import { planMessagesEn } from '../planner/plan/plan.messages.en';
 import { plannerMessagesEn } from '../planner/planner.messages.en';
+import { accessMessagesEn } from '../privacy/access.messages.en';
 import { privacyMessagesEn } from '../privacy/privacy.messages.en';
 import { requestMessagesEn } from '../requests/requests.messages.en';
 import { commonMessagesEn } from './common.messages.en';
@@ -25,4 +26,5 @@ export const english: Messages = {
   ...placeMessagesEn,
   ...mapMessagesEn,
   ...privacyMessagesEn,
+  ...accessMessagesEn,
 };

@@ -7,6 +7,7 @@ import type { placeMessages } from '../places/places.messages';
 import type { eventMessages } from '../planner/events/events.messages';
 import type { planMessages } from '../planner/plan/plan.messages';
 import type { plannerMessages } from '../planner/planner.messages';
+import type { accessMessages } from '../privacy/access.messages';
 import type { privacyMessages } from '../privacy/privacy.messages';
 import { requestMessages } from '../requests/requests.messages';
 import { commonMessages } from './common.messages';
@@ -40,7 +41,10 @@ export const dutchAreas = {
   }),
   lessons: async () => (await import('../lessons/lessons.messages')).lessonMessages,
   places: async () => (await import('../places/places.messages')).placeMessages,
-  privacy: async () => (await import('../privacy/privacy.messages')).privacyMessages,
+  privacy: async () => ({
+    ...(await import('../privacy/privacy.messages')).privacyMessages,
+    ...(await import('../privacy/access.messages')).accessMessages,
+  }),
   map: mapArea,
 } satisfies Record<string, () => Promise<Readonly<Record<string, string>>>>;
 export type Area = keyof typeof dutchAreas;
@@ -51,7 +55,8 @@ type AreaMessages = typeof plannerMessages &
   typeof lessonMessages &
   typeof placeMessages &
   typeof mapMessages &
-  typeof privacyMessages;
+  typeof privacyMessages &
+  typeof accessMessages;
 
 /** Every message's id: a typo is a type error. */
 export type MessageId = keyof typeof dutch | keyof AreaMessages;

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
+import { Link } from 'wouter';
 import { useCan, useViewer } from '../auth/viewer';
 import { graphql } from '../gql';
 import type { PrivacyPageQuery } from '../gql/graphql';
@@ -12,6 +13,8 @@ import { ErrorState, Loading } from '../ui/states';
 import { useVocabulary } from '../vocabulary/vocabularies';
 import { ConfirmErasureDialog } from './ConfirmErasureDialog';
 import { ErasureRequestForm } from './ErasureRequestForm';
+import { accessHref } from './reportData';
+import { RetentionSection } from './RetentionSection';
 
 const PrivacyPageDocument = graphql(`
   query PrivacyPage {
@@ -93,7 +96,9 @@ export default function PrivacyPage() {
             <br />
           </>
         )}
-        <code className="small">{e.subjectId}</code>
+        <Link to={accessHref(e.subjectId)}>
+          <code className="small">{e.subjectId}</code>
+        </Link>
       </>
     );
   };
@@ -196,6 +201,9 @@ export default function PrivacyPage() {
   return (
     <Page title={f.t('privacy.title')} lead={f.t('privacy.lead')} busy={fetching}>
       <div className="stack">
+        <p>
+          <Link to={accessHref()}>{f.t('access.link')}</Link>
+        </p>
         {mayRequest && <ErasureRequestForm onRequested={refresh} />}
         <div role="status">
           {done === 'confirmed' && <p className="notice notice--ok">{f.t('privacy.confirmed')}</p>}
@@ -239,6 +247,7 @@ export default function PrivacyPage() {
             </section>
           </>
         )}
+        {viewer.role === 'MANAGEMENT' && <RetentionSection />}
       </div>
       {asking && (
         <ConfirmErasureDialog
