@@ -164,6 +164,46 @@ describe('the personal data codec', () => {
     expect(read.data).toEqual(data);
   });
 
+  it('decrypts a value when it is first read: a changed one throws then, the others read', async () => {
+    const codec = new PersonalDataCodec(memoryKeyStore(), catalogue);
+    const [sealed] = await codec.encode([{ eventId: uuidv7(), type: Assessed.type, data }]);
+    const stored = sealed!.data as unknown as Record<string, string>;
+    const changed = { ...stored, inputs: stored.explanation! };
+    const read = { ...sealed!, data: changed as unknown };
+    await codec.decode([read]);
+    expect(changed.inputs).toBe(stored.explanation);
+    const opened = read.data as typeof data;
+    expect(opened.explanation).toEqual(data.explanation);
+    expect(() => opened.inputs).toThrow(
+      new RegExp(`^Event ${sealed!.eventId} \\(ProbeAssessed\\): the personal data at "inputs" cannot be read`),
+    );
+    expect(() => JSON.stringify(opened)).toThrow(UnreadablePersonalDataError);
+    // Once read, a value is a plain property.
+    expect(Object.getOwnPropertyDescriptor(opened, 'explanation')).toMatchObject({ writable: true });
+    // An object frozen before its values were read still reads them.
+    const again = { ...sealed!, data: { ...stored } as unknown };
+    await codec.decode([again]);
+    const frozen = Object.freeze(again.data as typeof data);
+    expect(frozen.inputs).toEqual(data.inputs);
+    expect(frozen.inputs).toEqual(data.inputs);
+  });
+
+  it('opens the data it owns in place, and leaves data it does not own unchanged', async () => {
+    const codec = new PersonalDataCodec(memoryKeyStore(), catalogue);
+    const [sealed] = await codec.encode([{ eventId: uuidv7(), type: Assessed.type, data }]);
+    const stored = Object.freeze(sealed!.data);
+    const borrowed = { ...sealed!, data: stored as unknown };
+    await codec.decode([borrowed]);
+    expect(borrowed.data).not.toBe(stored);
+    expect(isEnvelope((stored as { inputs: unknown }).inputs)).toBe(true);
+    expect(borrowed.data).toEqual(data);
+    const own = structuredClone(sealed!.data);
+    const owned = { ...sealed!, data: own as unknown };
+    await codec.decode([owned], { owned: true });
+    expect(owned.data).toBe(own);
+    expect(owned.data).toEqual(data);
+  });
+
   it('names the event, type and path of a value whose key is not in the store', async () => {
     const codec = new PersonalDataCodec(memoryKeyStore(), catalogue);
     const [sealed] = await codec.encode([{ eventId: uuidv7(), type: Assessed.type, data }]);

@@ -46,6 +46,28 @@ interface FieldPlan {
   readonly field: PersonalField;
   /** What the field reads as once its subject was erased. */
   readonly placeholder: unknown;
+  /** The steps of a plain dotted path (no `[]` or `*`): read without matching a pattern. */
+  readonly steps: readonly string[] | undefined;
+}
+
+/** A sealed value found in an event's data. */
+interface Sealed {
+  readonly event: CodecEvent;
+  readonly path: string;
+  readonly steps: readonly string[];
+  readonly envelope: string;
+  readonly subjectId: string;
+  readonly placeholder: unknown;
+}
+
+/** The value at `steps` in data, or undefined. */
+function valueAt(data: unknown, steps: readonly string[]): unknown {
+  let current = data;
+  for (const step of steps) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[step];
+  }
+  return current;
 }
 
 /**
@@ -81,6 +103,7 @@ export class PersonalDataCodec {
           : fields.map((field) => ({
               field,
               placeholder: erasedPlaceholder(schemaAt(definition!.schema as z.ZodType, field.field)),
+              steps: /\[\]|\*/.test(field.field) ? undefined : field.field.split('.'),
             }));
       this.plans.set(type, plan);
     }
@@ -133,21 +156,32 @@ export class PersonalDataCodec {
   }
 
   /**
-   * Opens the sealed personal values of these events in place of their
-   * data (copies: the data given is never changed), with one key lookup for
-   * the whole batch. A value that was changed or moved, or whose subject has
-   * no key in the store, throws UnreadablePersonalDataError naming the event,
-   * its type and the path.
+   * Opens the sealed personal values of these events in their data, with one
+   * key lookup for the whole batch. A value is decrypted when it is first
+   * read (a lazy property that then becomes a plain one): a projection that
+   * never reads an assessment's inputs never pays for them. An erased
+   * subject's values read as their placeholders. A value that was changed or
+   * moved throws UnreadablePersonalDataError naming the event, its type and
+   * the path when it is read (also by JSON.stringify or a spread); a subject
+   * without a key in the store throws here.
+   *
+   * `owned`: the data is the caller's own (freshly parsed) and may be changed
+   * in place; otherwise the objects and arrays of an event with sealed
+   * values are copied first, and the data given is never changed.
    */
-  async decode(events: readonly CodecEvent[]): Promise<void> {
-    const sealed: { event: CodecEvent; path: string; envelope: string; subjectId: string; placeholder: unknown }[] = [];
+  async decode(events: readonly CodecEvent[], options: { readonly owned?: boolean } = {}): Promise<void> {
+    const sealed: Sealed[] = [];
     const subjects = new Set<string>();
     for (const event of events) {
       const plan = this.plan(event.type);
       if (!plan) continue;
-      for (const { field, placeholder } of plan) {
+      for (const { field, placeholder, steps } of plan) {
+        // Most fields are plain paths: one walk, no pattern matched and nothing allocated when none is sealed.
+        const found = steps
+          ? [{ path: field.field, steps, value: valueAt(event.data, steps) }]
+          : matchPath(event.data, field.field).map((m) => ({ ...m, steps: m.path.split('.') }));
         let subjectId: string | undefined;
-        for (const { path, value } of matchPath(event.data, field.field)) {
+        for (const { path, steps: at, value } of found) {
           if (!isEnvelope(value)) continue;
           subjectId ??= subjectOf(event.data, field);
           if (subjectId === undefined)
@@ -157,33 +191,81 @@ export class PersonalDataCodec {
               path,
               `the event names none of its subjects (${field.subjects.join(', ')})`,
             );
-          sealed.push({ event, path, envelope: value, subjectId, placeholder });
+          sealed.push({ event, path, steps: at, envelope: value, subjectId, placeholder });
           subjects.add(subjectId);
         }
       }
     }
     if (sealed.length === 0) return;
     const keys = await this.keys.lookup([...subjects]);
-    for (const { event, path, envelope, subjectId, placeholder } of sealed) {
+    let copied: Set<CodecEvent> | undefined;
+    for (const { event, path, steps, envelope, subjectId, placeholder } of sealed) {
       const key = keys.get(subjectId);
-      let value: unknown;
-      if (key === 'erased') value = placeholder;
-      else if (!key)
+      if (key === undefined)
         throw new UnreadablePersonalDataError(
           event.eventId,
           event.type,
           path,
           `the key store holds no key for ${subjectId}; is it this event log's key store? (keys.db is backed up and restored with events.db)`,
         );
-      else {
+      if (!options.owned && !(copied ??= new Set()).has(event)) {
+        event.data = copyContainers(event.data);
+        copied.add(event);
+      }
+      let parent = event.data as Record<string, unknown>;
+      for (let i = 0; i < steps.length - 1; i++) parent = parent[steps[i]!] as Record<string, unknown>;
+      const name = steps[steps.length - 1]!;
+      if (key === 'erased') {
+        parent[name] = typeof placeholder === 'object' ? structuredClone(placeholder) : placeholder;
+        continue;
+      }
+      const { eventId, type } = event;
+      lazyValue(parent, name, () => {
         try {
-          value = open(key, envelope, { eventId: event.eventId, path, subjectId });
+          return open(key, envelope, { eventId, path, subjectId });
         } catch (error) {
           if (!(error instanceof EnvelopeError)) throw error;
-          throw new UnreadablePersonalDataError(event.eventId, event.type, path, error.message);
+          throw new UnreadablePersonalDataError(eventId, type, path, error.message);
         }
-      }
-      event.data = setPath(event.data, path, value);
+      });
     }
   }
+}
+
+/** A copy of the objects and arrays of a JSON value (strings and numbers are shared: they cannot change). */
+function copyContainers(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(copyContainers);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) out[key] = copyContainers((value as Record<string, unknown>)[key]);
+  return out;
+}
+
+/**
+ * Makes `target[name]` a property computed on first read, then a plain one.
+ * Enumerable, so JSON.stringify, spreads and deep equality read it as any other.
+ */
+function lazyValue(target: object, name: string, compute: () => unknown): void {
+  let known = false;
+  let value: unknown;
+  const settle = (v: unknown) => {
+    known = true;
+    value = v;
+    try {
+      Object.defineProperty(target, name, { value: v, writable: true, enumerable: true, configurable: true });
+    } catch {
+      // A frozen object keeps the accessor, which returns the value it computed.
+    }
+  };
+  Object.defineProperty(target, name, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      if (!known) settle(compute());
+      return value;
+    },
+    set(v: unknown) {
+      settle(v);
+    },
+  });
 }

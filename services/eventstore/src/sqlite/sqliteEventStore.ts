@@ -303,7 +303,8 @@ export class SqliteEventStore<E extends Event = Event> implements EventStore<E> 
       return out;
     }
     const sealed = rows.map((row) => ({ eventId: row[1], type: row[4], data: JSON.parse(row[6]) as unknown }));
-    await this.codec.decode(sealed);
+    // Freshly parsed: opened in place.
+    await this.codec.decode(sealed, { owned: true });
     for (let i = 0; i < rows.length; i++) out[i] = this.toRecorded(rows[i]!, sealed[i]!.data);
     return out;
   }
