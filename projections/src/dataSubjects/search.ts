@@ -1,4 +1,4 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql } from 'kysely';
 import type { AnyKysely, ReadModelDb } from '../db/database.js';
 import { allProjections } from '../projections.js';
 import type { Projection } from '../runner/projection.js';
@@ -22,8 +22,8 @@ export interface MentioningRow {
 
 /** Needles shorter than this match too much by chance (initials, "nl"); an id or a name is longer. */
 const MIN_NEEDLE = 3;
-/** Terms per statement: well under SQLite's and PostgreSQL's limits on parameters. */
-const TERMS_PER_QUERY = 2000;
+/** Needles per statement: well under SQLite's and PostgreSQL's limits on parameters. */
+const NEEDLES_PER_QUERY = 1000;
 
 const mentions = (text: string, needles: readonly string[]) => needles.some((n) => text.includes(n));
 /** A cell as text: what the database compared (numbers and text as written, anything else as JSON). */
@@ -79,10 +79,10 @@ export async function findRowsMentioning(
       t.name,
       t.columns.map((c) => c.name),
     );
-  const contains = (column: string, needle: string): Expression<SqlBool> =>
+  const contains = (column: string) =>
     readModels.dialect === 'postgres'
-      ? sql<SqlBool>`strpos(cast(${sql.ref(column)} as text), ${needle}) > 0`
-      : sql<SqlBool>`instr(cast(${sql.ref(column)} as text), ${needle}) > 0`;
+      ? sql`strpos(cast(${sql.ref(`t.${column}`)} as text), needles.v) > 0`
+      : sql`instr(cast(${sql.ref(`t.${column}`)} as text), needles.v) > 0`;
 
   const found: MentioningRow[] = [];
   for (const projection of projections) {
@@ -91,14 +91,12 @@ export async function findRowsMentioning(
       const columns = columnsOf.get(table.name);
       if (!columns) continue;
       const seen = new Set<string>();
-      const pairs = columns.flatMap((c) => terms.map((n) => [c, n] as const));
-      for (let i = 0; i < pairs.length; i += TERMS_PER_QUERY) {
-        const chunk = pairs.slice(i, i + TERMS_PER_QUERY);
-        const rows = (await db
-          .selectFrom(table.name)
-          .selectAll()
-          .where((eb) => eb.or(chunk.map(([c, n]) => contains(c, n))))
-          .execute()) as Record<string, unknown>[];
+      // The needles as a table, so the condition has one term per column (SQLite caps an expression's depth at 1000).
+      for (let i = 0; i < terms.length; i += NEEDLES_PER_QUERY) {
+        const needles = terms.slice(i, i + NEEDLES_PER_QUERY).map((n) => sql`(${n})`);
+        const { rows } = await sql<Record<string, unknown>>`with needles(v) as (values ${sql.join(needles)})
+          select t.* from ${sql.table(table.name)} as t
+          where exists (select 1 from needles where ${sql.join(columns.map(contains), sql` or `)})`.execute(db);
         for (const row of rows) {
           const key = Object.fromEntries(table.key.map((k) => [k, row[k]]));
           const id = JSON.stringify(key);
