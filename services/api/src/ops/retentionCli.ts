@@ -40,13 +40,12 @@ function table(report: RetentionReport): string[] {
     .map(([kind, years]) => `${kind} ${years === null ? 'kept' : `${years} y`}`)
     .join(', ');
   if (report.due.length === 0) return [`  periods: ${periods}`];
+  const kindsOf = (s: RetentionReport['due'][number]) => s.kinds.map((k) => k.kind).join('+');
+  const width = Math.max(4, ...report.due.map((s) => kindsOf(s).length));
   const rows = report.due.map((s) =>
     [
       s.subjectId.padEnd(36),
-      s.kinds
-        .map((k) => k.kind)
-        .join('+')
-        .padEnd(32),
+      kindsOf(s).padEnd(width),
       (s.kinds.map((k) => k.retentionFrom ?? '').reduce((a, b) => (a >= b ? a : b), '') || '-').padEnd(14),
       s.expiresOn!.padEnd(12),
       String(s.eventCount).padStart(6),
@@ -57,7 +56,7 @@ function table(report: RetentionReport): string[] {
   );
   return [
     `  periods: ${periods}`,
-    `  ${'subject'.padEnd(36)}  ${'kind'.padEnd(32)}  ${'counts from'.padEnd(14)}  ${'expired on'.padEnd(12)}  ${'events'.padStart(6)}`,
+    `  ${'subject'.padEnd(36)}  ${'kind'.padEnd(width)}  ${'counts from'.padEnd(14)}  ${'expired on'.padEnd(12)}  ${'events'.padStart(6)}`,
     ...rows.map((r) => `  ${r}`),
   ];
 }
