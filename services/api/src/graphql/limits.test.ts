@@ -43,4 +43,18 @@ describe('query limits', () => {
       ]).map((e) => e.message),
     ).toEqual([expect.stringMatching(/would cost 6 /)]);
   });
+
+  it('refuses more aliases than the limit, counting those in fragments as often as they are spread', () => {
+    const aliased = (n: number) => Array.from({ length: n }, (_, i) => `n${i}: node { id }`).join(' ');
+    const rules = (query: string) =>
+      validate(schema, parse(query), [limitRules({ maxDepth: 4, maxCost: 10_000, maxAliases: 3 })]).map(
+        (e) => e.message,
+      );
+    expect(rules(`{ ${aliased(3)} }`)).toEqual([]);
+    expect(rules(`{ ${aliased(4)} }`)).toEqual([
+      'The query renames 4 fields with aliases; at most 3 are allowed: ask for each field once, and for several records through a list',
+    ]);
+    expect(rules(`{ ...two ...two } fragment two on Query { ${aliased(2)} }`)[0]).toMatch(/renames 4 fields/);
+    expect(rules('{ node { child { id } } nodes { id } }')).toEqual([]);
+  });
 });
