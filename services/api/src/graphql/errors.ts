@@ -37,7 +37,8 @@ export function toGraphQLError(error: unknown): GraphQLError | undefined {
   return undefined;
 }
 
-const KNOWN = new Set([
+/** The codes of the errors clients are meant to see; any other error is answered INTERNAL_SERVER_ERROR. */
+export const knownErrorCodes: ReadonlySet<string> = new Set([
   'UNAUTHENTICATED',
   'FORBIDDEN',
   'BAD_USER_INPUT',
@@ -73,13 +74,13 @@ export function formatError(log: (message: string) => void) {
     if (
       original instanceof GraphQLError &&
       typeof original.extensions.code === 'string' &&
-      KNOWN.has(original.extensions.code)
+      knownErrorCodes.has(original.extensions.code)
     ) {
       const { http: _h, ...extensions } = original.extensions;
       return { ...formatted, extensions };
     }
     const code = formatted.extensions?.code;
-    if (typeof code === 'string' && KNOWN.has(code)) {
+    if (typeof code === 'string' && knownErrorCodes.has(code)) {
       // Expected errors (bad input, no access) carry no stack: it would only be noise for clients.
       const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
