@@ -217,6 +217,32 @@ export function exactlyOnce(
     of('planActivity').length + of('planActivityOnNewMission').length,
   );
   expect('lessons in all', made('LessonRecorded'), of('recordLesson').length);
+  // And by command: each acknowledged command is one conversation (its events' correlation id) in the log,
+  // holding each of its kinds of event once; a command stored twice would be two.
+  const primary = new Set([
+    'AccompanimentRequestSubmitted',
+    'AccompanimentRequestAmended',
+    'AccompanimentAccepted',
+    'AccompanimentDeclined',
+    'MissionActivityPlanned',
+    'LessonRecorded',
+  ]);
+  const conversations = new Map<string, Map<string, number>>();
+  for (const e of after) {
+    if (
+      !primary.has(e.type) &&
+      e.type !== 'MissionScheduled' &&
+      !e.type.endsWith('Booked') &&
+      e.type !== 'BudgetReserved'
+    )
+      continue;
+    const types = conversations.get(e.correlationId) ?? new Map<string, number>();
+    types.set(e.type, (types.get(e.type) ?? 0) + 1);
+    conversations.set(e.correlationId, types);
+  }
+  expect('commands in the log', conversations.size, acknowledged.length);
+  for (const [correlationId, types] of conversations)
+    for (const [type, n] of types) expect(`${type} of command ${correlationId}`, n, 1);
   return problems;
 }
 
