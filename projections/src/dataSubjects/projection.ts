@@ -11,7 +11,7 @@ import {
 import { defineProjection } from '../runner/projection.js';
 import type { UnitOfWork } from '../runner/unitOfWork.js';
 import { retentionBasis } from './basis.js';
-import { dataSubjectEvents, dataSubjectOffices, dataSubjectRecords, dataSubjects } from './table.js';
+import { dataSubjectOffices, dataSubjectRecords, dataSubjectStreams, dataSubjects } from './table.js';
 
 const day = (instant: string) => instant.slice(0, 10);
 const later = (a: string | null, b: string | null) => (a === null ? b : b === null || a >= b ? a : b);
@@ -27,29 +27,24 @@ const handled = [
   'DataSubjectErased',
 ] as WerkbezoekEventType[];
 
-interface Mention {
-  readonly kinds: Set<DataSubjectKind>;
-  readonly fields: string[];
-}
-
-/** Who an event names, from the catalogue's personal-data specs (never by event type), with their own fields. */
-function mentionsOf(e: RecordedEvent<WerkbezoekEvent>): Map<string, Mention> {
+/** Who an event names, from the catalogue's personal-data specs (never by event type), with their kinds. */
+function mentionsOf(e: RecordedEvent<WerkbezoekEvent>): Map<string, Set<DataSubjectKind>> {
+  const mentions = new Map<string, Set<DataSubjectKind>>();
   const definition = werkbezoekCatalogue.get(e.type);
-  const mentions = new Map<string, Mention>();
   if (!definition || definition.personalData.length === 0) return mentions;
   for (const { subjectId, kind } of dataSubjectsOf(definition, e.data)) {
-    const mention = mentions.get(subjectId) ?? { kinds: new Set(), fields: [] };
-    mention.kinds.add(kind);
-    mentions.set(subjectId, mention);
-  }
-  for (const { subjectId, path } of personalDataOf(definition, e.data)) {
-    const fields = mentions.get(subjectId)?.fields;
-    if (fields && !fields.includes(path)) fields.push(path);
+    const kinds = mentions.get(subjectId) ?? new Set();
+    mentions.set(subjectId, kinds.add(kind));
   }
   // A record's id is a subject only where it keys text: an activity whose note is its staff member's is not named.
-  for (const [subjectId, m] of mentions) {
-    if (m.fields.length === 0 && m.kinds.has('DOCUMENT')) m.kinds.delete('DOCUMENT');
-    if (m.kinds.size === 0) mentions.delete(subjectId);
+  const documents = [...mentions].filter(([, kinds]) => kinds.has('DOCUMENT'));
+  if (documents.length > 0) {
+    const owners = new Set(personalDataOf(definition, e.data).map((d) => d.subjectId));
+    for (const [subjectId, kinds] of documents) {
+      if (owners.has(subjectId)) continue;
+      kinds.delete('DOCUMENT');
+      if (kinds.size === 0) mentions.delete(subjectId);
+    }
   }
   return mentions;
 }
@@ -60,30 +55,35 @@ function endDateOf(data: object): string | null {
   return typeof value === 'string' ? value : null;
 }
 
-async function noteSubject(uow: UnitOfWork, e: RecordedEvent<WerkbezoekEvent>, subjectId: string, mention: Mention) {
+async function noteSubject(
+  uow: UnitOfWork,
+  e: RecordedEvent<WerkbezoekEvent>,
+  subjectId: string,
+  kinds: ReadonlySet<DataSubjectKind>,
+) {
+  const at = e.metadata.occurredAt;
   const position = String(e.position);
   if (!(await uow.get(dataSubjects, { subject_id: subjectId })))
     uow.put(dataSubjects, {
       subject_id: subjectId,
-      first_seen_at: e.metadata.occurredAt,
+      first_seen_at: at,
       first_position: position,
       erased_on: null,
       erasure_id: null,
     });
-  const fields = JSON.stringify(mention.fields);
-  const until = later(day(e.metadata.occurredAt), endDateOf(e.data))!;
-  for (const kind of mention.kinds)
-    uow.put(dataSubjectEvents, {
-      subject_id: subjectId,
-      kind,
-      position,
-      stream_id: e.streamId,
-      revision: Number(e.revision),
-      event_type: e.type,
-      occurred_at: e.metadata.occurredAt,
-      until_on: until,
-      fields,
+  const until = later(day(at), endDateOf(e.data))!;
+  for (const kind of kinds) {
+    const key = { subject_id: subjectId, kind, stream_id: e.streamId };
+    const row = await uow.get(dataSubjectStreams, key);
+    uow.put(dataSubjectStreams, {
+      ...key,
+      first_seen_at: row ? row.first_seen_at : at,
+      last_seen_at: row && row.last_seen_at > at ? row.last_seen_at : at,
+      event_count: (row?.event_count ?? 0) + 1,
+      until_on: later(row?.until_on ?? null, until)!,
+      positions: row ? `${row.positions},${position}` : position,
     });
+  }
 }
 
 /** Twinning offices (TwinningActorChanged, TwinningEnded): who holds which, and since or until when. */
@@ -129,10 +129,11 @@ async function trackOffices(
  */
 export const dataSubjectsProjection = defineProjection({
   name: 'dataSubjects',
-  version: 1,
-  // A row per mention, and every personal field located per event: measured beside the others on the demo history.
+  // 2: a row per subject, kind and stream instead of one per event.
+  version: 2,
+  // Every personal-data spec read per event: measured beside the others on the demo history.
   cost: 9,
-  tables: [dataSubjects, dataSubjectEvents, dataSubjectRecords, dataSubjectOffices],
+  tables: [dataSubjects, dataSubjectStreams, dataSubjectRecords, dataSubjectOffices],
   // Ids, positions and dates: nothing an erasure must rebuild away.
   holdsPersonalData: false,
   handles: handled,
@@ -147,9 +148,9 @@ export const dataSubjectsProjection = defineProjection({
     }
     const mentions = mentionsOf(e);
     let recordEnds = false;
-    for (const [subjectId, mention] of mentions) {
-      await noteSubject(uow, e, subjectId, mention);
-      for (const kind of mention.kinds) if (retentionBasis[kind] === 'RECORD_END') recordEnds = true;
+    for (const [subjectId, kinds] of mentions) {
+      await noteSubject(uow, e, subjectId, kinds);
+      for (const kind of kinds) if (retentionBasis[kind] === 'RECORD_END') recordEnds = true;
     }
     const actor = e.type === 'TwinningActorChanged' && e.data.person !== undefined;
     const record = await uow.get(dataSubjectRecords, { stream_id: e.streamId });

@@ -1,16 +1,16 @@
 import { isLocalDate, ValidationError, type DataSubjectKind } from '@werkbezoek/schema';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { retentionBasis, type RetentionBasis } from './basis.js';
 import type {
-  DataSubjectEventTable,
   DataSubjectOfficeTable,
   DataSubjectRecordTable,
+  DataSubjectStreamTable,
   DataSubjectTable,
 } from './table.js';
 
 interface Db {
   data_subjects: DataSubjectTable;
-  data_subject_events: DataSubjectEventTable;
+  data_subject_streams: DataSubjectStreamTable;
   data_subject_records: DataSubjectRecordTable;
   data_subject_offices: DataSubjectOfficeTable;
 }
@@ -37,15 +37,15 @@ export interface DataSubjectView {
   readonly erasureId: string | null;
 }
 
-export interface DataSubjectEventView {
-  readonly position: bigint;
+/** The events of one stream that name a subject as one kind. */
+export interface DataSubjectStreamView {
+  readonly kind: DataSubjectKind;
   readonly streamId: string;
-  readonly revision: number;
-  readonly type: string;
-  readonly occurredAt: string;
-  readonly kinds: DataSubjectKind[];
-  /** The dotted paths of the subject's own personal fields in the event. */
-  readonly fields: string[];
+  readonly eventCount: number;
+  readonly firstSeenAt: string;
+  readonly lastSeenAt: string;
+  /** The events' global positions, in the log's order. */
+  readonly positions: bigint[];
 }
 
 const later = (a: string | null, b: string | null) => (a === null ? b : b === null || a >= b ? a : b);
@@ -66,32 +66,29 @@ async function load(db: Kysely<Db>, only: string | undefined, heldOnly = false):
   if (only !== undefined) subjects = subjects.where('subject_id', '=', only);
   if (heldOnly) subjects = subjects.where('erased_on', 'is', null);
   let sightings = db
-    .selectFrom('data_subject_events')
+    .selectFrom('data_subject_streams')
     .select((eb) => [
       'subject_id',
       'kind',
-      eb.fn.countAll<number | string>().as('events'),
-      eb.fn.min('occurred_at').as('first_seen_at'),
-      eb.fn.max('occurred_at').as('last_seen_at'),
+      eb.fn.sum<number | string>('event_count').as('events'),
+      eb.fn.min('first_seen_at').as('first_seen_at'),
+      eb.fn.max('last_seen_at').as('last_seen_at'),
       eb.fn.max('until_on').as('until_on'),
     ])
     .groupBy(['subject_id', 'kind']);
   let records = db
-    .selectFrom('data_subject_events as e')
-    .innerJoin('data_subject_records as r', 'r.stream_id', 'e.stream_id')
-    .select(['e.subject_id', 'e.kind', 'r.last_event_on', 'r.end_date'])
-    .distinct()
-    .where('e.kind', 'in', recordKinds);
+    .selectFrom('data_subject_streams as s')
+    .innerJoin('data_subject_records as r', 'r.stream_id', 's.stream_id')
+    .select(['s.subject_id', 's.kind', 'r.last_event_on', 'r.end_date'])
+    .where('s.kind', 'in', recordKinds);
   let offices = db.selectFrom('data_subject_offices').selectAll();
-  let counts = db
-    .selectFrom('data_subject_events')
-    .select(['subject_id', sql<number | string>`count(distinct ${sql.ref('position')})`.as('events')])
-    .groupBy('subject_id');
+  // An event that names a subject as two kinds counts once: distinct positions over their streams.
+  let positions = db.selectFrom('data_subject_streams').select(['subject_id', 'positions']);
   if (only !== undefined) {
     sightings = sightings.where('subject_id', '=', only);
-    records = records.where('e.subject_id', '=', only);
+    records = records.where('s.subject_id', '=', only);
     offices = offices.where('subject_id', '=', only);
-    counts = counts.where('subject_id', '=', only);
+    positions = positions.where('subject_id', '=', only);
   }
   const ends = new Map<string, string>();
   for (const r of await records.execute()) {
@@ -127,7 +124,12 @@ async function load(db: Kysely<Db>, only: string | undefined, heldOnly = false):
     });
     kinds.set(s.subject_id, list);
   }
-  const eventCounts = new Map((await counts.execute()).map((c) => [c.subject_id, Number(c.events)]));
+  const distinct = new Map<string, Set<string>>();
+  for (const p of await positions.execute()) {
+    const set = distinct.get(p.subject_id) ?? new Set();
+    for (const position of p.positions.split(',')) set.add(position);
+    distinct.set(p.subject_id, set);
+  }
   return (await subjects.orderBy('subject_id').execute()).map((r) => {
     const list = (kinds.get(r.subject_id) ?? []).sort((a, b) => a.kind.localeCompare(b.kind));
     return {
@@ -135,7 +137,7 @@ async function load(db: Kysely<Db>, only: string | undefined, heldOnly = false):
       kinds: list,
       firstSeenAt: r.first_seen_at,
       lastSeenAt: list.map((k) => k.lastSeenAt).reduce((a, b) => (a >= b ? a : b), r.first_seen_at),
-      eventCount: eventCounts.get(r.subject_id) ?? 0,
+      eventCount: distinct.get(r.subject_id)?.size ?? 0,
       erasedOn: r.erased_on,
       erasureId: r.erasure_id,
     };
@@ -155,29 +157,24 @@ export async function listDataSubjects(
   return load(db, undefined, heldOnly);
 }
 
-/** The events that name a subject, in the log's order. */
-export async function listDataSubjectEvents(db: Kysely<Db>, subjectId: string): Promise<DataSubjectEventView[]> {
-  const rows = await db.selectFrom('data_subject_events').selectAll().where('subject_id', '=', subjectId).execute();
-  const byPosition = new Map<string, DataSubjectEventView & { kinds: DataSubjectKind[] }>();
-  for (const r of rows) {
-    const known = byPosition.get(r.position);
-    if (known) {
-      known.kinds.push(r.kind as DataSubjectKind);
-      continue;
-    }
-    byPosition.set(r.position, {
-      position: BigInt(r.position),
-      streamId: r.stream_id,
-      revision: Number(r.revision),
-      type: r.event_type,
-      occurredAt: r.occurred_at,
-      kinds: [r.kind as DataSubjectKind],
-      fields: JSON.parse(r.fields) as string[],
-    });
-  }
-  return [...byPosition.values()]
-    .map((e) => ({ ...e, kinds: e.kinds.sort() }))
-    .sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
+/** The streams whose events name a subject, per kind, with those events' positions. */
+export async function listDataSubjectStreams(db: Kysely<Db>, subjectId: string): Promise<DataSubjectStreamView[]> {
+  const rows = await db
+    .selectFrom('data_subject_streams')
+    .selectAll()
+    .where('subject_id', '=', subjectId)
+    .orderBy('first_seen_at')
+    .orderBy('stream_id')
+    .orderBy('kind')
+    .execute();
+  return rows.map((r) => ({
+    kind: r.kind as DataSubjectKind,
+    streamId: r.stream_id,
+    eventCount: Number(r.event_count),
+    firstSeenAt: r.first_seen_at,
+    lastSeenAt: r.last_seen_at,
+    positions: r.positions.split(',').map(BigInt),
+  }));
 }
 
 /** Which of these ids the log names as data subjects (one query, for hiding third parties). */
@@ -189,7 +186,7 @@ export async function knownDataSubjects(
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
     const rows = await db
-      .selectFrom('data_subject_events')
+      .selectFrom('data_subject_streams')
       .select(['subject_id', 'kind'])
       .distinct()
       .where('subject_id', 'in', chunk)

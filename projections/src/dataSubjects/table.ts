@@ -6,9 +6,8 @@ import { defineTable } from '../runner/projection.js';
  * The data subjects the event log names (issue 15): ids, kinds, positions and
  * dates only, never a personal value, so these tables need no erasure and can
  * answer "what do we hold about this person, and until when" after it. Each
- * row is written once or when a date moves: counts, last sightings and the
- * day retention counts from are derived by the queries (queries.ts), so a
- * rebuild writes little more than one row per mention.
+ * row is written once, or once per batch of events that change it; the day
+ * retention counts from is derived by the queries (queries.ts).
  */
 
 /**
@@ -30,23 +29,26 @@ export interface DataSubjectTable {
 }
 export type DataSubjectRow = Selectable<DataSubjectTable>;
 
-/** One row per event that names a subject, per kind it names them as: the way from a person to their events. */
-export interface DataSubjectEventTable {
+/**
+ * One row per subject, kind and stream: the events of the stream that name
+ * the subject as that kind. One row per record rather than per event: a
+ * rebuild updates it in memory for every event of a batch and writes it once.
+ */
+export interface DataSubjectStreamTable {
   subject_id: string;
   /** CONTACT_PERSON, STAFF_MEMBER, TWINNING_ACTOR, CONTACTED_PERSON or DOCUMENT. */
   kind: string;
-  /** The global position, as a decimal string (EventStoreDB's exceed 2^53). */
-  position: string;
   stream_id: string;
-  revision: number;
-  event_type: string;
-  occurred_at: string;
-  /** The event's day, or the end date it gives (a visit's) when later: what LAST_NAMED retention counts from. */
+  /** When the first and the last of those events occurred (ISO instants). */
+  first_seen_at: string;
+  last_seen_at: string;
+  event_count: number;
+  /** The latest day one of them occurred, or the end date it gave (a visit's) when later: LAST_NAMED retention. */
   until_on: string;
-  /** JSON array of the dotted paths of the subject's own personal fields in the event (names, not values). */
-  fields: string;
+  /** Their global positions, as decimal strings separated by commas, in the log's order. */
+  positions: string;
 }
-export type DataSubjectEventRow = Selectable<DataSubjectEventTable>;
+export type DataSubjectStreamRow = Selectable<DataSubjectStreamTable>;
 
 /** Each stream that names a subject whose retention counts from the end of its record (RECORD_END). */
 export interface DataSubjectRecordTable {
@@ -88,23 +90,22 @@ export const dataSubjects = defineTable<DataSubjectTable>({
   },
 });
 
-export const dataSubjectEvents = defineTable<DataSubjectEventTable>({
-  name: 'data_subject_events',
-  key: ['subject_id', 'kind', 'position'],
+export const dataSubjectStreams = defineTable<DataSubjectStreamTable>({
+  name: 'data_subject_streams',
+  key: ['subject_id', 'kind', 'stream_id'],
   create: async (db, t, dialect) => {
     await db.schema
       .createTable(t)
       .ifNotExists()
       .addColumn('subject_id', 'text', (c) => c.notNull())
       .addColumn('kind', 'text', (c) => c.notNull())
-      .addColumn('position', 'text', (c) => c.notNull())
       .addColumn('stream_id', 'text', (c) => c.notNull())
-      .addColumn('revision', 'integer', (c) => c.notNull())
-      .addColumn('event_type', 'text', (c) => c.notNull())
-      .addColumn('occurred_at', 'text', (c) => c.notNull())
+      .addColumn('first_seen_at', 'text', (c) => c.notNull())
+      .addColumn('last_seen_at', 'text', (c) => c.notNull())
+      .addColumn('event_count', 'integer', (c) => c.notNull())
       .addColumn('until_on', 'text', (c) => c.notNull())
-      .addColumn('fields', 'text', (c) => c.notNull())
-      .addPrimaryKeyConstraint(`${t}_pk`, ['subject_id', 'kind', 'position'])
+      .addColumn('positions', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint(`${t}_pk`, ['subject_id', 'kind', 'stream_id'])
       .modifyEnd(clustered(dialect))
       .execute();
   },

@@ -3,9 +3,9 @@ import {
   findRowsMentioning,
   getDataSubject,
   knownDataSubjects,
-  listDataSubjectEvents,
-  type DataSubjectEventView,
+  listDataSubjectStreams,
   type DataSubjectKindView,
+  type DataSubjectStreamView,
   type DataSubjectsDb,
   type MentioningRow,
   type ReadModelDb,
@@ -84,18 +84,31 @@ function hideIds(value: unknown, others: ReadonlySet<string>): unknown {
   return value;
 }
 
-/** The events named by `rows`, read stream by stream (indexed in every store) in the log's order. */
-async function readEvents(store: EventStore, rows: readonly DataSubjectEventView[]): Promise<RecordedEvent[]> {
-  const byStream = new Map<string, Set<number>>();
-  for (const r of rows) byStream.set(r.streamId, (byStream.get(r.streamId) ?? new Set()).add(r.revision));
-  const events: RecordedEvent[] = [];
-  for (const [streamId, revisions] of byStream) {
-    const first = Math.min(...revisions);
-    const count = Math.max(...revisions) - first + 1;
-    for await (const e of store.readStream(streamId, { fromRevision: BigInt(first), maxCount: count }))
-      if (revisions.has(Number(e.revision))) events.push(e);
+/**
+ * The events at the positions `rows` name, read stream by stream (a stream
+ * read is indexed in every store), in the log's order, each with the kinds
+ * it names the subject as.
+ */
+async function readEvents(
+  store: EventStore,
+  rows: readonly DataSubjectStreamView[],
+): Promise<{ event: RecordedEvent; kinds: DataSubjectKind[] }[]> {
+  const byStream = new Map<string, Map<bigint, DataSubjectKind[]>>();
+  for (const r of rows) {
+    const positions = byStream.get(r.streamId) ?? new Map<bigint, DataSubjectKind[]>();
+    for (const p of r.positions) positions.set(p, [...(positions.get(p) ?? []), r.kind]);
+    byStream.set(r.streamId, positions);
   }
-  return events.sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
+  const events: { event: RecordedEvent; kinds: DataSubjectKind[] }[] = [];
+  for (const [streamId, positions] of byStream) {
+    for await (const event of store.readStream(streamId)) {
+      const kinds = positions.get(event.position);
+      if (kinds) events.push({ event, kinds: kinds.sort() });
+    }
+  }
+  return events.sort((a, b) =>
+    a.event.position < b.event.position ? -1 : a.event.position > b.event.position ? 1 : 0,
+  );
 }
 
 /**
@@ -121,11 +134,9 @@ export async function buildSubjectReport(
   const subject = await getDataSubject(db, subjectId);
   if (!subject)
     throw new NotFoundError(`No personal data is held for ${subjectId}: no event of the log names this data subject`);
-  const rows = await listDataSubjectEvents(db, subjectId);
-  const meta = new Map(rows.map((r) => [r.position, r]));
-  const events = await readEvents(services.store, rows);
+  const events = await readEvents(services.store, await listDataSubjectStreams(db, subjectId));
 
-  const candidates = [...new Set(events.flatMap((e) => stringLeaves(e.data)).filter((s) => UUID.test(s)))];
+  const candidates = [...new Set(events.flatMap(({ event }) => stringLeaves(event.data)).filter((s) => UUID.test(s)))];
   const known = await knownDataSubjects(
     db,
     candidates.filter((s) => s !== subjectId),
@@ -135,21 +146,19 @@ export async function buildSubjectReport(
   );
 
   const own: string[] = [subjectId];
-  const reported = events.map((e): SubjectReportEvent => {
+  const reported = events.map(({ event: e, kinds }): SubjectReportEvent => {
     const definition = werkbezoekCatalogue.get(e.type);
     let data: unknown = e.data;
+    const fields: string[] = [];
     for (const datum of definition ? personalDataOf(definition, e.data) : []) {
       if (datum.subjectId === subjectId) {
+        fields.push(datum.path);
         own.push(...stringLeaves(datum.value));
         continue;
       }
-      data = setPath(
-        data,
-        datum.path,
-        otherPeople.has(datum.subjectId) || !known.has(datum.subjectId) ? OTHER_PERSON_VALUE : OTHER_DOCUMENT_VALUE,
-      );
+      const person = otherPeople.has(datum.subjectId) || !known.has(datum.subjectId);
+      data = setPath(data, datum.path, person ? OTHER_PERSON_VALUE : OTHER_DOCUMENT_VALUE);
     }
-    const row = meta.get(e.position);
     return {
       position: String(e.position),
       streamId: e.streamId,
@@ -158,8 +167,8 @@ export async function buildSubjectReport(
       occurredAt: e.metadata.occurredAt,
       recordedAt: e.recordedAt,
       actorRole: e.metadata.actor.role,
-      kinds: row?.kinds ?? [],
-      fields: row?.fields ?? [],
+      kinds,
+      fields,
       data: hideIds(data, otherPeople),
     };
   });
