@@ -12,6 +12,7 @@ import { createContext, type ApiContext, type ApiServices } from './context.js';
 import { formatError } from './graphql/errors.js';
 import { compiledExecution, type ExecutionOptions } from './graphql/execution.js';
 import { defaultLimits, limitRules, type QueryLimits } from './graphql/limits.js';
+import { listLimitPlugin } from './graphql/listLimits.js';
 import { buildApiSchema } from './graphql/schema.js';
 import { createHttpServer, currentRequest, type HttpOptions } from './http/server.js';
 import { idempotencyKey } from './idempotency/idempotencyKey.js';
@@ -93,6 +94,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       requestRecordPlugin,
+      listLimitPlugin(),
       idempotencyPlugin(keys),
     ],
   });
