@@ -5,6 +5,7 @@ export * from './auth/principal.js';
 export * from './auth/roles.js';
 export { buildApiSchema } from './graphql/schema.js';
 export { knownErrorCodes } from './graphql/errors.js';
+export { defaultLimits, type QueryLimits } from './graphql/limits.js';
 export type { ExecutionOptions } from './graphql/execution.js';
 export { createLogger, logLines } from './logging.js';
 export { DEFAULT_RETENTION, type RetentionSettings, type RetentionJobMode } from './privacy/retentionJob.js';
