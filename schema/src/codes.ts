@@ -82,10 +82,17 @@ const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f
 export const Id = code('id', z.string().regex(UUID, 'expected a lowercase UUID'));
 export const UuidV7 = code('id', z.string().regex(UUID_V7, 'expected a lowercase UUID version 7'));
 
-/** Euro amount: non-negative, at most cent precision. */
+/**
+ * The largest amount in euro the platform takes: far above any budget of the programme, so that a slip
+ * of the keyboard (or 1e300, which the cent check alone lets through) is refused rather than summed.
+ */
+export const MAX_AMOUNT_EUR = 1_000_000_000;
+
+/** Euro amount: non-negative, at most MAX_AMOUNT_EUR, at most cent precision. */
 export const AmountEur = z
   .number()
   .nonnegative('an amount in euro cannot be negative')
+  .max(MAX_AMOUNT_EUR, 'an amount in euro is at most 1,000,000,000')
   .refine(
     (n) => Number.isFinite(n) && Math.abs(Math.round(n * 100) - n * 100) < 1e-6,
     'an amount in euro has at most two decimals',
