@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AccompanimentRequestAssessed } from './events/request.js';
 import { ContactLogged } from './events/resources.js';
-import { ERASED_VALUE, erasedPlaceholder, matchPath, personalFieldsOf, schemaAt } from './personalData.js';
+import {
+  ERASED_VALUE,
+  erasedPlaceholder,
+  matchPath,
+  personalDataOf,
+  personalFieldsOf,
+  schemaAt,
+} from './personalData.js';
 
 describe('path patterns', () => {
   const data = {
@@ -28,6 +35,21 @@ describe('path patterns', () => {
     ]);
     expect(matchPath(data, 'missing.name')).toEqual([]);
     expect(matchPath(data, 'name[]')).toEqual([]);
+  });
+
+  it('find a value behind a getter without reading it until asked', () => {
+    let reads = 0;
+    const person = { personId: 'p-1' } as Record<string, unknown>;
+    Object.defineProperty(person, 'name', { enumerable: true, get: () => (reads++, 'Bert') });
+    const lazy = { person, summary: 'Gesprek' };
+    const found = personalDataOf(ContactLogged, lazy);
+    expect(found.map((d) => [d.subjectId, d.path])).toEqual([
+      ['p-1', 'person.name'],
+      ['p-1', 'summary'],
+    ]);
+    expect(reads).toBe(0);
+    expect(found[0]!.value).toBe('Bert');
+    expect(reads).toBe(1);
   });
 
   it('lead to the schema of the field, through optional wrappers', () => {

@@ -83,7 +83,9 @@ export interface PathMatch {
 /**
  * The values a path pattern reaches in `data`: one for a plain dotted path,
  * one per element for `[]`, one per record value for `*`. Absent and null
- * values are left out.
+ * values are left out. A value behind a getter (a sealed value the event
+ * store decrypts on first read) is not read until the match's `value` is:
+ * finding where personal data is costs no decryption.
  */
 export function matchPath(data: unknown, pattern: string): PathMatch[] {
   const out: PathMatch[] = [];
@@ -118,14 +120,34 @@ function walkPattern(data: unknown, segments: readonly string[], at: number, pat
   if (typeof data !== 'object') return;
   const step = segments[at]!;
   const join = (key: string) => (path === '' ? key : `${path}.${key}`);
+  const last = at === segments.length - 1;
+  const visit = (key: string) => {
+    if (last) matchProperty(data, key, join(key), out);
+    else walkPattern((data as Record<string, unknown>)[key], segments, at + 1, join(key), out);
+  };
   if (step === '[]') {
-    if (Array.isArray(data)) data.forEach((item, i) => walkPattern(item, segments, at + 1, join(String(i)), out));
+    if (Array.isArray(data)) for (let i = 0; i < data.length; i++) visit(String(i));
   } else if (step === '*') {
-    if (!Array.isArray(data))
-      for (const [key, value] of Object.entries(data)) walkPattern(value, segments, at + 1, join(key), out);
+    if (!Array.isArray(data)) for (const key of Object.keys(data)) visit(key);
   } else if (!Array.isArray(data) && Object.hasOwn(data, step)) {
-    walkPattern((data as Record<string, unknown>)[step], segments, at + 1, join(step), out);
+    visit(step);
   }
+}
+
+/** The last step of a match: a getter is left unread (its match reads it when asked), a plain value is checked. */
+function matchProperty(data: object, key: string, path: string, out: PathMatch[]): void {
+  const descriptor = Object.getOwnPropertyDescriptor(data, key);
+  if (!descriptor) return;
+  if (descriptor.get) {
+    out.push({
+      path,
+      get value() {
+        return (data as Record<string, unknown>)[key];
+      },
+    });
+    return;
+  }
+  if (descriptor.value !== undefined && descriptor.value !== null) out.push({ path, value: descriptor.value });
 }
 
 /** One personal field of an event type: its path pattern and, in order of preference, the paths of its possible subjects. */
@@ -176,7 +198,14 @@ export function personalDataOf(definition: EventDefinition, data: unknown): Pers
   for (const field of personalFieldsOf(definition)) {
     const subjectId = subjectOf(data, field);
     if (subjectId === undefined) continue;
-    for (const { path, value } of matchPath(data, field.field)) found.push({ subjectId, path, value });
+    // The match itself, not a copy of its value: a value not yet decrypted stays so until it is read.
+    for (const match of matchPath(data, field.field))
+      found.push(
+        Object.defineProperties(
+          { subjectId, path: match.path },
+          { value: { enumerable: true, get: () => match.value } },
+        ) as PersonalDatum,
+      );
   }
   return found;
 }
