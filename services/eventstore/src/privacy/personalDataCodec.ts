@@ -75,7 +75,8 @@ function valueAt(data: unknown, steps: readonly string[]): unknown {
  * them as they are read, with the key of each field's data subject
  * (personalData.ts says whose). Every adapter takes one as its `codec`: the
  * store validates an event's plaintext first, then seals; on read it opens
- * before upcasting. A field whose subject was erased reads as its
+ * before upcasting (each value decrypted when first read, see decode). A
+ * field whose subject was erased reads as its
  * placeholder (ERASED_VALUE in every string); values stored in plaintext
  * before encryption came in read as they are. The other fields stay in
  * clear, so the log can be filtered and projected without keys.
