@@ -4,7 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpServer } from './server.js';
 
 const LIMIT = 100_000;
-const apollo = new ApolloServer({ typeDefs: 'type Query { ok: Boolean }', resolvers: { Query: { ok: () => true } } });
+let written = 0;
+const apollo = new ApolloServer({
+  typeDefs: 'type Query { ok: Boolean } type Mutation { write: Int }',
+  resolvers: { Query: { ok: () => true }, Mutation: { write: () => ++written } },
+});
 const server = createHttpServer({ apollo, maxBodyBytes: LIMIT, context: () => Promise.resolve({}) });
 let url = '';
 
@@ -51,5 +55,22 @@ describe('request bodies over the limit', () => {
     // The server reads the next request as before.
     const fine = await post(JSON.stringify({ query: '{ ok }' }));
     expect(await fine.json()).toEqual({ data: { ok: true } });
+  });
+});
+
+describe('an Accept header that takes no JSON', () => {
+  it('is answered 406 before the operation runs, so a mutation is not stored behind a refusal', async () => {
+    const send = (accept: string) =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept },
+        body: JSON.stringify({ query: 'mutation { write }' }),
+      });
+    const refused = await send('text/html');
+    expect(refused.status).toBe(406);
+    expect(await refused.json()).toMatchObject({ errors: [{ extensions: { code: 'BAD_REQUEST' } }] });
+    expect(written).toBe(0);
+    const taken = await send('text/html, application/json;q=0.5');
+    expect(await taken.json()).toEqual({ data: { write: 1 } });
   });
 });

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Logger } from 'pino';
+import { acceptsJson } from './accept.js';
 import { graphiqlAsset, graphiqlPage } from './graphiql.js';
 
 /**
@@ -163,6 +164,17 @@ export function createHttpServer<C extends object>(options: HttpOptions<C>): Ser
           if (error instanceof BodyTooLarge)
             jsonError(response, 413, 'BAD_REQUEST', `The request body exceeds ${limit} bytes`);
           else jsonError(response, 400, 'BAD_REQUEST', 'The request body is not valid JSON');
+          return;
+        }
+        // Apollo would decide this after running the operation: a mutation would be stored, then answered 406.
+        if (!acceptsJson(request.headers.accept)) {
+          record.errorCodes.push('BAD_REQUEST');
+          jsonError(
+            response,
+            406,
+            'BAD_REQUEST',
+            `The Accept header takes neither application/json nor application/graphql-response+json, the types a GraphQL answer comes in, so nothing was run: accept one of them`,
+          );
           return;
         }
         const headers = new HeaderMap();
