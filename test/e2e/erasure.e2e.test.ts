@@ -12,6 +12,7 @@ import {
   type ReadModelConfig,
 } from '@werkbezoek/projections';
 import { freshDatabase, type TestDatabase } from '@werkbezoek/projections/testing';
+import { staffToken } from '@werkbezoek/schema';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,7 +21,10 @@ import { AFTER_VISIT, FIRST_DAY, World, expectRefused, mutations, queries, type 
 
 /*
  * The proof of issue 15's erasure: a staff member's name, email, planned
- * activity note and mission report are read through the API as staff; then
+ * activity note and mission report are read through the API as staff, and
+ * her name in the assessments of both requests (she has the most free days,
+ * so each explanation names her: by id in the event and the read model, by
+ * name as the API shows it); then
  * management asks to erase her, a second person (staff) confirms, and none
  * of those values is left in any read-model table, in the bytes of the
  * SQLite files, in the API's answers or in the platform's logs, while a
@@ -61,7 +65,18 @@ function logCollector() {
 const STAFF_PAGE = `query($id: ID!) { staffMember(id: $id) { id name
   auditTrail(first: 50) { edges { node { type data } } } } staffMembers { id name } }`;
 
+const REQUEST_LIST = `{ accompanimentRequests(first: 10) { edges { node { id assessment { explanation explanationEn } } } } }`;
+
 const found = (text: string, values: readonly string[]) => values.filter((v) => text.includes(v));
+
+/** The staff-time sentences of a request's assessment as staff read them, Dutch and English. */
+async function staffTimeSentences(world: World, id: string): Promise<string[]> {
+  const { accompanimentRequest } = await world.run<{
+    accompanimentRequest: { assessment: { explanation: string[]; explanationEn: string[] } };
+  }>(tokens.staff, queries.request, { id });
+  const { explanation, explanationEn } = accompanimentRequest.assessment;
+  return [...explanation, ...explanationEn].filter((s) => /^(Personeelstijd|Staff time):/.test(s));
+}
 
 describe.each(readSides)('erasing a staff member through the API, read models on $name', ({ dialect }) => {
   const logs = logCollector();
@@ -73,6 +88,7 @@ describe.each(readSides)('erasing a staff member through the API, read models on
   let zelda: string;
   let zeldaKey: Buffer;
   let requestId: string;
+  let otherRequestId: string;
   let missionId: string;
   let otherMissionId: string;
   let erasureId: string;
@@ -82,6 +98,8 @@ describe.each(readSides)('erasing a staff member through the API, read models on
     JSON.stringify([
       await world.run(tokens.staff, STAFF_PAGE, { id: zelda }),
       await world.run(tokens.staff, queries.request, { id: requestId }),
+      await world.run(tokens.staff, queries.request, { id: otherRequestId }),
+      await world.run(tokens.staff, REQUEST_LIST),
       await world.run(tokens.staff, queries.mission, { id: missionId }),
       await world.run(tokens.staff, queries.mission, { id: otherMissionId }),
       await world.run(tokens.staff, queries.auditTrail, { id: requestId, first: 50 }),
@@ -96,9 +114,10 @@ describe.each(readSides)('erasing a staff member through the API, read models on
       readModels = (dir) => ({ dialect: 'sqlite', path: join(dir, 'read-models.db') });
     }
     w = await World.start({ readModels, platform: { dataDir, logger: logs.logger, log: logs.log } });
+    // More days than An (60): the staff member with the most free days in both requests' assessments.
     zelda = (
       await w.mutate<{ id: string }>(tokens.staff, 'registerStaffMember', {
-        input: { name: ZELDA.name, email: ZELDA.email, daysPerYear: 20 },
+        input: { name: ZELDA.name, email: ZELDA.email, daysPerYear: 200 },
       })
     ).id;
     // Zelda accompanies one visit, An another; each plans an activity with a note; Zelda files her report.
@@ -115,6 +134,7 @@ describe.each(readSides)('erasing a staff member through the API, read models on
       },
     });
     const other = await w.submit({ twinningId: w.merelbekeTwinningId }, tokens.merelbeke);
+    otherRequestId = other.id;
     otherMissionId = (await w.accept(other.id)).mission!.id;
     await w.mutate<MissionView>(tokens.staff, 'planMissionActivity', {
       input: {
@@ -141,6 +161,23 @@ describe.each(readSides)('erasing a staff member through the API, read models on
     const before = await pages(w);
     expect(found(before, ERASED)).toEqual(ERASED);
     expect(found(before, [AN.name, AN.note])).toEqual([AN.name, AN.note]);
+    // Both assessments name her as staff read them; the read model holds her id, not her name.
+    for (const id of [requestId, otherRequestId]) {
+      const sentences = await staffTimeSentences(w, id);
+      expect(sentences).toHaveLength(2);
+      expect(sentences[0]).toMatch(new RegExp(`; ${ZELDA.name} heeft er het meest vrij in 2026: \\d+\\.$`));
+      expect(sentences[1]).toMatch(new RegExp(`; ${ZELDA.name} has the most free in 2026: \\d+\\.$`));
+    }
+    const db = openReadModels(readModels(w.live.dataDir));
+    try {
+      const held = await findInReadModels(db, [staffToken(zelda)]);
+      expect(new Set(held.map((f) => f.column))).toEqual(new Set(['explanation_nl', 'explanation_en']));
+      expect(held).toHaveLength(4);
+      const named = await findInReadModels(db, [ZELDA.name]);
+      expect(named.filter((f) => f.column.startsWith('explanation'))).toEqual([]);
+    } finally {
+      await db.close();
+    }
     if (dialect === 'sqlite') {
       const path = join(dataDir, 'read-models.db');
       const bytes = Buffer.concat([path, `${path}-wal`].filter(existsSync).map((f) => readFileSync(f)));
@@ -219,6 +256,12 @@ describe.each(readSides)('erasing a staff member through the API, read models on
     expect(found(after, ERASED)).toEqual([]);
     expect(after).toContain('[gewist]');
     expect(found(after, [AN.name, AN.note])).toEqual([AN.name, AN.note]);
+    // The assessments that named her: [gewist] in her place, the rest of the sentence as before.
+    for (const id of [requestId, otherRequestId]) {
+      const [nl, en] = await staffTimeSentences(w, id);
+      expect(nl).toMatch(/; \[gewist\] heeft er het meest vrij in 2026: \d+\.$/);
+      expect(en).toMatch(/; \[gewist\] has the most free in 2026: \d+\.$/);
+    }
   });
 
   it('leaves no trace in any column of any read-model table', async () => {

@@ -4,7 +4,7 @@ import { VisitHistory, id } from '../testing/visitHistory.js';
 import { ProjectionRunner } from '../runner/runner.js';
 import { DIALECTS, freshDatabase, type TestDatabase } from '../testing/dialects.js';
 import { capacityProjection } from './projection.js';
-import { budgetOverview, staffCapacity, type CapacityDb } from './queries.js';
+import { budgetOverview, staffCapacity, staffNames, type CapacityDb } from './queries.js';
 
 let database: TestDatabase | undefined;
 afterEach(async () => {
@@ -171,5 +171,20 @@ describe.each(DIALECTS)('capacity and budget on %s', (dialect) => {
       { year: 2027, allocatedEur: 0, reservedEur: 0, spentEur: 0, unreservedEur: 0 },
     ]);
     await expect(budgetOverview(db, { fromYear: 2027, toYear: 2025 })).rejects.toThrow(/before fromYear/);
+  });
+
+  it('gives the names of the staff members asked for, by id, in one query', async () => {
+    const history = new VisitHistory();
+    const jan = await history.staffMember('jan', 'Jan Peeters');
+    const piet = await history.staffMember('piet', 'Piet Claes');
+    await history.staffMember('els', 'Els Maes');
+    const db = await project(history, dialect);
+    expect(await staffNames(db, [jan, piet, id('nobody')])).toEqual(
+      new Map([
+        [jan, 'Jan Peeters'],
+        [piet, 'Piet Claes'],
+      ]),
+    );
+    expect(await staffNames(db, [])).toEqual(new Map());
   });
 });

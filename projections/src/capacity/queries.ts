@@ -49,6 +49,25 @@ function checkYear(year: number, field: string): void {
 }
 
 /**
+ * The names of these staff members, in one query; a staff member the read
+ * model does not know is absent. A text that names staff by token
+ * (staffTokens.ts in @werkbezoek/schema) is read with these, so it shows the
+ * current name, and ERASED_VALUE once a staff member was erased (their
+ * registration then reads as it).
+ *
+ * @example renderStaffTokens(sentence, (id) => names.get(id) ?? ERASED_VALUE)
+ */
+export async function staffNames(db: Kysely<Db>, staffMemberIds: readonly string[]): Promise<Map<string, string>> {
+  if (staffMemberIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('capacity_staff')
+    .select(['staff_member_id', 'name'])
+    .where('staff_member_id', 'in', [...staffMemberIds])
+    .execute();
+  return new Map(rows.map((r) => [r.staff_member_id, r.name]));
+}
+
+/**
  * Every staff member's days in a year: declared, booked, used and free, by name.
  *
  * @example staffCapacity(db, 2026)

@@ -5,6 +5,7 @@ import { Programmes } from '../vocabularies/misc.js';
 import { MissionTypes } from '../vocabularies/missionTypes.js';
 import { PolicyDomains } from '../vocabularies/policyDomains.js';
 import { AdditionalReasons, DeclineReasons, Decisions } from '../vocabularies/reasons.js';
+import { assessedV1ToV2 } from './assessedV1.js';
 
 const Contact = z.strictObject({
   personId: Id,
@@ -119,6 +120,8 @@ export const AssessmentTriggers = z.enum(['SUBMITTED', 'AMENDED', 'CONTEXT_CHANG
 
 export const AccompanimentRequestAssessed = defineEvent({
   type: 'AccompanimentRequestAssessed',
+  // 2: the staff member with the most free days by id only (a staff token in the explanation, no name in the inputs).
+  version: 2,
   aggregate: 'request',
   description:
     "The assessment policy's recommendation, with every input it used, so it stays explainable after the policy changes.",
@@ -143,11 +146,13 @@ export const AccompanimentRequestAssessed = defineEvent({
     inputs: z.record(z.string(), z.unknown()),
     explanation: z.strictObject({ nl: z.array(z.string()), en: z.array(z.string()) }),
   }),
-  // The explanation names the staff member with the most free days; the inputs hold their name too
-  // (inputs.staff.mostFree) and the people of the twinning's actor changes.
+  // The explanation names municipalities and dates, and the staff member with the most free days by token
+  // (staffTokens.ts: erasing them reaches it, the reader shows their current name); the inputs hold the
+  // people of the twinning's actor changes. Version 1 held the staff member's name in both.
   personalData: [{ subject: 'requestId', fields: ['explanation', 'inputs'] }],
   // The version of the assessment policy, a code such as "2026.1".
   notPersonal: ['policyVersion'],
+  upcasters: { 1: assessedV1ToV2 },
 });
 
 export const AccompanimentAccepted = defineEvent({

@@ -13,7 +13,11 @@ import { dataShown, heading, signIn, switchLanguage } from './ui.js';
 const suite = browserSuite();
 
 interface Accepted {
-  accompanimentRequests: { edges: { node: { id: string; staffMemberName: string | null } }[] };
+  accompanimentRequests: {
+    edges: {
+      node: { id: string; staffMemberName: string | null; assessment: { explanation: string[] } | null };
+    }[];
+  };
   staffMembers: { id: string; name: string }[];
 }
 
@@ -24,12 +28,19 @@ describe('the privacy page', () => {
   it('lets management find a staff member by name and ask to erase them', async () => {
     const data = await suite.gql<Accepted>(
       'demo-management',
-      `{ accompanimentRequests(first: 50, filter: { status: [ACCEPTED] }) { edges { node { id staffMemberName } } }
+      `{ accompanimentRequests(first: 50, filter: { status: [ACCEPTED] }) {
+           edges { node { id staffMemberName assessment { explanation } } } }
          staffMembers { id name } }`,
     );
-    const request = data.accompanimentRequests.edges.find((e) => e.node.staffMemberName)!.node;
-    staffName = request.staffMemberName!;
-    requestPath = `/aanvragen/${request.id}`;
+    // A request whose assessment also names who accompanied it (she had the most free days): both must go.
+    const request = data.accompanimentRequests.edges.find(
+      ({ node }) =>
+        node.staffMemberName &&
+        node.assessment?.explanation.some((s) => s.includes(`${node.staffMemberName} heeft er het meest vrij`)),
+    )?.node;
+    expect(request, 'an accepted request whose assessment names the staff member who accompanied it').toBeDefined();
+    staffName = request!.staffMemberName!;
+    requestPath = `/aanvragen/${request!.id}`;
 
     const page = await suite.open();
     await signIn(page, suite.url, 'management');
@@ -97,11 +108,14 @@ describe('the privacy page', () => {
     await page.goto(`${suite.url}${requestPath}`);
     await page.getByRole('heading', { level: 1 }).waitFor();
     await dataShown(page);
-    // "Begeleid door": the staff member's name, now a badge. (The assessment's explanation may still name
-    // the staff member with the most free days: it is keyed by the request, not by them; see the README.)
+    // "Begeleid door": the staff member's name, now a badge; so is her name in the assessment's explanation,
+    // which names her by id and reads her current name. Her name is nowhere on the page.
     const accompaniedBy = page.locator('dt:text-is("Begeleid door") + dd');
     await accompaniedBy.locator('.badge--erased').waitFor();
     expect(await accompaniedBy.textContent()).toBe('gewist');
+    const explanation = page.locator('section[aria-labelledby="assessment-title"] li');
+    expect(await explanation.filter({ hasText: 'heeft er het meest vrij' }).locator('.badge--erased').count()).toBe(1);
+    expect(await page.locator('main').textContent()).not.toContain(staffName);
     await switchLanguage(page, 'en');
     await expect.poll(() => page.locator('dt:text-is("Accompanied by") + dd').textContent()).toBe('erased');
     await expectAccessible(page, 'a request with an erased staff member (en)');

@@ -17,7 +17,8 @@ import { pageSize, toConnection, type Connection } from '../graphql/connection.j
 import { findMission } from '../missions/mission.load.js';
 import { toMission } from '../missions/mission.map.js';
 import { withoutNulls } from '../registry/withoutNulls.js';
-import { toAccompanimentRequest } from '../requests/request.map.js';
+import { explanationsOf, toAccompanimentRequest } from '../requests/request.map.js';
+import { staffNamesFor } from '../requests/staffNames.js';
 import { AccompanimentRequest, Mission } from '../requests/request.type.js';
 import { JointMissionFilter, RegionalEventFilter } from './jointMission.input.js';
 import {
@@ -145,7 +146,9 @@ export class JointMissionResolver {
     const found = await Promise.all(
       jointMission.requestIds.map((id) => getRequestById(views<RequestsDb>(context), id)),
     );
-    return found.filter((r) => r !== undefined).map(toAccompanimentRequest);
+    const requests = found.filter((r) => r !== undefined);
+    const names = await staffNamesFor(context, explanationsOf(requests));
+    return requests.map((r) => toAccompanimentRequest(r, names));
   }
 
   @FieldResolver(() => Mission, { nullable: true, description: 'The one mission that serves it, once approved.' })

@@ -1,6 +1,7 @@
 import { explanationForCoordinator, yearOf } from '@werkbezoek/domain';
 import type { AssessmentView, RequestField, RequestView } from '@werkbezoek/projections';
 import type { AccompanimentRequest, Assessment } from './request.type.js';
+import { noStaffNames, type StaffNameRenderer } from './staffNames.js';
 
 type Sources = readonly RequestField[];
 /** An object field: what it needs to be there at all, and what each of its fields needs. */
@@ -138,9 +139,20 @@ function sourcesOf(paths: ReadonlySet<string>): RequestField[] | undefined {
   return [...fields];
 }
 
-function toAssessment(a: AssessmentView): Assessment {
+/** The sentences of the views' assessments, to read the names of the staff they name at once (staffNamesFor). */
+export function explanationsOf(views: readonly RequestView[]): string[] {
+  return views.flatMap((r) => {
+    // Undefined too when the view was read without it (requestFieldsFor), as in toAssessment.
+    const explanation = r.assessment?.explanation;
+    return explanation ? [...explanation.nl, ...explanation.en] : [];
+  });
+}
+
+function toAssessment(a: AssessmentView, names: StaffNameRenderer): Assessment {
   // A view read for only some of the assessment's fields may lack the explanation; the query then does not ask for it.
-  const explanation = (a.explanation as AssessmentView['explanation'] | undefined) ?? { nl: [], en: [] };
+  const stored = (a.explanation as AssessmentView['explanation'] | undefined) ?? { nl: [], en: [] };
+  // The read model keeps the staff member's token; the name is the current one (see staffNamesFor).
+  const explanation = { nl: stored.nl.map(names), en: stored.en.map(names) };
   return {
     recommendation: a.recommendation,
     declineReason: a.declineReason,
@@ -167,16 +179,24 @@ function toCoordinatorsAssessment(a: AssessmentView, startDate: string): Assessm
   // As in toAssessment: a view read without the explanation is one whose query does not ask for it.
   const read = (a.explanation as AssessmentView['explanation'] | undefined) !== undefined;
   const explanation = read ? explanationForCoordinator(a, yearOf(startDate)) : { nl: [], en: [] };
-  return { ...toAssessment(a), estimatedCostEur: null, explanation: explanation.nl, explanationEn: explanation.en };
+  // No staff names to look up: the coordinator's sentences hold no staff token.
+  return {
+    ...toAssessment(a, noStaffNames),
+    estimatedCostEur: null,
+    explanation: explanation.nl,
+    explanationEn: explanation.en,
+  };
 }
 
 /**
  * The GraphQL object of a request view; of a view read with some fields only
  * (requestFieldsFor), the fields made from them, which are all a query reads.
- * For staff and the other roles that read every request; see toAccompanimentRequestFor.
+ * For staff and the other roles that read every request, with the names of
+ * the staff its assessment names (staffNamesFor over explanationsOf the
+ * views); see toAccompanimentRequestFor.
  */
-export function toAccompanimentRequest(r: RequestView): AccompanimentRequest {
-  return toRequest(r, r.assessment && toAssessment(r.assessment));
+export function toAccompanimentRequest(r: RequestView, names: StaffNameRenderer): AccompanimentRequest {
+  return toRequest(r, r.assessment && toAssessment(r.assessment, names));
 }
 
 /** toAccompanimentRequest for a coordinator: the assessment without staff names, euro figures or cost. */
@@ -187,10 +207,14 @@ function toCoordinatorsRequest(r: RequestView): AccompanimentRequest {
 /**
  * How a request reads for whom asks: a coordinator's assessment as
  * assessDraftRequest gives it to them (read its view with
- * `requestFieldsFor(paths, true)`), everyone else's in full.
+ * `requestFieldsFor(paths, true)`), everyone else's in full with the staff
+ * names `names` puts in.
  */
-export function toAccompanimentRequestFor(coordinator: boolean): (r: RequestView) => AccompanimentRequest {
-  return coordinator ? toCoordinatorsRequest : toAccompanimentRequest;
+export function toAccompanimentRequestFor(
+  coordinator: boolean,
+  names: StaffNameRenderer,
+): (r: RequestView) => AccompanimentRequest {
+  return coordinator ? toCoordinatorsRequest : (r) => toAccompanimentRequest(r, names);
 }
 
 function toRequest(r: RequestView, assessment: Assessment | null): AccompanimentRequest {

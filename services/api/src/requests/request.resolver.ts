@@ -4,6 +4,7 @@ import {
   listRequests,
   type RequestsDb,
   type RequestFilter as ReadFilter,
+  type RequestView,
 } from '@werkbezoek/projections';
 import { localDateOf } from '@werkbezoek/domain';
 import { NotFoundError, ValidationError } from '@werkbezoek/schema';
@@ -23,8 +24,9 @@ import {
   WithdrawAccompanimentRequestInput,
 } from './request.input.js';
 import { DraftAssessment } from './draft.type.js';
-import { requestFieldsFor, toAccompanimentRequestFor } from './request.map.js';
+import { explanationsOf, requestFieldsFor, toAccompanimentRequestFor } from './request.map.js';
 import { AccompanimentRequest, AccompanimentRequestConnection } from './request.type.js';
+import { noStaffNames, staffNamesFor } from './staffNames.js';
 
 const db = (context: ApiContext) => views<RequestsDb>(context);
 
@@ -33,14 +35,27 @@ function canSee(context: ApiContext, nisCode: string): void {
   else authorize(context.principal, 'readAll');
 }
 
-/** A request as its reader may see it: a coordinator's assessment without staff names or euro figures. */
-const asSeenBy = (context: ApiContext) => toAccompanimentRequestFor(context.principal.role === 'COORDINATOR');
+/**
+ * How these requests read for the one who asks: a coordinator's assessment
+ * without staff names or euro figures; for VVSG's roles with the current
+ * names of the staff the assessments name, read for all of them at once.
+ */
+async function asSeenBy(
+  context: ApiContext,
+  views: readonly RequestView[],
+): Promise<(r: RequestView) => AccompanimentRequest> {
+  const coordinator = context.principal.role === 'COORDINATOR';
+  return toAccompanimentRequestFor(
+    coordinator,
+    coordinator ? noStaffNames : await staffNamesFor(context, explanationsOf(views)),
+  );
+}
 
 async function load(context: ApiContext, id: string): Promise<AccompanimentRequest> {
   const view = await getRequestById(db(context), id);
   if (!view) throw new NotFoundError(`Request ${id} does not exist`);
   canSee(context, view.nisCode);
-  return asSeenBy(context)(view);
+  return (await asSeenBy(context, [view]))(view);
 }
 
 const clean = <T extends object>(o: T) =>
@@ -64,7 +79,7 @@ export class RequestResolver {
       return null;
     }
     canSee(context, view.nisCode);
-    return asSeenBy(context)(view);
+    return (await asSeenBy(context, [view]))(view);
   }
 
   @Query(() => AccompanimentRequestConnection, {
@@ -100,7 +115,13 @@ export class RequestResolver {
       fields,
     );
     return {
-      ...toConnection(page, toAccompanimentRequestFor(coordinator)),
+      ...toConnection(
+        page,
+        await asSeenBy(
+          context,
+          page.edges.map((e) => e.node),
+        ),
+      ),
       count: () => countRequests(db(context), scoped),
     };
   }
@@ -132,6 +153,8 @@ export class RequestResolver {
     const { result } = detail;
     const coordinator = principal.role === 'COORDINATOR';
     const explanation = coordinator ? detail.coordinatorExplanation : result.explanation;
+    // The policy names the staff member with the most free days by token, as it stores it; VVSG reads the name.
+    const names = coordinator ? noStaffNames : await staffNamesFor(context, [...explanation.nl, ...explanation.en]);
     return {
       recommendation: result.recommendation,
       declineReason: result.declineReason ?? null,
@@ -147,8 +170,8 @@ export class RequestResolver {
       budgetAvailable: result.budgetAvailable,
       daysNeeded: result.daysNeeded,
       estimatedCostEur: coordinator ? null : result.estimatedCostEur,
-      explanation: [...explanation.nl],
-      explanationEn: [...explanation.en],
+      explanation: explanation.nl.map(names),
+      explanationEn: explanation.en.map(names),
       policyVersion: result.policyVersion,
       assessedOn: localDateOf(meta.issuedAt),
     };

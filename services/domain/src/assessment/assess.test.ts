@@ -1,4 +1,4 @@
-import type { AdditionalReason, MissionType } from '@werkbezoek/schema';
+import { renderStaffTokens, staffToken, type AdditionalReason, type MissionType } from '@werkbezoek/schema';
 import { describe, expect, it } from 'vitest';
 import { assessmentFacts, baseAssessmentFacts } from '../testing/assessmentFacts.js';
 import { assess, assessInDetail } from './assess.js';
@@ -130,7 +130,7 @@ describe('the assessment: staff time and budget', () => {
       staffTimeAvailable: false,
       freeStaffDays: 12,
     });
-    expect(result.explanation.en.join(' ')).toContain('Tom has the most free in 2026: 12');
+    expect(result.explanation.en.join(' ')).toContain(`${staffToken('s2')} has the most free in 2026: 12`);
     expect(assess(facts({ staff: [] }), defaultPolicy).explanation.nl.join(' ')).toContain(
       'er is geen personeel met capaciteit in 2026',
     );
@@ -227,10 +227,33 @@ describe('the assessment record', () => {
       // The staff member the rule compared the days needed with, not the whole team.
       staff: {
         members: 3,
-        mostFree: { staffMemberId: 's2', name: 'Pieter', declaredDays: 80, bookedDays: 10, freeDays: 70 },
+        mostFree: { staffMemberId: 's2', declaredDays: 80, bookedDays: 10, freeDays: 70 },
       },
     });
     expect(now.freeStaffDays).toBe(70);
+  });
+
+  it('stores the staff member with the most free days by id: no name in the explanation or the inputs', () => {
+    const staff = [
+      { staffMemberId: 's1', name: 'Lies Janssens', declaredDays: 60, bookedDays: 20, freeDays: 40 },
+      { staffMemberId: 's2', name: 'Pieter Claes', declaredDays: 80, bookedDays: 10, freeDays: 70 },
+    ];
+    const result = assess(facts({ staff }), defaultPolicy);
+    const stored = JSON.stringify(result);
+    expect(stored).not.toMatch(/Lies|Janssens|Pieter|Claes/);
+    expect(result.explanation.nl).toContain(
+      `Personeelstijd: 2 + 10 + 2 = 14 dagen nodig; ${staffToken('s2')} heeft er het meest vrij in 2026: 70.`,
+    );
+    expect(result.explanation.en.filter((s) => s.includes(staffToken('s2')))).toHaveLength(1);
+    expect(result.inputs.staff).toEqual({
+      members: 2,
+      mostFree: { staffMemberId: 's2', declaredDays: 80, bookedDays: 10, freeDays: 70 },
+    });
+    // Read back with the current name, as the API shows it.
+    const names = new Map([['s2', 'Pieter Claes']]);
+    expect(result.explanation.en.map((s) => renderStaffTokens(s, (id) => names.get(id) ?? '?')).join(' ')).toContain(
+      'Pieter Claes has the most free in 2026: 70.',
+    );
   });
 
   it('is a pure function: the same facts give the same result', () => {
@@ -254,14 +277,14 @@ describe("the coordinator's view of an assessment", () => {
     actorChanges: [{ side: 'NORTH', actorKind: 'MAYOR', changedOn: '2026-01-10', description: 'New mayor' } as never],
   });
 
-  it('is the same assessment, its explanation without staff names or euro figures', () => {
+  it('is the same assessment, its explanation without staff tokens or euro figures', () => {
     const detail = assessInDetail(detailed, defaultPolicy);
     expect(detail.result).toEqual(assess(detailed, defaultPolicy));
     const full = [...detail.result.explanation.nl, ...detail.result.explanation.en].join(' ');
-    expect(full).toMatch(/Lies/);
+    expect(full).toContain(staffToken('s1'));
     expect(full).toMatch(/€/);
     const shown = [...detail.coordinatorExplanation.nl, ...detail.coordinatorExplanation.en].join(' ');
-    expect(shown).not.toMatch(/Lies|€/);
+    expect(shown).not.toMatch(/⟦|s1|Lies|€/);
     expect(detail.coordinatorExplanation.en).toContain(
       'Staff time: 14 days needed; there is enough staff time in 2026.',
     );

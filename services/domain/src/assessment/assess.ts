@@ -6,6 +6,7 @@ import {
   type Decision,
   type EventData,
   type MissionType,
+  staffToken,
 } from '@werkbezoek/schema';
 import { addMonths, periodsMeet, visitDays, yearOf } from '../dates.js';
 import type { ActorChange } from '../twinnings/twinning.js';
@@ -96,6 +97,8 @@ const reasonNames: Record<AdditionalReason, { nl: string; en: string }> = {
   COMBINED_VISITS: { nl: 'gecombineerde bezoeken in de regio', en: 'combined visits in the region' },
 };
 
+const withoutName = ({ name: _name, ...rest }: StaffAvailability) => rest;
+
 // Formatters are costly to build and cheap to use: one per language.
 /** "a" or "an" before an English word. */
 const article = (word: string) => (/^[aeiou]/i.test(word) ? 'An' : 'A');
@@ -109,7 +112,8 @@ const article = (word: string) => (/^[aeiou]/i.test(word) ? 'An' : 'A');
  *    satisfied ones are those claimed plus those derived from the facts
  *    (FOLLOW_UP, COMBINED_VISITS, ACTOR_RENEWAL).
  * 2. Staff time: preparation + visit + processing days against the free days
- *    of the staff member with the most free days that year.
+ *    of the staff member with the most free days that year (named by their
+ *    staff token, see staffTokens.ts in @werkbezoek/schema).
  * 3. Budget: travel plus daily allowance against the year's unreserved budget.
  * The first that fails gives the decline reason, in that order.
  */
@@ -221,16 +225,18 @@ export function assessInDetail(facts: AssessmentFacts, policy: AssessmentPolicy)
   const best = [...facts.staff].sort((a, b) => b.freeDays - a.freeDays)[0];
   const freeStaffDays = Math.max(0, best?.freeDays ?? 0);
   const staffTimeAvailable = freeStaffDays >= daysNeeded;
+  // The staff member by id (a token in the sentence), never by name: the explanation is sealed with the
+  // request's key, so a name in it would outlive their erasure. Readers show the current name.
   nl.push(
     `Personeelstijd: ${policy.preparationDays} + ${days} + ${policy.processingDays} = ${daysNeeded} dagen nodig; ` +
       (best
-        ? `${best.name} heeft er het meest vrij in ${year}: ${best.freeDays}.`
+        ? `${staffToken(best.staffMemberId)} heeft er het meest vrij in ${year}: ${best.freeDays}.`
         : `er is geen personeel met capaciteit in ${year}.`),
   );
   en.push(
     `Staff time: ${policy.preparationDays} + ${days} + ${policy.processingDays} = ${daysNeeded} days needed; ` +
       (best
-        ? `${best.name} has the most free in ${year}: ${best.freeDays}.`
+        ? `${staffToken(best.staffMemberId)} has the most free in ${year}: ${best.freeDays}.`
         : `no staff member has capacity in ${year}.`),
   );
   forCoordinator.set(nl.length - 1, neutralStaffTimeSentence(daysNeeded, staffTimeAvailable, year));
@@ -306,8 +312,8 @@ export function assessInDetail(facts: AssessmentFacts, policy: AssessmentPolicy)
       visitsInRegion: partners,
       actorChanges: renewals,
       // The rule looks at the staff member with the most free days; the whole list would grow every
-      // assessment with the size of the team.
-      staff: { members: facts.staff.length, mostFree: best ?? null },
+      // assessment with the size of the team. By id only, as in the explanation.
+      staff: { members: facts.staff.length, mostFree: best ? withoutName(best) : null },
       budget: facts.budget,
     },
     explanation: { nl, en },

@@ -50,8 +50,12 @@ const shapes: Readonly<Record<string, Shape>> = {
   },
 };
 
-/** A euro amount, or a sentence about staff, their free days or the budget: where names and figures stand. */
-const undisclosable = /€|\bEUR\b|personeel|medewerker|meest vrij|capaciteit|budget|staff|most free|capacity|free days/i;
+/**
+ * A euro amount, a staff token (⟦staff:<id>⟧, staffTokens.ts), or a sentence about staff, their free days
+ * or the budget: where names and figures stand.
+ */
+const undisclosable =
+  /€|\bEUR\b|\u27E6|personeel|medewerker|meest vrij|capaciteit|budget|staff|most free|capacity|free days/i;
 
 function hasShape(sentences: readonly string[], shape: Shape, language: Language): boolean {
   const n = sentences.length;
@@ -97,7 +101,10 @@ function forCoordinatorIn(language: Language, stored: StoredAssessment, year: nu
  * or text that does not match) is not trusted: every sentence that carries a
  * euro amount or speaks of staff, their free days, capacity or the budget is
  * dropped, and the two neutral sentences stand where the first of them stood.
- * A staff member's name is recognised by the sentence it stands in, not by
+ * Assessments name the staff member by token (staffTokens.ts), which is
+ * dropped wherever it stands; those stored before version 2 of the event are
+ * read with the token in place of the name (its upcaster). A name in a text
+ * of any other shape is recognised by the sentence it stands in, not by
  * itself: telling names apart from other words would need the team's list,
  * which a request's read path does not have without another query. This
  * drops some harmless sentences (a verdict that mentions staff time) rather
