@@ -17,8 +17,10 @@ import type { PlausibleContext } from './schemaOperations.js';
  * with a planned activity and a lesson, and an erasure asked for. The clock
  * stands after the mission's visit.
  */
-export async function evidenceWorld(): Promise<{ world: World; context: PlausibleContext }> {
-  const w = await World.start();
+export async function evidenceWorld(
+  options: { log?: (message: string) => void } = {},
+): Promise<{ world: World; context: PlausibleContext }> {
+  const w = await World.start(options.log ? { platform: { log: options.log } } : {});
   w.setToday(FIRST_DAY);
   const jointMission = await w.jointMission({ startDate: '2026-06-01', endDate: '2026-06-05' });
   const bundle = await w.jointMissionInput({ startDate: '2026-09-07', endDate: '2026-09-11' });
