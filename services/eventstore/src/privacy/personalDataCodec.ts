@@ -10,7 +10,6 @@ import {
   type EventCatalogue,
   type PersonalField,
 } from '@werkbezoek/schema';
-import type { z } from 'zod';
 import { EnvelopeError, isEnvelope, open, seal } from './envelope.js';
 import type { SubjectKeyStore } from './keyStore.js';
 
@@ -48,6 +47,13 @@ interface FieldPlan {
   readonly placeholder: unknown;
   /** The steps of a plain dotted path (no `[]` or `*`): read without matching a pattern. */
   readonly steps: readonly string[] | undefined;
+  /**
+   * Decrypted when first read rather than with the event: fields that are no
+   * string (an assessment's explanation and inputs), whose JSON costs more to
+   * open and which projections rarely read. Strings are opened at once: a
+   * lazy property costs about half of opening one.
+   */
+  readonly lazy: boolean;
 }
 
 /** A sealed value found in an event's data. */
@@ -58,6 +64,7 @@ interface Sealed {
   readonly envelope: string;
   readonly subjectId: string;
   readonly placeholder: unknown;
+  readonly lazy: boolean;
 }
 
 /** The value at `steps` in data, or undefined. */
@@ -75,7 +82,7 @@ function valueAt(data: unknown, steps: readonly string[]): unknown {
  * them as they are read, with the key of each field's data subject
  * (personalData.ts says whose). Every adapter takes one as its `codec`: the
  * store validates an event's plaintext first, then seals; on read it opens
- * before upcasting (each value decrypted when first read, see decode). A
+ * before upcasting (values that are no string when first read, see decode). A
  * field whose subject was erased reads as its
  * placeholder (ERASED_VALUE in every string); values stored in plaintext
  * before encryption came in read as they are. The other fields stay in
@@ -101,11 +108,15 @@ export class PersonalDataCodec {
       plan =
         fields.length === 0
           ? null
-          : fields.map((field) => ({
-              field,
-              placeholder: erasedPlaceholder(schemaAt(definition!.schema as z.ZodType, field.field)),
-              steps: /\[\]|\*/.test(field.field) ? undefined : field.field.split('.'),
-            }));
+          : fields.map((field) => {
+              const placeholder = erasedPlaceholder(schemaAt(definition!.schema, field.field));
+              return {
+                field,
+                placeholder,
+                steps: /\[\]|\*/.test(field.field) ? undefined : field.field.split('.'),
+                lazy: typeof placeholder !== 'string',
+              };
+            });
       this.plans.set(type, plan);
     }
     return plan;
@@ -158,13 +169,14 @@ export class PersonalDataCodec {
 
   /**
    * Opens the sealed personal values of these events in their data, with one
-   * key lookup for the whole batch. A value is decrypted when it is first
-   * read (a lazy property that then becomes a plain one): a projection that
-   * never reads an assessment's inputs never pays for them. An erased
-   * subject's values read as their placeholders. A value that was changed or
-   * moved throws UnreadablePersonalDataError naming the event, its type and
-   * the path when it is read (also by JSON.stringify or a spread); a subject
-   * without a key in the store throws here.
+   * key lookup for the whole batch. Strings are decrypted here; values of
+   * other shapes when first read (a lazy property that then becomes a plain
+   * one): a projection that never reads an assessment's inputs never pays for
+   * them. An erased subject's values read as their placeholders. A value that
+   * was changed or moved throws UnreadablePersonalDataError naming the event,
+   * its type and the path: here for a string, when it is read for the others
+   * (also by JSON.stringify or a spread). A subject without a key in the
+   * store throws here.
    *
    * `owned`: the data is the caller's own (freshly parsed) and may be changed
    * in place; otherwise the objects and arrays of an event with sealed
@@ -176,7 +188,7 @@ export class PersonalDataCodec {
     for (const event of events) {
       const plan = this.plan(event.type);
       if (!plan) continue;
-      for (const { field, placeholder, steps } of plan) {
+      for (const { field, placeholder, steps, lazy } of plan) {
         // Most fields are plain paths: one walk, no pattern matched and nothing allocated when none is sealed.
         const found = steps
           ? [{ path: field.field, steps, value: valueAt(event.data, steps) }]
@@ -192,7 +204,7 @@ export class PersonalDataCodec {
               path,
               `the event names none of its subjects (${field.subjects.join(', ')})`,
             );
-          sealed.push({ event, path, steps: at, envelope: value, subjectId, placeholder });
+          sealed.push({ event, path, steps: at, envelope: value, subjectId, placeholder, lazy });
           subjects.add(subjectId);
         }
       }
@@ -200,7 +212,7 @@ export class PersonalDataCodec {
     if (sealed.length === 0) return;
     const keys = await this.keys.lookup([...subjects]);
     let copied: Set<CodecEvent> | undefined;
-    for (const { event, path, steps, envelope, subjectId, placeholder } of sealed) {
+    for (const { event, path, steps, envelope, subjectId, placeholder, lazy } of sealed) {
       const key = keys.get(subjectId);
       if (key === undefined)
         throw new UnreadablePersonalDataError(
@@ -221,14 +233,16 @@ export class PersonalDataCodec {
         continue;
       }
       const { eventId, type } = event;
-      lazyValue(parent, name, () => {
+      const opened = () => {
         try {
           return open(key, envelope, { eventId, path, subjectId });
         } catch (error) {
           if (!(error instanceof EnvelopeError)) throw error;
           throw new UnreadablePersonalDataError(eventId, type, path, error.message);
         }
-      });
+      };
+      if (lazy) lazyValue(parent, name, opened);
+      else parent[name] = opened();
     }
   }
 }

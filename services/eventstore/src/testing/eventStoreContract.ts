@@ -564,7 +564,7 @@ export function eventStoreContract(name: string, harness: ContractHarness): void
         return (await collect(events)).map((e) => JSON.parse(JSON.stringify(e.data)) as unknown);
       }
 
-      it('refuses a changed ciphertext when it is read, naming the event id, type and path; the other fields read', async () => {
+      it('refuses a changed ciphertext, naming the event id, type and path, through every read', async () => {
         const { store } = await encrypting();
         const stream = uniqueStream('staff');
         const event = staffMemberRegistered(uuidv7(), name, email);
@@ -574,21 +574,13 @@ export function eventStoreContract(name: string, harness: ContractHarness): void
         const raw = JSON.parse(await stored.data(stream, eventId)) as Record<string, string>;
         const flipped = raw.email!.slice(0, -3) + (raw.email!.at(-3) === 'A' ? 'B' : 'A') + raw.email!.slice(-2);
         await stored.replace(stream, eventId, { ...raw, email: flipped });
-        const [read] = await collect(store.readStream(stream));
-        const data = read!.data as { name: string; email: string };
-        expect(data.name).toBe(name);
-        expect(() => data.email).toThrow(
-          new RegExp(
-            `^Event ${eventId} \\(StaffMemberRegistered\\): the personal data at "email" cannot be read: its authentication tag does not match`,
-          ),
+        const refused = new RegExp(
+          `Event ${eventId} \\(StaffMemberRegistered\\): the personal data at "email" cannot be read: its authentication tag does not match`,
         );
-        await expect(readEverything(store.readStream(stream))).rejects.toThrow(/"email" cannot be read/);
+        await expect(readEverything(store.readStream(stream))).rejects.toThrow(refused);
+        await expect(readEverything(store.readAll({ fromPosition: before }))).rejects.toThrow(refused);
         const subscription = store.subscribeToAll({ fromPosition: before });
-        for await (const live of subscription) {
-          if (live.streamId !== stream) continue;
-          expect(() => JSON.stringify(live.data)).toThrow(new RegExp(`Event ${eventId} .* "email" cannot be read`));
-          break;
-        }
+        await expect(readEverything(subscription)).rejects.toThrow(refused);
         await subscription.stop();
       });
 
