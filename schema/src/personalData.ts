@@ -111,6 +111,7 @@ export function patternSegments(pattern: string): readonly string[] {
   return segments;
 }
 
+// No closures inside: the walk runs for every personal field of every event written.
 function walkPattern(data: unknown, segments: readonly string[], at: number, path: string, out: PathMatch[]): void {
   if (data === undefined || data === null) return;
   if (at === segments.length) {
@@ -119,19 +120,26 @@ function walkPattern(data: unknown, segments: readonly string[], at: number, pat
   }
   if (typeof data !== 'object') return;
   const step = segments[at]!;
-  const join = (key: string) => (path === '' ? key : `${path}.${key}`);
-  const last = at === segments.length - 1;
-  const visit = (key: string) => {
-    if (last) matchProperty(data, key, join(key), out);
-    else walkPattern((data as Record<string, unknown>)[key], segments, at + 1, join(key), out);
-  };
   if (step === '[]') {
-    if (Array.isArray(data)) for (let i = 0; i < data.length; i++) visit(String(i));
+    if (Array.isArray(data)) for (let i = 0; i < data.length; i++) visit(data, String(i), segments, at, path, out);
   } else if (step === '*') {
-    if (!Array.isArray(data)) for (const key of Object.keys(data)) visit(key);
+    if (!Array.isArray(data)) for (const key of Object.keys(data)) visit(data, key, segments, at, path, out);
   } else if (!Array.isArray(data) && Object.hasOwn(data, step)) {
-    visit(step);
+    visit(data, step, segments, at, path, out);
   }
+}
+
+function visit(
+  data: object,
+  key: string,
+  segments: readonly string[],
+  at: number,
+  path: string,
+  out: PathMatch[],
+): void {
+  const next = path === '' ? key : `${path}.${key}`;
+  if (at === segments.length - 1) matchProperty(data, key, next, out);
+  else walkPattern((data as Record<string, unknown>)[key], segments, at + 1, next, out);
 }
 
 /** The last step of a match: a getter is left unread (its match reads it when asked), a plain value is checked. */

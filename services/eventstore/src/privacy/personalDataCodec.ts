@@ -67,6 +67,19 @@ interface Sealed {
   readonly lazy: boolean;
 }
 
+/** The values of a field in data, with their concrete paths; a plain path is read without matching a pattern. */
+function matchesOf(
+  data: unknown,
+  field: PersonalField,
+  steps: readonly string[] | undefined,
+): { path: string; steps: readonly string[]; value: unknown }[] {
+  if (steps) {
+    const value = valueAt(data, steps);
+    return value === undefined || value === null ? [] : [{ path: field.field, steps, value }];
+  }
+  return matchPath(data, field.field).map((m) => ({ path: m.path, steps: m.path.split('.'), value: m.value }));
+}
+
 /** The value at `steps` in data, or undefined. */
 function valueAt(data: unknown, steps: readonly string[]): unknown {
   let current = data;
@@ -146,8 +159,8 @@ export class PersonalDataCodec {
         continue;
       }
       let data = event.data;
-      for (const { field } of plan) {
-        const matches = matchPath(data, field.field);
+      for (const { field, steps } of plan) {
+        const matches = matchesOf(data, field, steps);
         if (matches.length === 0) continue;
         const subjectId = subjectOf(data, field);
         if (subjectId === undefined)
@@ -189,10 +202,7 @@ export class PersonalDataCodec {
       const plan = this.plan(event.type);
       if (!plan) continue;
       for (const { field, placeholder, steps, lazy } of plan) {
-        // Most fields are plain paths: one walk, no pattern matched and nothing allocated when none is sealed.
-        const found = steps
-          ? [{ path: field.field, steps, value: valueAt(event.data, steps) }]
-          : matchPath(event.data, field.field).map((m) => ({ ...m, steps: m.path.split('.') }));
+        const found = matchesOf(event.data, field, steps);
         let subjectId: string | undefined;
         for (const { path, steps: at, value } of found) {
           if (!isEnvelope(value)) continue;
@@ -232,18 +242,19 @@ export class PersonalDataCodec {
         parent[name] = typeof placeholder === 'object' ? structuredClone(placeholder) : placeholder;
         continue;
       }
-      const { eventId, type } = event;
-      const opened = () => {
-        try {
-          return open(key, envelope, { eventId, path, subjectId });
-        } catch (error) {
-          if (!(error instanceof EnvelopeError)) throw error;
-          throw new UnreadablePersonalDataError(eventId, type, path, error.message);
-        }
-      };
-      if (lazy) lazyValue(parent, name, opened);
-      else parent[name] = opened();
+      if (lazy) lazyValue(parent, name, () => openValue(key, envelope, event, path, subjectId));
+      else parent[name] = openValue(key, envelope, event, path, subjectId);
     }
+  }
+}
+
+/** The value sealed in `envelope`, or UnreadablePersonalDataError naming the event, its type and the path. */
+function openValue(key: Buffer, envelope: string, event: CodecEvent, path: string, subjectId: string): unknown {
+  try {
+    return open(key, envelope, { eventId: event.eventId, path, subjectId });
+  } catch (error) {
+    if (!(error instanceof EnvelopeError)) throw error;
+    throw new UnreadablePersonalDataError(event.eventId, event.type, path, error.message);
   }
 }
 
