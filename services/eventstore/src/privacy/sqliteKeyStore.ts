@@ -59,8 +59,9 @@ class SqliteKeys implements KeyBackend {
     this.migrate();
     const db = this.db;
     this.statements = {
-      insert: db.prepare<[string, Buffer, string]>(
-        'INSERT INTO subject_keys (subject_id, key, created_at) VALUES (?, ?, ?) ON CONFLICT (subject_id) DO NOTHING',
+      // The new key back from the insert itself: a new subject costs one statement.
+      insert: db.prepare<[string, Buffer, string], { key: Buffer }>(
+        'INSERT INTO subject_keys (subject_id, key, created_at) VALUES (?, ?, ?) ON CONFLICT (subject_id) DO NOTHING RETURNING key',
       ),
       one: db.prepare<[string], Row>(
         'SELECT subject_id, key, created_at, erased_at FROM subject_keys WHERE subject_id = ?',
@@ -106,8 +107,8 @@ class SqliteKeys implements KeyBackend {
   }
 
   async getOrCreate(subjectId: string, candidate: Buffer, createdAt: string): Promise<StoredKey> {
-    this.statements.insert.run(subjectId, candidate, createdAt);
-    return toStored(this.statements.one.get(subjectId)!);
+    const created = this.statements.insert.get(subjectId, candidate, createdAt);
+    return created ? created.key : toStored(this.statements.one.get(subjectId)!);
   }
 
   async fetch(subjectIds: readonly string[]): Promise<ReadonlyMap<string, StoredKey>> {
