@@ -25,7 +25,28 @@ export interface RegistryDb {
   projection_state: ProjectionStateTable;
 }
 
+/**
+ * PostgreSQL's CREATE TABLE IF NOT EXISTS is not safe against itself: two processes creating the same table at
+ * once (two projectors starting together) can fail with a unique violation on the catalogue (23505) or "already
+ * exists" (42P07). The table is there then, made by the other; one more try sees it.
+ */
+async function createConcurrently(create: () => Promise<unknown>): Promise<void> {
+  try {
+    await create();
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code !== '23505' && code !== '42P07') throw error;
+    await create();
+  }
+}
+
 export async function createRegistry(db: AnyKysely): Promise<void> {
+  await createConcurrently(() => createProjectionState(db));
+  // Which erasures this database has been purged of: bookkeeping of the database as a whole, like the above.
+  await createConcurrently(() => createErasurePurges(db));
+}
+
+async function createProjectionState(db: AnyKysely): Promise<void> {
   await db.schema
     .createTable('projection_state')
     .ifNotExists()
@@ -40,8 +61,6 @@ export async function createRegistry(db: AnyKysely): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('projection_state_pk', ['name', 'version', 'generation'])
     .execute();
-  // Which erasures this database has been purged of: bookkeeping of the database as a whole, like the above.
-  await createErasurePurges(db);
 }
 
 /**
