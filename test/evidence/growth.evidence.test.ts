@@ -2,9 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MILLION_SCALE } from '../bench/dataset.js';
 import { evidenceScale, fullEvidence, recordEvidence, resultsDir } from './evidence.js';
-import { prepareHistory } from './load/history.js';
+import { describeSource, largestHistory, prepareHistory, type HistorySource } from './load/history.js';
 import type { Figures } from './load/loadPlan.js';
 import { readOperations } from './load/operations.js';
 import { runLoad, startServer } from './load/processes.js';
@@ -13,15 +12,16 @@ import { lineChart, shortCount } from './load/svgChart.js';
 /*
  * Issue 16, "How cost grows": the web UI's reads of the load suite, one at a
  * time, on the demo history at about 10,000, 100,000 and 1,000,000 events
- * (scales 1.6, 14.5 and 180 of the generator: 9,985, 100,061 and 1,261,748
- * events), read models on SQLite; p50 and p95 per query per size, drawn as
+ * (scales 1.6 and 14.5 of the generator: 9,985 and 100,061 events; then the
+ * benchmark history at MILLION_SCALE, or the event log EVIDENCE_HISTORY
+ * names), read models on SQLite; p50 and p95 per query per size, drawn as
  * test/evidence/results/growth.svg. The paged queries (the request list, the
  * inbox and the lesson search, 25 and 20 a page) should stay flat. The short
  * version runs a few rounds on the demo history (scale 1) and draws the chart
  * to a temporary file.
  */
 
-const scales = evidenceScale([1], [1.6, 14.5, MILLION_SCALE]);
+const sources = evidenceScale<HistorySource[]>([{ scale: 1 }], [{ scale: 1.6 }, { scale: 14.5 }, largestHistory]);
 const warmupRounds = evidenceScale(2, 10);
 /** Rounds of every query in turn, one request at a time (fewer when a size would outlast 15 minutes). */
 const rounds = evidenceScale(5, 100);
@@ -32,13 +32,13 @@ const flatRatio = 2;
 
 const loadAverage = () => os.loadavg().map((n) => Math.round(n * 100) / 100);
 const loadAverageAtStart = loadAverage();
-const sizes: { scale: number; events: number; byQuery: Record<string, Figures> }[] = [];
+const sizes: { history: string; events: number; byQuery: Record<string, Figures> }[] = [];
 
 describe('how the cost of the web UI’s reads grows with the history (SQLite read models)', () => {
-  it.each(scales)(
-    'answers every read at scale %s and measures its latency',
-    async (scale) => {
-      const history = await prepareHistory(scale, { dialect: 'sqlite' });
+  it.each(sources.map((source) => [describeSource(source), source] as const))(
+    'answers every read on the %s and measures its latency',
+    async (_, source) => {
+      const history = await prepareHistory(source, { dialect: 'sqlite' });
       try {
         const server = await startServer({ dataDir: history.dataDir, readModels: history.readModels });
         try {
@@ -59,7 +59,7 @@ describe('how the cost of the web UI’s reads grows with the history (SQLite re
           const counts = new Set(Object.values(result.byOperation).map((f) => f.requests));
           expect(counts.size).toBe(1);
           expect([...counts][0]).toBeGreaterThanOrEqual(Math.min(rounds, 10));
-          sizes.push({ scale, events: history.events, byQuery: result.byOperation });
+          sizes.push({ history: history.source, events: history.events, byQuery: result.byOperation });
         } finally {
           await server.stop();
         }
@@ -71,7 +71,7 @@ describe('how the cost of the web UI’s reads grows with the history (SQLite re
   );
 
   it('draws the figures as an accessible SVG chart', () => {
-    expect(sizes).toHaveLength(scales.length);
+    expect(sizes).toHaveLength(sources.length);
     const queries = Object.keys(sizes[0]!.byQuery).sort();
     const series = queries.map((query) => ({
       name: `${query}${paged.includes(query) ? ' (paged)' : ''}`,
@@ -127,7 +127,7 @@ afterAll(() => {
       loadAverage: { atStart: loadAverageAtStart, atEnd: loadAverage() },
     },
     sizes: sizes.map((s) => ({
-      scale: s.scale,
+      history: s.history,
       events: s.events,
       byQuery: Object.fromEntries(
         Object.entries(s.byQuery).map(([q, f]) => [q, { p50: f.p50, p95: f.p95, p99: f.p99, requests: f.requests }]),

@@ -1,21 +1,48 @@
 import { copyFileSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { SqliteEventStore } from '@werkbezoek/eventstore';
 import type { ReadModelConfig } from '@werkbezoek/projections';
-import { demoDataset } from '../../bench/dataset.js';
+import { MILLION_SCALE, demoDataset } from '../../bench/dataset.js';
 import { startServer } from './processes.js';
 
 /*
- * A data directory holding the demo history at a scale (generated once into
- * bench/.cache by the benchmarks' dataset.ts) with its read models built: a
- * copy, so that the load's writes never reach the cached history.
+ * A data directory holding a history with its read models built: the demo
+ * history at a scale (generated once into bench/.cache by the benchmarks'
+ * dataset.ts) or an existing event log; a copy, so that the load's writes never
+ * reach the original.
  */
+
+/** The demo history at a scale of its generator, or an existing SQLite event log (events.db). */
+export type HistorySource = { readonly scale: number } | { readonly file: string };
+
+/**
+ * The full versions' largest history: the benchmark history (the demo at MILLION_SCALE), or the event log
+ * EVIDENCE_HISTORY names, to measure another history of that size (a copy of production's, say).
+ */
+export const largestHistory: HistorySource = process.env.EVIDENCE_HISTORY
+  ? { file: path.resolve(process.env.EVIDENCE_HISTORY) }
+  : { scale: MILLION_SCALE };
+
+export const describeSource = (source: HistorySource): string =>
+  'scale' in source ? `demo history, scale ${source.scale}` : path.basename(source.file);
+
+async function eventLog(source: HistorySource): Promise<{ path: string; events: number }> {
+  if ('scale' in source) return demoDataset(source.scale);
+  if (!existsSync(source.file))
+    throw new Error(`EVIDENCE_HISTORY names ${source.file}, which does not exist: give the path of a SQLite events.db`);
+  const store = new SqliteEventStore({ path: source.file });
+  const events = Number(await store.headPosition());
+  await store.close();
+  return { path: source.file, events };
+}
 
 export interface PreparedHistory {
   readonly dataDir: string;
   readonly readModels: ReadModelConfig;
   readonly events: number;
-  readonly scale: number;
+  /** Which history it is (describeSource). */
+  readonly source: string;
   /** How long the platform took to build the read models from the log, or null when they came from the cache. */
   readonly buildSeconds: number | null;
   remove(): void;
@@ -26,16 +53,16 @@ function copyDatabase(from: string, to: string): void {
 }
 
 /**
- * The history at `scale` with read models on SQLite (in the data directory) or on a PostgreSQL database
+ * The history with read models on SQLite (in the data directory) or on a PostgreSQL database
  * (empty: `url`). The platform itself builds them, in a first run of the server process that stops once
  * they reach the log's head; SQLite read models are cached beside the history for later runs.
  */
 export async function prepareHistory(
-  scale: number,
+  source: HistorySource,
   target: { readonly dialect: 'sqlite' } | { readonly dialect: 'postgres'; readonly url: string },
 ): Promise<PreparedHistory> {
-  const dataset = await demoDataset(scale);
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), `werkbezoek-evidence-${scale}-`));
+  const dataset = await eventLog(source);
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'werkbezoek-evidence-'));
   const remove = () => rmSync(dataDir, { recursive: true, force: true });
   try {
     copyDatabase(dataset.path, path.join(dataDir, 'events.db'));
@@ -59,7 +86,7 @@ export async function prepareHistory(
           if (existsSync(partial + suffix)) renameSync(partial + suffix, cached + suffix);
       }
     }
-    return { dataDir, readModels, events: dataset.events, scale, buildSeconds, remove };
+    return { dataDir, readModels, events: dataset.events, source: describeSource(source), buildSeconds, remove };
   } catch (error) {
     remove();
     throw error;
