@@ -36,10 +36,20 @@ await runner.migrate();
 process.stdout.write('ready\n');
 runner.start();
 process.on('SIGTERM', () => {
+  // While stopping, a timer keeps the process alive: a step that never settles then says which one it was,
+  // instead of the process ending quietly with code 0 once nothing else holds it.
+  let stage = 'stopping the runner';
+  const watchdog = setTimeout(() => {
+    process.stderr.write(`stop hung while ${stage}\n`);
+    process.exit(1);
+  }, 15_000);
   void (async () => {
     await runner.stop();
+    stage = 'closing the read models';
     await readModels.close();
+    stage = 'closing the event store';
     await store.close();
+    clearTimeout(watchdog);
     process.stdout.write('stopped\n');
     process.exit(0);
   })();
