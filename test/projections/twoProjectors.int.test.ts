@@ -65,7 +65,7 @@ describe.each(DIALECTS)('two projectors following one log into one %s database',
   // with nothing else holding the process. One retry, which vitest reports, until it is found.
   it(
     'apply every event once: the read models equal a rebuild from scratch',
-    { retry: 1 },
+    { retry: 1, timeout: 240_000 },
     async () => {
       const dir = mkdtempSync(join(tmpdir(), 'werkbezoek-two-'));
       dirs.push(dir);
@@ -109,6 +109,5 @@ describe.each(DIALECTS)('two projectors following one log into one %s database',
       expect(await snapshot(shared.readModels)).toEqual(await snapshot(reference.readModels));
       expect(await lessonSearchIndex(shared.readModels)).toEqual(await lessonSearchIndex(reference.readModels));
     },
-    240_000,
   );
 });
