@@ -122,7 +122,7 @@ export function lineChart(chart: LineChart): string {
     out.push(`<text x="${px(x(t))}" y="${margin.top + plotHeight + 18}">${escapeXml(formatX(t))}</text>`);
   out.push('</g><g fill="#333333" text-anchor="end">');
   for (const t of yTicks)
-    out.push(`<text x="${margin.left - 8}" y="${px(y(t) + 4)}">${escapeXml(shortCount(t))}</text>`);
+    out.push(`<text x="${margin.left - 8}" y="${px(y(t) + 4)}">${escapeXml(t.toLocaleString('en'))}</text>`);
   out.push('</g>');
   out.push(
     `<text x="${margin.left + plotWidth / 2}" y="${height - 16}" text-anchor="middle" fill="#111111">${escapeXml(chart.xLabel)}</text>`,
