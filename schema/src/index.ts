@@ -5,6 +5,7 @@ export * from './codes.js';
 export * from './uuid.js';
 export * from './event.js';
 export * from './personalData.js';
+export * from './lazyProperty.js';
 export * from './staffTokens.js';
 export * from './dataSubjects.js';
 export * from './catalogue.js';

@@ -1,3 +1,4 @@
+import { lazyProperty } from '../lazyProperty.js';
 import { ERASED_VALUE } from '../personalData.js';
 import { staffToken } from '../staffTokens.js';
 
@@ -59,32 +60,6 @@ function explanationWithToken(explanation: unknown, inputs: unknown): unknown {
   return { ...explanation, nl: lift(explanation.nl), en: lift(explanation.en) };
 }
 
-/** Makes `target[name]` computed on first read, then a plain property (enumerable: spreads and JSON see it). */
-function lazy(target: object, name: string, compute: () => unknown): void {
-  let known = false;
-  let value: unknown;
-  const settle = (v: unknown) => {
-    known = true;
-    value = v;
-    try {
-      Object.defineProperty(target, name, { value: v, writable: true, enumerable: true, configurable: true });
-    } catch {
-      // A frozen object keeps the accessor, which returns what it computed.
-    }
-  };
-  Object.defineProperty(target, name, {
-    enumerable: true,
-    configurable: true,
-    get() {
-      if (!known) settle(compute());
-      return value;
-    },
-    set(v: unknown) {
-      settle(v);
-    },
-  });
-}
-
 /**
  * Version 1 → 2: the staff member by id only. The explanation holds their
  * token (staffTokens.ts) where it held their name, and the inputs keep
@@ -101,8 +76,8 @@ function lazy(target: object, name: string, compute: () => unknown): void {
 export function assessedV1ToV2(data: AssessedV1): object {
   const out: Json = {};
   for (const key of Object.keys(data)) {
-    if (key === 'explanation') lazy(out, key, () => explanationWithToken(data.explanation, data.inputs));
-    else if (key === 'inputs') lazy(out, key, () => inputsWithoutName(data.inputs));
+    if (key === 'explanation') lazyProperty(out, key, () => explanationWithToken(data.explanation, data.inputs));
+    else if (key === 'inputs') lazyProperty(out, key, () => inputsWithoutName(data.inputs));
     else Object.defineProperty(out, key, Object.getOwnPropertyDescriptor(data, key)!);
   }
   return out;

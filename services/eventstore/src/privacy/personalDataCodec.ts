@@ -1,4 +1,5 @@
 import {
+  lazyProperty,
   ValidationError,
   erasedPlaceholder,
   matchPath,
@@ -242,7 +243,7 @@ export class PersonalDataCodec {
         parent[name] = typeof placeholder === 'object' ? structuredClone(placeholder) : placeholder;
         continue;
       }
-      if (lazy) lazyValue(parent, name, () => openValue(key, envelope, event, path, subjectId));
+      if (lazy) lazyProperty(parent, name, () => openValue(key, envelope, event, path, subjectId));
       else parent[name] = openValue(key, envelope, event, path, subjectId);
     }
   }
@@ -265,33 +266,4 @@ function copyContainers(value: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value)) out[key] = copyContainers((value as Record<string, unknown>)[key]);
   return out;
-}
-
-/**
- * Makes `target[name]` a property computed on first read, then a plain one.
- * Enumerable, so JSON.stringify, spreads and deep equality read it as any other.
- */
-function lazyValue(target: object, name: string, compute: () => unknown): void {
-  let known = false;
-  let value: unknown;
-  const settle = (v: unknown) => {
-    known = true;
-    value = v;
-    try {
-      Object.defineProperty(target, name, { value: v, writable: true, enumerable: true, configurable: true });
-    } catch {
-      // A frozen object keeps the accessor, which returns the value it computed.
-    }
-  };
-  Object.defineProperty(target, name, {
-    enumerable: true,
-    configurable: true,
-    get() {
-      if (!known) settle(compute());
-      return value;
-    },
-    set(v: unknown) {
-      settle(v);
-    },
-  });
 }
