@@ -88,6 +88,9 @@ export const UuidV7 = code('id', z.string().regex(UUID_V7, 'expected a lowercase
  */
 export const MAX_AMOUNT_EUR = 1_000_000_000;
 
+/** How many municipalities one regional event can invite: a bounded event, a plenary room's worth. */
+export const MAX_INVITED_MUNICIPALITIES = 100;
+
 /** Euro amount: non-negative, at most MAX_AMOUNT_EUR, at most cent precision. */
 export const AmountEur = z
   .number()

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { AmountEur, CountryCode, Id, LocalDate, NisCode, NonEmptyText, RegionCode } from '../codes.js';
+import {
+  AmountEur,
+  CountryCode,
+  Id,
+  LocalDate,
+  MAX_INVITED_MUNICIPALITIES,
+  NisCode,
+  NonEmptyText,
+  RegionCode,
+} from '../codes.js';
 import { defineEvent } from '../event.js';
 import { RegionalEventKinds } from '../vocabularies/misc.js';
 import { MissionTypes } from '../vocabularies/missionTypes.js';
@@ -29,7 +38,7 @@ const regionalEventPlan = {
   startDate: LocalDate,
   endDate: LocalDate,
   themes: z.array(PolicyDomains.schema).max(20),
-  invitedNisCodes: z.array(NisCode).max(100),
+  invitedNisCodes: z.array(NisCode).max(MAX_INVITED_MUNICIPALITIES),
   estimatedCostEur: AmountEur.optional(),
 };
 

@@ -1,8 +1,9 @@
 import { MemoryEventStore } from '@werkbezoek/eventstore';
-import { Activities, type RecordedEvent, type WerkbezoekEvent } from '@werkbezoek/schema';
+import { Activities, MAX_INVITED_MUNICIPALITIES, type RecordedEvent, type WerkbezoekEvent } from '@werkbezoek/schema';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { daysFrom, plusDays } from './calendar.js';
 import { DEMO_TODAY, generateDemoHistory, type DemoSummary } from './generator.js';
+import { invitees } from './pipeline.js';
 
 type Stored = RecordedEvent<WerkbezoekEvent>;
 
@@ -195,4 +196,23 @@ describe('the pipeline on a later day', () => {
     expect(decided.map((e) => e.type)).toEqual(['RegionalEventRejected']);
     expect((decided[0]!.data as { reason: string }).reason).toMatch(/budget of de personeelsdagen/);
   }, 60_000);
+});
+
+describe('the invitations of a regional event', () => {
+  const nis = (i: number) => String(10_000 + i);
+  it('invites every municipality of a small region, in NIS-code order', () => {
+    const twinnings = [nis(3), nis(1), nis(2), nis(1)].map((nisCode) => ({ nisCode, policyDomains: [] }));
+    expect(invitees(twinnings, 'WATER')).toEqual([nis(1), nis(2), nis(3)]);
+  });
+
+  it('invites at most as many as one event takes, those working on its theme first (a scale-180 region holds more)', () => {
+    const twinnings = Array.from({ length: 150 }, (_, i) => ({
+      nisCode: nis(i),
+      policyDomains: i % 3 === 0 ? (['WATER'] as const) : (['WASTE_MANAGEMENT'] as const),
+    }));
+    const invited = invitees(twinnings, 'WATER');
+    expect(invited).toHaveLength(MAX_INVITED_MUNICIPALITIES);
+    expect(invited).toEqual([...invited].sort());
+    for (let i = 0; i < 150; i += 3) expect(invited).toContain(nis(i));
+  });
 });

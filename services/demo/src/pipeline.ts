@@ -3,6 +3,7 @@ import {
   AdditionalReasons,
   IllegalStateError,
   PolicyDomains,
+  MAX_INVITED_MUNICIPALITIES,
   type Actor,
   type PolicyDomain,
   type AdditionalReason,
@@ -295,7 +296,10 @@ class Pipeline {
       const theme = [...counts].sort(([a, x], [b, y]) => y - x || a.localeCompare(b))[0]?.[0] ?? 'LOCAL_GOVERNANCE';
       const startDate = workday(plusDays(today, i === 0 ? 130 : 200));
       const kind = i === 0 ? ('WORKSHOP' as const) : ('CONFERENCE' as const);
-      const invited = [...new Set(ts.map((t) => t.seed.nisCode))].sort();
+      const invited = invitees(
+        ts.map((t) => t.seed),
+        theme,
+      );
       const input = {
         kind,
         title: regionalEventTitle(kind, PolicyDomains.get(theme).label.nl, ts[0]!.seed.partnerName),
@@ -487,4 +491,19 @@ class Pipeline {
       await host.decline(r, intent, note);
     }
   }
+}
+
+/**
+ * The municipalities a regional event in a region invites: those working on its theme first, as many as one event
+ * takes (a large history's region holds more municipalities than that), in NIS-code order.
+ */
+export function invitees(
+  twinnings: readonly { readonly nisCode: string; readonly policyDomains: readonly PolicyDomain[] }[],
+  theme: PolicyDomain,
+): string[] {
+  const onTheme = new Set(twinnings.filter((t) => t.policyDomains.includes(theme)).map((t) => t.nisCode));
+  return [...new Set(twinnings.map((t) => t.nisCode))]
+    .sort((a, b) => Number(onTheme.has(b)) - Number(onTheme.has(a)) || a.localeCompare(b))
+    .slice(0, MAX_INVITED_MUNICIPALITIES)
+    .sort();
 }
