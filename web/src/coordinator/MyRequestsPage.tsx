@@ -12,7 +12,7 @@ import { StatusBadge } from '../requests/StatusBadge';
 import { DataTable } from '../ui/DataTable';
 import { Field } from '../ui/Field';
 import { Page } from '../ui/Page';
-import { ErrorState, Loading } from '../ui/states';
+import { ErrorState, Loading, MutationError } from '../ui/states';
 import { useVocabulary } from '../vocabulary/vocabularies';
 import { emptyForm, toSubmitInput, type RequestFormValues } from './requestForm';
 import { RequestForm } from './RequestForm';
@@ -269,7 +269,7 @@ export default function MyRequestsPage() {
                   {f.t('form.cancel')}
                 </button>
               </div>
-              {withdrawn.error && <ErrorState error={withdrawn.error} role={viewer.role} />}
+              {withdrawn.error && <MutationError error={withdrawn.error} role={viewer.role} />}
             </form>
           )}
           <section className="card" aria-labelledby="mine-list">

@@ -4,7 +4,7 @@ import type { AdditionalReason, MissionType } from '../gql/graphql';
 import { fieldErrors, errorKind } from '../graphql/errors';
 import { useFormat } from '../i18n/format';
 import { Field } from '../ui/Field';
-import { ErrorState } from '../ui/states';
+import { MutationError } from '../ui/states';
 import { useVocabulary } from '../vocabulary/vocabularies';
 import { DraftAssessment } from './DraftAssessment';
 import { toDraftInput, validateRequestForm, type FormErrors, type RequestFormValues } from './requestForm';
@@ -199,7 +199,7 @@ export function RequestForm({
             </button>
           )}
         </div>
-        {unmatchedApiError && error && <ErrorState error={error} />}
+        {unmatchedApiError && error && <MutationError error={error} />}
       </form>
       <DraftAssessment input={toDraftInput(values)} />
     </div>

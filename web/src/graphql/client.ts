@@ -2,6 +2,7 @@ import { cacheExchange } from '@urql/exchange-graphcache';
 import { Client, fetchExchange } from 'urql';
 import { cacheKeys } from './cacheKeys';
 import { freshnessUpdates } from './freshness';
+import { idempotencyExchange } from './idempotency';
 import { LiveQueries } from './liveQueries';
 
 const live = new WeakMap<Client, LiveQueries>();
@@ -11,7 +12,13 @@ export function createApiClient(token: string, onUnauthenticated: () => void): C
   const queries = new LiveQueries();
   const client = new Client({
     url: '/graphql',
-    exchanges: [queries.exchange, cacheExchange({ keys: cacheKeys, updates: freshnessUpdates() }), fetchExchange],
+    // Every mutation that reaches the network carries an Idempotency-Key, one per intent (idempotency.ts).
+    exchanges: [
+      queries.exchange,
+      cacheExchange({ keys: cacheKeys, updates: freshnessUpdates() }),
+      idempotencyExchange(),
+      fetchExchange,
+    ],
     fetchOptions: () => ({ headers: { authorization: `Bearer ${token}` } }),
     // A page shows what the cache has at once and fetches it again behind it: read models change with every event.
     requestPolicy: 'cache-and-network',

@@ -1,7 +1,8 @@
 import type { CombinedError } from 'urql';
 import type { Formatters } from '../i18n/format';
 
-export type ErrorKind = 'network' | 'unauthenticated' | 'forbidden' | 'notFound' | 'badInput' | 'conflict' | 'other';
+export type ErrorKind =
+  'network' | 'unauthenticated' | 'forbidden' | 'notFound' | 'badInput' | 'conflict' | 'idempotencyKey' | 'other';
 
 function code(error: CombinedError): string | undefined {
   const value = error.graphQLErrors[0]?.extensions?.code;
@@ -21,6 +22,10 @@ export function errorKind(error: CombinedError): ErrorKind {
       return 'badInput';
     case 'CONFLICT':
       return 'conflict';
+    // The client makes its keys (graphql/idempotency.ts): either answer means a bug in it, not in the person's input.
+    case 'BAD_IDEMPOTENCY_KEY':
+    case 'IDEMPOTENCY_KEY_REUSED':
+      return 'idempotencyKey';
     default:
       return error.response && (error.response as Response).status === 401 ? 'unauthenticated' : 'other';
   }
@@ -42,6 +47,8 @@ export function describeError(error: CombinedError, f: Formatters, role?: string
       return f.t('state.error.forbidden', { role: role ? f.t(`role.${role}` as never) : '?' });
     case 'notFound':
       return f.t('state.error.notFound');
+    case 'idempotencyKey':
+      return f.t('state.error.idempotencyKey', { message: apiMessage(error) });
     default:
       return f.t('state.error.generic', { message: apiMessage(error) });
   }

@@ -25,6 +25,15 @@ export const commonMessagesEn: Translation<typeof commonMessages> = {
   'state.error.notFound': 'Not found.',
   'state.error.generic': 'The server answered with an error: {message}',
   'state.retry': 'Try again',
+  'state.reload': 'Reload the page',
+  'state.mutation.openTitle': 'Not sure whether your change was saved',
+  'state.mutation.noAnswer':
+    'Your change was sent, but no answer came back from the server (the connection dropped or took too long). It may already be saved. Choose ‘Try again’: the same change is sent again and saved at most once.',
+  'state.mutation.retryable':
+    'The server could not complete your change: {message} Choose ‘Try again’: the same change is sent again and saved at most once.',
+  'state.mutation.bugTitle': 'Error in Werkbezoek',
+  'state.error.idempotencyKey':
+    'The server refused the retry key (Idempotency-Key) Werkbezoek sent with your change. This is an error in Werkbezoek, not in what you entered, and nothing was saved. Reload the page and enter the change again; report the error if it comes back. The server said: {message}',
   'state.empty': 'No data for this selection.',
   'state.notFound.title': 'Page not found',
   'state.notFound.body': 'There is no page at {path}.',

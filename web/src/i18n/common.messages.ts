@@ -23,6 +23,15 @@ export const commonMessages = {
   'state.error.notFound': 'Niet gevonden.',
   'state.error.generic': 'De server antwoordde met een fout: {message}',
   'state.retry': 'Opnieuw proberen',
+  'state.reload': 'Pagina herladen',
+  'state.mutation.openTitle': 'Niet zeker of uw wijziging is opgeslagen',
+  'state.mutation.noAnswer':
+    'Uw wijziging is verstuurd, maar er kwam geen antwoord van de server (de verbinding viel weg of duurde te lang). Misschien is ze al opgeslagen. Kies ‘Opnieuw proberen’: dezelfde wijziging wordt opnieuw verstuurd en hoogstens één keer opgeslagen.',
+  'state.mutation.retryable':
+    'De server kon uw wijziging niet afronden: {message} Kies ‘Opnieuw proberen’: dezelfde wijziging wordt opnieuw verstuurd en hoogstens één keer opgeslagen.',
+  'state.mutation.bugTitle': 'Fout in Werkbezoek',
+  'state.error.idempotencyKey':
+    'De server weigerde de herhalingssleutel (Idempotency-Key) die Werkbezoek met uw wijziging meestuurde. Dat is een fout in Werkbezoek, niet in wat u invulde, en er is niets opgeslagen. Herlaad de pagina en voer de wijziging opnieuw in; meld de fout als ze terugkomt. De server zei: {message}',
   'state.empty': 'Geen gegevens voor deze selectie.',
   'state.notFound.title': 'Pagina niet gevonden',
   'state.notFound.body': 'Er is geen pagina op {path}.',

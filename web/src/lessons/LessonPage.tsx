@@ -11,7 +11,7 @@ import { MunicipalityLink, RegionLink } from '../places/links';
 import { Badge } from '../ui/Badge';
 import { Field } from '../ui/Field';
 import { Page } from '../ui/Page';
-import { ErrorState, Loading } from '../ui/states';
+import { ErrorState, Loading, MutationError } from '../ui/states';
 import { useVocabulary } from '../vocabulary/vocabularies';
 import { lessonHref, lessonsHref } from './filters';
 import { excerpt } from './highlight';
@@ -368,7 +368,7 @@ function PromoteForm({ lessonId, onDone }: { lessonId: string; onDone: () => voi
         </button>
       </div>
       {result.error && (errorKind(result.error) !== 'badInput' || !api.rationale) && (
-        <ErrorState error={result.error} role={viewer.role} />
+        <MutationError error={result.error} role={viewer.role} />
       )}
     </form>
   );

@@ -6,7 +6,7 @@ import type { PlannerJointMissionFragment } from '../gql/graphql';
 import { errorKind, fieldErrors } from '../graphql/errors';
 import { useFormat } from '../i18n/format';
 import { Field } from '../ui/Field';
-import { ErrorState } from '../ui/states';
+import { MutationError } from '../ui/states';
 import { useFocusOnOpen } from './decisionForms';
 import { checkProposal, type Problem, type RequestVisit } from './forms';
 import type { RequestVisitFacts } from './requestVisits';
@@ -172,7 +172,7 @@ export function ProposeForm({
         </button>
       </div>
       {result.error && (errorKind(result.error) !== 'badInput' || Object.keys(api).length === 0) && (
-        <ErrorState error={result.error} role={viewer.role} />
+        <MutationError error={result.error} role={viewer.role} />
       )}
     </form>
   );

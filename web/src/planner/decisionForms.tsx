@@ -4,7 +4,7 @@ import { useViewer } from '../auth/viewer';
 import { graphql } from '../gql';
 import { errorKind, fieldErrors } from '../graphql/errors';
 import { Field } from '../ui/Field';
-import { ErrorState } from '../ui/states';
+import { MutationError } from '../ui/states';
 
 // Shared by management's decisions on joint missions and on regional events.
 
@@ -80,7 +80,7 @@ export function FormActions({
         </button>
       </div>
       {error && (errorKind(error) !== 'badInput' || Object.keys(fieldErrors(error)).length === 0) && (
-        <ErrorState error={error} role={viewer.role} />
+        <MutationError error={error} role={viewer.role} />
       )}
     </>
   );

@@ -7,7 +7,7 @@ import { fieldErrors } from '../graphql/errors';
 import { useFormat } from '../i18n/format';
 import { ERASED } from '../ui/Erased';
 import { Field } from '../ui/Field';
-import { ErrorState } from '../ui/states';
+import { MutationError } from '../ui/states';
 import { useVocabulary } from '../vocabulary/vocabularies';
 
 const StaffDocument = graphql(`
@@ -174,7 +174,7 @@ export function ErasureRequestForm({ onRequested }: { onRequested: () => void })
           {f.t('privacy.request.submit')}
         </button>
       </div>
-      {result.error && Object.keys(api).length === 0 && <ErrorState error={result.error} role={viewer.role} />}
+      {result.error && Object.keys(api).length === 0 && <MutationError error={result.error} role={viewer.role} />}
       <div role="status">
         {result.data && !result.error && <p className="notice notice--ok">{f.t('privacy.request.done')}</p>}
       </div>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Link } from 'wouter';
 import { useCan, useViewer } from '../auth/viewer';
@@ -9,7 +9,7 @@ import { Badge } from '../ui/Badge';
 import { DataTable, type Column } from '../ui/DataTable';
 import { Personal } from '../ui/Erased';
 import { Page } from '../ui/Page';
-import { ErrorState, Loading } from '../ui/states';
+import { ErrorState, Loading, MutationError } from '../ui/states';
 import { useVocabulary } from '../vocabulary/vocabularies';
 import { ConfirmErasureDialog } from './ConfirmErasureDialog';
 import { ErasureRequestForm } from './ErasureRequestForm';
@@ -111,7 +111,10 @@ export default function PrivacyPage() {
   const requested = (e: Erasure) =>
     f.t('privacy.byRole', { date: f.shortDate(e.requestedOn), role: f.t(`role.${e.requestedByRole}` as never) });
 
+  // "Opnieuw proberen" sends the last confirmation or cancellation again, with the same variables (and so the same key).
+  const last = useRef<() => void>(undefined);
   const doConfirm = (e: Erasure) => {
+    last.current = () => doConfirm(e);
     void confirm({ erasureId: e.id }).then((r) => {
       setAsking(undefined);
       if (!r.error) setDone(r.data?.confirmDataSubjectErasure.readModelsPurgedAt ? 'confirmed' : 'purging');
@@ -119,6 +122,7 @@ export default function PrivacyPage() {
     });
   };
   const doCancel = (e: Erasure) => {
+    last.current = () => doCancel(e);
     void cancel({ erasureId: e.id }).then((r) => {
       if (!r.error) setDone('cancelled');
       refresh();
@@ -210,7 +214,7 @@ export default function PrivacyPage() {
           {done === 'purging' && <p className="notice notice--ok">{f.t('privacy.confirmedPurging')}</p>}
           {done === 'cancelled' && <p className="notice notice--ok">{f.t('privacy.cancelled')}</p>}
         </div>
-        {mutationError && <ErrorState error={mutationError} role={viewer.role} />}
+        {mutationError && <MutationError error={mutationError} role={viewer.role} retry={() => last.current?.()} />}
         {error && !data ? (
           <ErrorState error={error} role={viewer.role} retry={refresh} />
         ) : !data ? (

@@ -5,7 +5,7 @@ import { graphql } from '../gql';
 import { useFormat } from '../i18n/format';
 import { useLanguage } from '../i18n/locale';
 import { Badge } from '../ui/Badge';
-import { ErrorState } from '../ui/states';
+import { MutationError } from '../ui/states';
 import { useVocabulary } from '../vocabulary/vocabularies';
 import { RecommendationBadge } from './StatusBadge';
 import type { RequestDetail } from './types';
@@ -179,7 +179,13 @@ export function AssessmentView({ request }: { request: RequestDetail }) {
           )}
         </div>
       )}
-      {reassessed.error && <ErrorState error={reassessed.error} role={viewer.role} />}
+      {reassessed.error && (
+        <MutationError
+          error={reassessed.error}
+          role={viewer.role}
+          retry={() => void reassess({ requestId: request.id })}
+        />
+      )}
     </section>
   );
 }

@@ -6,7 +6,7 @@ import type { DeclineReason } from '../gql/graphql';
 import { errorKind, fieldErrors } from '../graphql/errors';
 import { useFormat } from '../i18n/format';
 import { Field } from '../ui/Field';
-import { ErrorState } from '../ui/states';
+import { MutationError } from '../ui/states';
 import { useVocabulary } from '../vocabulary/vocabularies';
 import type { RequestDetail } from './types';
 
@@ -145,9 +145,11 @@ export function DecisionForm({ request }: { request: RequestDetail }) {
           {f.t('decide.submit')}
         </button>
       </div>
-      {result.error && errorKind(result.error) !== 'badInput' && <ErrorState error={result.error} role={viewer.role} />}
+      {result.error && errorKind(result.error) !== 'badInput' && (
+        <MutationError error={result.error} role={viewer.role} />
+      )}
       {result.error && errorKind(result.error) === 'badInput' && Object.keys(api).length === 0 && (
-        <ErrorState error={result.error} role={viewer.role} />
+        <MutationError error={result.error} role={viewer.role} />
       )}
       {result.data && !result.error && (
         <p className="notice notice--ok" role="status">
