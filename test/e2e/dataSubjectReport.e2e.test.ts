@@ -13,7 +13,7 @@ import { FIRST_DAY, World, expectRefused } from './scenario.js';
  */
 
 const REPORT = `query($subjectId: ID!) { dataSubjectReport(subjectId: $subjectId) {
-  subjectId generatedAt firstSeenAt lastSeenAt erasedOn
+  subjectId displayName generatedAt firstSeenAt lastSeenAt erasedOn
   kinds { kind basis firstSeenAt lastSeenAt retentionFrom }
   events { position streamId revision type occurredAt actorRole kinds fields data }
   readModelRows { readModel table key columns { name value } }
@@ -21,6 +21,7 @@ const REPORT = `query($subjectId: ID!) { dataSubjectReport(subjectId: $subjectId
 
 interface Report {
   subjectId: string;
+  displayName: string | null;
   kinds: { kind: string; basis: string; retentionFrom: string | null }[];
   events: { type: string; streamId: string; actorRole: string; kinds: string[]; fields: string[]; data: string }[];
   readModelRows: { readModel: string; table: string; key: string; columns: { name: string; value: string }[] }[];
@@ -97,6 +98,7 @@ describe('a data subject access report through the API', () => {
 
   it('gives staff every event that names the person, decrypted, and hides everyone else', async () => {
     const r = await report(ELS.personId);
+    expect(r.displayName).toBe(ELS.name);
     expect(r.kinds.map((k) => [k.kind, k.basis])).toEqual([
       ['CONTACTED_PERSON', 'LAST_NAMED'],
       ['TWINNING_ACTOR', 'OUT_OF_OFFICE'],
@@ -133,6 +135,7 @@ describe('a data subject access report through the API', () => {
 
   it("finds the read-model rows that hold a staff member's id or values, and keeps only her part of them", async () => {
     const r = await report(w.staffMemberId, tokens.management);
+    expect(r.displayName).toBe('An Peeters');
     expect(r.kinds.map((k) => k.kind)).toEqual(['STAFF_MEMBER']);
     expect(r.events.map((e) => e.type)).toEqual([
       'StaffMemberRegistered',

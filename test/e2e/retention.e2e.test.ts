@@ -24,13 +24,14 @@ const ELS = { personId: randomUUID(), name: 'Els Wouters', summary: 'Els bevesti
 const PAST = [KAREL.name, KAREL.summary, JAN.name, JAN.email];
 
 const REPORT = `{ retentionReport { asOf periods { kind years basis } events
-  due { subjectId expiresOn eventCount pendingErasureId kinds { kind retentionFrom expiresOn } }
+  due { subjectId displayName expiresOn eventCount pendingErasureId kinds { kind retentionFrom expiresOn } }
   byKind { kind subjects } } }`;
 const SUBJECT = `query($subjectId: ID!) { dataSubjectReport(subjectId: $subjectId) { erasedOn events { type data } } }`;
-const ERASURES = `{ dataSubjectErasures { subjectId subjectKind reason status requestedByRole decidedByRole readModelsPurgedAt } }`;
+const ERASURES = `{ dataSubjectErasures { subjectId subjectName subjectKind reason status requestedByRole decidedByRole readModelsPurgedAt } }`;
 
 interface Due {
   subjectId: string;
+  displayName: string | null;
   expiresOn: string;
   eventCount: number;
   kinds: { kind: string; retentionFrom: string | null; expiresOn: string | null }[];
@@ -109,6 +110,8 @@ describe('the retention job of the platform', () => {
       [KAREL.personId, '2020-03-02', 1],
       [JAN.personId, '2021-06-01', 1],
     ]);
+    // Management recognises them by name, which the log holds encrypted.
+    expect(report.due.map((d) => d.displayName)).toEqual([KAREL.name, JAN.name]);
     expect(report.due[1]!.kinds).toEqual([
       { kind: 'TWINNING_ACTOR', retentionFrom: '2016-06-01', expiresOn: '2021-06-01' },
     ]);
@@ -131,8 +134,13 @@ describe('the retention job of the platform', () => {
     expect(run).toEqual({ asOf: FIRST_DAY, due: 2, erased: 2, skipped: 0 });
 
     // The projector rebuilds the read models after the batch that holds the erasures.
-    let erasures: { subjectId: string; reason: string; requestedByRole: string; readModelsPurgedAt: string | null }[] =
-      [];
+    let erasures: {
+      subjectId: string;
+      subjectName: string | null;
+      reason: string;
+      requestedByRole: string;
+      readModelsPurgedAt: string | null;
+    }[] = [];
     for (let i = 0; i < 200; i++) {
       erasures = (await w.run<{ dataSubjectErasures: typeof erasures }>(tokens.management, ERASURES))
         .dataSubjectErasures;
@@ -146,6 +154,8 @@ describe('the retention job of the platform', () => {
       ].sort(),
     );
     expect(erasures.every((e) => e.readModelsPurgedAt !== null)).toBe(true);
+    // Their names are gone with their keys.
+    expect(erasures.map((e) => e.subjectName)).toEqual([null, null]);
 
     const karel = await events(KAREL.personId);
     expect(karel.erasedOn).toBe(FIRST_DAY);

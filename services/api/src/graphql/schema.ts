@@ -24,6 +24,7 @@ import { RegionalEventSuggestionResolver } from '../planner/suggestions.resolver
 import { PlanResolver } from '../planner/plan.resolver.js';
 import { ErasureResolver } from '../privacy/erasure.resolver.js';
 import { RetentionResolver } from '../privacy/retention.resolver.js';
+import { ErasureSubjectNameResolver, RetentionCandidateNameResolver } from '../privacy/subjectName.resolver.js';
 import { DataSubjectReportResolver } from '../privacy/subjectReport.resolver.js';
 import { TwinningActorsResolver } from '../places/actorChanges.resolver.js';
 import { MunicipalityResolver } from '../registry/municipality.resolver.js';
@@ -69,6 +70,8 @@ export const resolvers = [
   ErasureResolver,
   DataSubjectReportResolver,
   RetentionResolver,
+  ErasureSubjectNameResolver,
+  RetentionCandidateNameResolver,
 ] as const;
 
 /** The executable schema; its SDL is committed as schema/schema.graphql. */

@@ -29,7 +29,7 @@ export class RetentionKindStatus {
   expiresOn!: string | null;
 }
 
-@ObjectType({ description: 'A data subject past retention: ids, kinds and dates, no personal data.' })
+@ObjectType({ description: 'A data subject past retention: ids, kinds and dates; displayName decrypts their name.' })
 export class RetentionCandidate {
   @Field(() => ID)
   subjectId!: string;

@@ -12,6 +12,7 @@ function toGraphQL(report: SubjectReport): DataSubjectReport {
     firstSeenAt: report.firstSeenAt,
     lastSeenAt: report.lastSeenAt,
     erasedOn: report.erasedOn,
+    displayName: report.displayName,
     events: report.events.map((e) => ({
       position: e.position,
       streamId: e.streamId,

@@ -22,6 +22,7 @@ import {
   type RecordedEvent,
 } from '@werkbezoek/schema';
 import type { Kysely } from 'kysely';
+import { latestName } from './subjectNames.js';
 
 /** What a personal field of another person reads as in someone's access report (the UI translates it). */
 export const OTHER_PERSON_VALUE = '[andere persoon]';
@@ -56,6 +57,8 @@ export interface SubjectReport {
   readonly firstSeenAt: string;
   readonly lastSeenAt: string;
   readonly erasedOn: string | null;
+  /** The latest name the log gives them, or a document's title (subjectNames.ts); null when none or erased. */
+  readonly displayName: string | null;
   readonly events: readonly SubjectReportEvent[];
   readonly readModelRows: readonly MentioningRow[];
 }
@@ -89,7 +92,7 @@ function hideIds(value: unknown, others: ReadonlySet<string>): unknown {
  * read is indexed in every store), in the log's order, each with the kinds
  * it names the subject as.
  */
-async function readEvents(
+export async function readSubjectEvents(
   store: EventStore,
   rows: readonly DataSubjectStreamView[],
 ): Promise<{ event: RecordedEvent; kinds: DataSubjectKind[] }[]> {
@@ -134,7 +137,7 @@ export async function buildSubjectReport(
   const subject = await getDataSubject(db, subjectId);
   if (!subject)
     throw new NotFoundError(`No personal data is held for ${subjectId}: no event of the log names this data subject`);
-  const events = await readEvents(services.store, await listDataSubjectStreams(db, subjectId));
+  const events = await readSubjectEvents(services.store, await listDataSubjectStreams(db, subjectId));
 
   const candidates = [...new Set(events.flatMap(({ event }) => stringLeaves(event.data)).filter((s) => UUID.test(s)))];
   const known = await knownDataSubjects(
@@ -180,6 +183,10 @@ export async function buildSubjectReport(
     firstSeenAt: subject.firstSeenAt,
     lastSeenAt: subject.lastSeenAt,
     erasedOn: subject.erasedOn,
+    displayName: latestName(
+      events.map((e) => e.event),
+      subjectId,
+    ),
     events: reported,
     readModelRows: await findRowsMentioning(services.readModels, needles),
   };
@@ -188,4 +195,21 @@ export async function buildSubjectReport(
 /** The report's download name: what it is, whose and when, in Dutch first. */
 export function reportFileName(report: SubjectReport): string {
   return `inzageverzoek-${report.subjectId}-${report.generatedAt.slice(0, 10)}.json`;
+}
+
+/**
+ * The latest name the log gives a data subject (a person's name, a document's
+ * title), decrypted by the store; null when their events hold none (a
+ * request's notes, a cost's note) or the subject was erased.
+ */
+export async function subjectDisplayName(
+  services: { readonly store: EventStore; readonly readModels: ReadModelDb },
+  subjectId: string,
+): Promise<string | null> {
+  const streams = await listDataSubjectStreams(services.readModels.db as Kysely<DataSubjectsDb>, subjectId);
+  const events = await readSubjectEvents(services.store, streams);
+  return latestName(
+    events.map((e) => e.event),
+    subjectId,
+  );
 }

@@ -103,6 +103,12 @@ export class DataSubjectReport {
   @Field(() => LocalDateScalar, { nullable: true, description: 'The day their data was erased, if it was.' })
   erasedOn!: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'The latest name the log gives them, or the document’s title; null when none does or once erased.',
+  })
+  displayName!: string | null;
+
   @Field(() => [DataSubjectReportEvent])
   events!: DataSubjectReportEvent[];
 
