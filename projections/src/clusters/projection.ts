@@ -12,7 +12,8 @@ const dir = directory('clusters');
 export const clustersProjection = defineProjection({
   name: 'clusters',
   // 2: the joint missions and regional events planned in each region (issue 12).
-  version: 2,
+  // 3: visits indexed by end date, for the planner's periods ahead (issue 16).
+  version: 3,
   cost: 1,
   tables: [clusterVisits, clusterPlans, ...directoryTables(dir)],
   handles: [

@@ -1,5 +1,6 @@
 import { isLocalDate, ValidationError } from '@werkbezoek/schema';
 import type { Kysely } from 'kysely';
+import { decodeCursor, edgesOf, type Page } from '../db/pagination.js';
 import type { MunicipalityRow, TwinningRow } from '../directory/directory.js';
 import type { ClusterPlanTable, ClusterVisitTable } from './table.js';
 
@@ -208,14 +209,14 @@ interface Gathered {
   twinnings: TwinningRow[];
   names: Map<string, string>;
   windowDays: number;
+  /** Only these clusters (a page of regions); all when absent. */
+  keys?: ReadonlySet<string>;
 }
 
-/** The visits that meet the period (requests still open or accepted without a mission, and missions not cancelled) and every twinning. */
-async function gather(db: Kysely<Db>, q: ClusterQuery): Promise<Gathered> {
-  const windowDays = checkQuery(q);
+/** The visits a cluster shows: requests still open or accepted without a mission, and missions not cancelled, meeting the period. */
+function clusterVisitsIn(db: Kysely<Db>, q: ClusterQuery, regionCodes?: readonly string[]) {
   let query = db
     .selectFrom('clusters_visits')
-    .selectAll()
     .where('region_code', 'is not', null)
     .where('end_date', '>=', q.from)
     .where('start_date', '<=', q.to)
@@ -230,20 +231,60 @@ async function gather(db: Kysely<Db>, q: ClusterQuery): Promise<Gathered> {
       ]),
     );
   if (q.countryCode) query = query.where('country_code', '=', q.countryCode);
-  const rows = await query.execute();
-  let twinningQuery = db.selectFrom('clusters_twinnings').selectAll();
-  if (q.countryCode) twinningQuery = twinningQuery.where('country_code', '=', q.countryCode);
-  const twinnings = await twinningQuery.execute();
-  const municipalities = await db.selectFrom('clusters_municipalities').select(['nis_code', 'name']).execute();
-  const names = new Map(municipalities.map((m) => [m.nis_code, m.name]));
-  let planQuery = db
+  if (regionCodes) query = query.where('region_code', 'in', [...regionCodes]);
+  return query;
+}
+
+/** Joint missions and regional events, proposed or approved, meeting the period. */
+function plansIn(db: Kysely<Db>, q: ClusterQuery) {
+  let query = db
     .selectFrom('clusters_plans')
-    .selectAll()
     .where('status', 'in', ['PROPOSED', 'APPROVED'])
     .where('end_date', '>=', q.from)
     .where('start_date', '<=', q.to);
-  if (q.countryCode) planQuery = planQuery.where('country_code', '=', q.countryCode);
-  const plans = (await planQuery.execute())
+  if (q.countryCode) query = query.where('country_code', '=', q.countryCode);
+  return query;
+}
+
+/** `values` in slices a statement's parameters can hold (SQLite allows 32,766, PostgreSQL 65,535). */
+function slices<T>(values: readonly T[], size = 5_000): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < values.length; i += size) out.push(values.slice(i, i + size));
+  return out;
+}
+
+/** Municipalities' names by NIS code: all of them, or only those asked for. */
+async function namesOf(db: Kysely<Db>, nisCodes?: ReadonlySet<string>): Promise<Map<string, string>> {
+  const query = db.selectFrom('clusters_municipalities').select(['nis_code', 'name']);
+  const rows = nisCodes
+    ? (await Promise.all(slices([...nisCodes]).map((codes) => query.where('nis_code', 'in', codes).execute()))).flat()
+    : await query.execute();
+  return new Map(rows.map((m) => [m.nis_code, m.name]));
+}
+
+/**
+ * What the clusters show: the visits that meet the period and every twinning
+ * (of the regions asked for, or all), and the plans.
+ */
+async function gather(db: Kysely<Db>, q: ClusterQuery, regionCodes?: readonly string[]): Promise<Gathered> {
+  const windowDays = checkQuery(q);
+  const rows = await clusterVisitsIn(db, q, regionCodes).selectAll().execute();
+  let twinningQuery = db.selectFrom('clusters_twinnings').selectAll();
+  if (q.countryCode) twinningQuery = twinningQuery.where('country_code', '=', q.countryCode);
+  if (regionCodes) twinningQuery = twinningQuery.where('region_code', 'in', [...regionCodes]);
+  const twinnings = await twinningQuery.execute();
+  const inRegions = regionCodes && new Set(regionCodes);
+  const planRows = (await plansIn(db, q).selectAll().execute()).filter(
+    (r) => !inRegions || list(r.region_codes).some((code) => inRegions.has(code)),
+  );
+  // A page of regions names only its own municipalities; the whole list reads every name at once.
+  let wanted: Set<string> | undefined;
+  if (regionCodes) {
+    wanted = new Set(twinnings.map((t) => t.nis_code));
+    for (const r of [...rows, ...planRows]) for (const nisCode of list(r.nis_codes)) wanted.add(nisCode);
+  }
+  const names = await namesOf(db, wanted);
+  const plans = planRows
     .map((r) => ({
       kind: r.plan_kind as 'JOINT_MISSION' | 'REGIONAL_EVENT',
       id: r.plan_id,
@@ -271,54 +312,62 @@ async function gather(db: Kysely<Db>, q: ClusterQuery): Promise<Gathered> {
       status: r.status,
       requestIds: list(r.request_ids),
     }))
-    .sort((a, b) => a.startDate.localeCompare(b.startDate) || a.id.localeCompare(b.id));
-  return { visits, plans, twinnings, names, windowDays };
+    .sort((a, b) =>
+      a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+    );
+  return { visits, plans, twinnings, names, windowDays, ...(inRegions ? { keys: inRegions } : {}) };
 }
 
-/** Builds the clusters of one grouping (region or country) from what `gather` found. */
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const values = map.get(key);
+  if (values) values.push(value);
+  else map.set(key, [value]);
+}
+
+/** Builds the clusters of one grouping (region or country) from what `gather` found, in linear passes. */
 function clusterBy(
   g: Gathered,
   q: ClusterQuery,
   keyOf: (x: { regionCode: string; countryCode: string }) => string,
 ): Map<string, Cluster> {
   const visitsByKey = new Map<string, ClusterVisit[]>();
-  for (const v of g.visits) {
-    const key = keyOf(v);
-    visitsByKey.set(key, [...(visitsByKey.get(key) ?? []), v]);
-  }
+  for (const v of g.visits) push(visitsByKey, keyOf(v), v);
   // A plan belongs to every region it names (once per country cluster); a region with plans but no visits still shows.
   const plansByKey = new Map<string, Gathered['plans']>();
   const countryOf = new Map<string, string>();
   for (const p of g.plans) {
     for (const key of new Set(p.regionCodes.map((regionCode) => keyOf({ regionCode, countryCode: p.countryCode })))) {
-      plansByKey.set(key, [...(plansByKey.get(key) ?? []), p]);
+      if (g.keys && !g.keys.has(key)) continue;
+      push(plansByKey, key, p);
       countryOf.set(key, p.countryCode);
       if (!visitsByKey.has(key)) visitsByKey.set(key, []);
     }
   }
+  const twinningsByKey = new Map<string, TwinningRow[]>();
+  for (const t of g.twinnings)
+    push(twinningsByKey, keyOf({ regionCode: t.region_code, countryCode: t.country_code }), t);
   const withoutKind = ({ kind: _kind, ...plan }: Gathered['plans'][number]): ClusterPlan => plan;
   const clusters = new Map<string, Cluster>();
   for (const [key, visits] of visitsByKey) {
     const plans = plansByKey.get(key) ?? [];
-    const twinnings = g.twinnings.filter(
-      (t) => keyOf({ regionCode: t.region_code, countryCode: t.country_code }) === key,
-    );
-    const visiting = new Set(visits.flatMap((v) => v.municipalities.map((m) => m.nisCode)));
-    const active = twinnings.filter((t) => t.since <= q.to && (t.ended_on === null || t.ended_on >= q.from));
-    const nisCodes = new Set([...active.map((t) => t.nis_code), ...visiting]);
+    const visiting = new Set<string>();
+    for (const v of visits) for (const m of v.municipalities) visiting.add(m.nisCode);
+    // A municipality may have had several partners here; name the running one (the first found), else the latest.
+    const partners = new Map<string, { readonly row: TwinningRow; readonly running: boolean }>();
+    for (const t of twinningsByKey.get(key) ?? []) {
+      const running = t.since <= q.to && (t.ended_on === null || t.ended_on >= q.from);
+      const known = partners.get(t.nis_code);
+      if (!known || (running && !known.running) || (!running && !known.running && t.since > known.row.since))
+        partners.set(t.nis_code, { row: t, running });
+    }
+    const nisCodes = new Set([...[...partners].filter(([, p]) => p.running).map(([nisCode]) => nisCode), ...visiting]);
     const municipalities = [...nisCodes]
-      .map((nisCode): ClusterMunicipality => {
-        // A municipality may have had several partners here; name the running one, else the latest.
-        const partner =
-          active.find((t) => t.nis_code === nisCode) ??
-          twinnings.filter((t) => t.nis_code === nisCode).sort((a, b) => b.since.localeCompare(a.since))[0];
-        return {
-          nisCode,
-          name: g.names.get(nisCode) ?? null,
-          partnerName: partner?.partner_name ?? null,
-          visiting: visiting.has(nisCode),
-        };
-      })
+      .map((nisCode): ClusterMunicipality => ({
+        nisCode,
+        name: g.names.get(nisCode) ?? null,
+        partnerName: partners.get(nisCode)?.row.partner_name ?? null,
+        visiting: visiting.has(nisCode),
+      }))
       .sort((a, b) => (a.name ?? a.nisCode).localeCompare(b.name ?? b.nisCode));
     clusters.set(key, {
       countryCode: visits[0]?.countryCode ?? countryOf.get(key)!,
@@ -348,6 +397,128 @@ export async function regionalClusters(db: Kysely<Db>, q: ClusterQuery): Promise
   return [...clusters]
     .map(([regionCode, c]) => ({ regionCode, ...c }))
     .sort((a, b) => visitingCount(b) - visitingCount(a) || a.regionCode.localeCompare(b.regionCode));
+}
+
+/** Where a region stands in the ranking of regionalClusters: most municipalities visiting first, then by code. */
+export interface RegionRank {
+  readonly regionCode: string;
+  readonly countryCode: string;
+  /** How many municipalities visit the region in the period. */
+  readonly visiting: number;
+}
+
+/** The order of regionalClusters. */
+export const compareRegionRanks = (a: RegionRank, b: RegionRank): number =>
+  b.visiting - a.visiting || a.regionCode.localeCompare(b.regionCode);
+
+/**
+ * Every region regionalClusters lists, in its order, from only the visits'
+ * regions and municipalities: what a page of regions needs to know of the
+ * regions it does not show.
+ */
+export async function rankRegions(db: Kysely<Db>, q: ClusterQuery): Promise<RegionRank[]> {
+  checkQuery(q);
+  const [rows, plans] = await Promise.all([
+    clusterVisitsIn(db, q).select(['region_code', 'country_code', 'nis_codes']).execute(),
+    plansIn(db, q).select(['region_codes', 'country_code']).execute(),
+  ]);
+  const regions = new Map<string, { countryCode: string; visiting: Set<string> }>();
+  for (const r of rows) {
+    const regionCode = r.region_code!;
+    let region = regions.get(regionCode);
+    if (!region) regions.set(regionCode, (region = { countryCode: r.country_code!, visiting: new Set() }));
+    for (const nisCode of list(r.nis_codes)) region.visiting.add(nisCode);
+  }
+  for (const p of plans)
+    for (const regionCode of list(p.region_codes))
+      if (!regions.has(regionCode)) regions.set(regionCode, { countryCode: p.country_code, visiting: new Set() });
+  return [...regions]
+    .map(([regionCode, r]) => ({ regionCode, countryCode: r.countryCode, visiting: r.visiting.size }))
+    .sort(compareRegionRanks);
+}
+
+/** A page of a ranked list, with how many there are in all. */
+export interface RankedPage<T> extends Page<T> {
+  readonly totalCount: number;
+}
+
+/**
+ * The page of `ranked` (in its order, `compare`) after the item a cursor was
+ * made from (`keyOf`, its sort key): the first `first` items ranking after
+ * it. The cursor holds the key, not a position, so a page reads on from where
+ * the last one ended even when items were added or removed before it.
+ */
+export function pageOfRanked<T, K extends unknown[]>(
+  ranked: readonly T[],
+  page: { readonly first: number; readonly after?: string | null },
+  keyOf: (item: T) => K,
+  shape: readonly ('string' | 'number')[],
+  compare: (a: K, b: K) => number,
+): RankedPage<T> {
+  let start = 0;
+  if (page.after) {
+    const after = decodeCursor<K>(page.after, shape);
+    while (start < ranked.length && compare(keyOf(ranked[start]!), after) <= 0) start++;
+  }
+  const items = ranked.slice(start, start + page.first);
+  return {
+    edges: edgesOf(items, keyOf),
+    hasNextPage: start + page.first < ranked.length,
+    totalCount: ranked.length,
+  };
+}
+
+/**
+ * A page of regionalClusters, in its order, and how many regions there are:
+ * the ranking reads only the visits' regions and municipalities, and only the
+ * page's regions are read in full.
+ *
+ * @example regionalClusterPage(db, { from: '2027-01-01', to: '2027-12-31' }, { first: 10 })
+ */
+export async function regionalClusterPage(
+  db: Kysely<Db>,
+  q: ClusterQuery,
+  page: { readonly first: number; readonly after?: string | null },
+): Promise<RankedPage<RegionalCluster>> {
+  const ranks = await rankRegions(db, q);
+  const keyOf = (r: RegionRank): [number, string] => [r.visiting, r.regionCode];
+  const shown = pageOfRanked(ranks, page, keyOf, ['number', 'string'], (a, b) =>
+    compareRegionRanks(
+      { regionCode: a[1], countryCode: '', visiting: a[0] },
+      { regionCode: b[1], countryCode: '', visiting: b[0] },
+    ),
+  );
+  const ranksShown = shown.edges.map((e) => e.node);
+  const clusters =
+    ranksShown.length === 0
+      ? new Map<string, Cluster>()
+      : clusterBy(
+          await gather(
+            db,
+            q,
+            ranksShown.map((r) => r.regionCode),
+          ),
+          q,
+          (x) => x.regionCode,
+        );
+  const nodes = ranksShown.map((rank): RegionalCluster => ({
+    regionCode: rank.regionCode,
+    // A region whose visits were all withdrawn between the ranking and this read shows empty, keeping the page's length.
+    ...(clusters.get(rank.regionCode) ?? {
+      countryCode: rank.countryCode,
+      municipalities: [],
+      visits: [],
+      overlappingGroups: [],
+      jointMissions: [],
+      regionalEvents: [],
+    }),
+  }));
+  const rankOf = new Map(ranksShown.map((r) => [r.regionCode, r]));
+  return {
+    edges: edgesOf(nodes, (c) => keyOf(rankOf.get(c.regionCode)!)),
+    hasNextPage: shown.hasNextPage,
+    totalCount: shown.totalCount,
+  };
 }
 
 /** As `regionalClusters`, per country: visits to neighbouring regions can combine too. */

@@ -52,6 +52,14 @@ export const clusterVisits = defineTable<ClusterVisitTable>({
       .execute();
     await db.schema.createIndex(`${t}_dates`).ifNotExists().on(t).columns(['start_date', 'end_date']).execute();
     await db.schema.createIndex(`${t}_region`).ifNotExists().on(t).columns(['region_code', 'start_date']).execute();
+    // The planner asks for periods ahead, which most of the history ends before: by end first, its visits are a short range.
+    await db.schema.createIndex(`${t}_ends`).ifNotExists().on(t).columns(['end_date', 'start_date']).execute();
+    await db.schema
+      .createIndex(`${t}_region_ends`)
+      .ifNotExists()
+      .on(t)
+      .columns(['region_code', 'end_date', 'start_date'])
+      .execute();
   },
 });
 

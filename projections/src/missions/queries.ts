@@ -185,7 +185,14 @@ export async function listMissions(
     db,
     pageRows.map((r) => r.mission_id),
   );
-  const nodes = pageRows.map((r) => toMissionView(r, activities));
+  // Grouped once: filtering every activity per mission is quadratic on a large page.
+  const activitiesByMission = new Map<string, MissionActivityTable[]>();
+  for (const a of activities) {
+    const known = activitiesByMission.get(a.mission_id);
+    if (known) known.push(a);
+    else activitiesByMission.set(a.mission_id, [a]);
+  }
+  const nodes = pageRows.map((r) => toMissionView(r, activitiesByMission.get(r.mission_id) ?? []));
   return {
     edges: nodes.map((node) => ({ cursor: encodeCursor([node.startDate, node.missionId]), node })),
     hasNextPage: rows.length > first,

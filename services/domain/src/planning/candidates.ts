@@ -1,4 +1,4 @@
-import { MissionTypes, type AdditionalReason, type MissionType } from '@werkbezoek/schema';
+import { MissionTypes, lazyProperty, type AdditionalReason, type MissionType } from '@werkbezoek/schema';
 import { addDays, addMonths, daysBetween, visitDays } from '../dates.js';
 import type { AssessmentPolicy, CountryCost } from '../assessment/policy.js';
 import { costIn, euroEn, euroNl, list, regionNamesIn, tripCostCents } from '../assessment/wording.js';
@@ -153,6 +153,47 @@ const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  *    start, group and request ids.
  */
 export function jointMissionCandidates(input: JointMissionInput, policy: AssessmentPolicy): JointMissionCandidate[] {
+  return rankJointMissionCandidates(input, policy).map((ranked) => describeCandidate(ranked, input, policy));
+}
+
+/**
+ * A candidate as the sweep finds and ranks it (steps 1 to 6 of
+ * jointMissionCandidates), before it is described: enough to filter, rank and
+ * page. describeCandidate writes it out as a JointMissionCandidate.
+ */
+export interface RankedCandidate {
+  readonly group: CandidateGroup;
+  /** The covered visits. */
+  readonly covered: readonly CandidateVisit[];
+  /** Sorted. */
+  readonly visitIds: readonly string[];
+  /** The requests the covered visits answer, sorted, each once. */
+  readonly requestIds: readonly string[];
+  /** The window's (and the trip's) first day: the earliest covered start. */
+  readonly windowStart: string;
+  readonly savingEur: number;
+}
+
+/** What ranking needs of the sweep's input: not when municipalities were last accompanied, which only the description says. */
+export type CandidateSweepInput = Omit<JointMissionInput, 'lastAccompaniedOn'>;
+
+/** The order candidates are shown in (step 6 of jointMissionCandidates). */
+export function compareRankedCandidates(a: RankedCandidate, b: RankedCandidate): number {
+  return (
+    b.savingEur - a.savingEur ||
+    b.requestIds.length - a.requestIds.length ||
+    byString(a.windowStart, b.windowStart) ||
+    byString(`${a.group.kind}:${a.group.code}`, `${b.group.kind}:${b.group.code}`) ||
+    byString(a.requestIds.join(','), b.requestIds.join(','))
+  );
+}
+
+/**
+ * Steps 1 to 6 of jointMissionCandidates without writing the candidates out:
+ * a planner's page shows a few of thousands, so only those need their costs,
+ * reasons and sentences (describeCandidate).
+ */
+export function rankJointMissionCandidates(input: CandidateSweepInput, policy: AssessmentPolicy): RankedCandidate[] {
   const windowDays = input.windowDays ?? DEFAULT_WINDOW_DAYS;
   if (!Number.isInteger(windowDays) || windowDays < 1) {
     throw new RangeError(`windowDays must be a whole number of days of at least 1, not ${windowDays}`);
@@ -181,7 +222,12 @@ export function jointMissionCandidates(input: JointMissionInput, policy: Assessm
     add({ kind: 'COUNTRY', code: v.countryCode }, v);
   }
 
-  const shown = new Map<string, JointMissionCandidate>();
+  // Each visit's separate cost, once: the sweep sums it for every window that covers the visit.
+  const separateCents = new Map<CandidateVisit, number>();
+  for (const v of visits) {
+    separateCents.set(v, tripCostCents(costIn(policy, v.countryCode), visitDays(v.startDate, v.endDate)));
+  }
+  const shown = new Map<string, RankedCandidate>();
   // Regions first, so that a country candidate equal to a region's is the one left out.
   const ordered = [...groups.values()].sort(
     (a, b) =>
@@ -190,41 +236,131 @@ export function jointMissionCandidates(input: JointMissionInput, policy: Assessm
   );
   for (const { group, visits: members } of ordered) {
     if (group.kind === 'COUNTRY' && new Set(members.map((v) => v.regionCode)).size < 2) continue;
-    const sets = new Map<string, JointMissionCandidate>();
-    for (const w of windowsAtVisitStarts(members, windowDays)) {
-      if (new Set(w.covered.map((v) => v.nisCode)).size < 2) continue;
-      const candidate = candidateOf(group, w.covered, windowDays, input, policy);
-      if (candidate.savingEur <= 0) continue;
-      const key = candidate.visitIds.join('\n');
-      if (!sets.has(key)) sets.set(key, candidate);
-    }
-    const found = [...sets.values()];
+    const found = savingSets(members, windowDays, policy, separateCents);
     for (const c of found) {
-      const ids = new Set(c.visitIds);
-      const dominated = found.some(
-        (other) => other.visitIds.length > ids.size && c.visitIds.every((id) => other.visitIds.includes(id)),
-      );
-      if (dominated) continue;
-      const key = c.visitIds.join('\n');
-      if (!shown.has(key)) shown.set(key, c);
+      if (dominated(c, found, windowDays) || shown.has(c.key)) continue;
+      shown.set(c.key, {
+        group,
+        covered: c.covered,
+        visitIds: c.visitIds,
+        requestIds: [...new Set(c.covered.flatMap((v) => v.requestIds))].sort(byString),
+        windowStart: c.tripStart,
+        savingEur: c.savingCents / 100,
+      });
     }
   }
+  return [...shown.values()].sort(compareRankedCandidates);
+}
 
-  return [...shown.values()].sort(
-    (a, b) =>
-      b.savingEur - a.savingEur ||
-      b.requestIds.length - a.requestIds.length ||
-      byString(a.window.start, b.window.start) ||
-      byString(`${a.group.kind}:${a.group.code}`, `${b.group.kind}:${b.group.code}`) ||
-      byString(a.requestIds.join(','), b.requestIds.join(',')),
-  );
+/**
+ * A ranked candidate written out: its trip, costs, municipalities, the reasons
+ * it gives each request and why, in Dutch and English. `covered` may give the
+ * same visits with more said of them (their assessments' satisfied reasons)
+ * than the sweep needed.
+ */
+export function describeCandidate(
+  ranked: RankedCandidate,
+  input: Pick<JointMissionInput, 'lastAccompaniedOn' | 'windowDays'>,
+  policy: AssessmentPolicy,
+  covered: readonly CandidateVisit[] = ranked.covered,
+): JointMissionCandidate {
+  return candidateOf(ranked.group, covered, input.windowDays ?? DEFAULT_WINDOW_DAYS, input, policy);
+}
+
+/** A covered set of a group that saves money, before it is written out as a candidate. */
+interface SavingSet {
+  /** Its visit ids, sorted, one per line: the same set found by another window or group has the same key. */
+  readonly key: string;
+  readonly visitIds: readonly string[];
+  readonly ids: ReadonlySet<string>;
+  readonly covered: readonly CandidateVisit[];
+  readonly tripStart: string;
+  readonly tripEnd: string;
+  readonly savingCents: number;
+}
+
+/**
+ * The distinct covered sets of a group's windows that bring two municipalities
+ * or more together and save money, by trip start. Only the saving is worked
+ * out here: a set is written out as a candidate (candidateOf) once it is known
+ * to be shown, since most sets of a busy group are dominated or found twice.
+ */
+function savingSets(
+  members: readonly CandidateVisit[],
+  windowDays: number,
+  policy: AssessmentPolicy,
+  separateCents: ReadonlyMap<CandidateVisit, number>,
+): SavingSet[] {
+  const tried = new Set<string>();
+  const found: SavingSet[] = [];
+  for (const w of windowsAtVisitStarts(members, windowDays)) {
+    if (w.covered.length < 2) continue;
+    const ids = w.covered.map((v) => v.id).sort(byString);
+    const key = ids.join('\n');
+    // The same set covered by another window is the same candidate (its window starts at the set's first start).
+    if (tried.has(key)) continue;
+    tried.add(key);
+    const nisCode = w.covered[0]!.nisCode;
+    if (w.covered.every((v) => v.nisCode === nisCode)) continue;
+    let tripStart = w.covered[0]!.startDate;
+    let tripEnd = w.covered[0]!.endDate;
+    let separate = 0;
+    for (const v of w.covered) {
+      if (v.startDate < tripStart) tripStart = v.startDate;
+      if (v.endDate > tripEnd) tripEnd = v.endDate;
+      separate += separateCents.get(v)!;
+    }
+    // A group holds one country: the first visit's is every visit's.
+    const combinedCents = tripCostCents(costIn(policy, w.covered[0]!.countryCode), visitDays(tripStart, tripEnd));
+    if (separate - combinedCents <= 0) continue;
+    found.push({
+      key,
+      visitIds: ids,
+      ids: new Set(ids),
+      covered: w.covered,
+      tripStart,
+      tripEnd,
+      savingCents: separate - combinedCents,
+    });
+  }
+  return found.sort((a, b) => byString(a.tripStart, b.tripStart));
+}
+
+/**
+ * Whether another set of the group (`sets`, by trip start) holds every visit
+ * of this one and more. Such a set's window starts on or before this trip's
+ * start and ends on or after its end, so only the sets starting from
+ * `windowDays − 1` days before this trip's end up to its start are compared.
+ */
+function dominated(set: SavingSet, sets: readonly SavingSet[], windowDays: number): boolean {
+  const earliest = addDays(set.tripEnd, -(windowDays - 1));
+  let low = 0;
+  let high = sets.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sets[mid]!.tripStart < earliest) low = mid + 1;
+    else high = mid;
+  }
+  for (let i = low; i < sets.length && sets[i]!.tripStart <= set.tripStart; i++) {
+    const other = sets[i]!;
+    if (other.ids.size <= set.ids.size) continue;
+    let holdsAll = true;
+    for (const id of set.ids) {
+      if (!other.ids.has(id)) {
+        holdsAll = false;
+        break;
+      }
+    }
+    if (holdsAll) return true;
+  }
+  return false;
 }
 
 function candidateOf(
   group: CandidateGroup,
   covered: readonly CandidateVisit[],
   windowDays: number,
-  input: JointMissionInput,
+  input: Pick<JointMissionInput, 'lastAccompaniedOn'>,
   policy: AssessmentPolicy,
 ): JointMissionCandidate {
   const sorted = [...covered].sort(
@@ -283,7 +419,7 @@ function candidateOf(
     first.missionType,
   );
   const regionCodes = [...new Set(sorted.map((v) => v.regionCode))].sort(byString);
-  const candidate = {
+  const candidate: Omit<JointMissionCandidate, 'why'> = {
     group,
     countryCode,
     regionCodes,
@@ -301,7 +437,9 @@ function candidateOf(
     reasons,
     followUpNisCodes,
   };
-  return { ...candidate, why: sentence(candidate, cost, policy) };
+  // The sentences are most of a candidate's cost and most candidates are never shown (a page shows 20): written when read.
+  lazyProperty(candidate, 'why', () => sentence(candidate, cost, policy));
+  return candidate as JointMissionCandidate;
 }
 
 function sentence(
