@@ -90,6 +90,17 @@ export const JointMissionRejected = defineEvent({
   personalData: [{ subject: 'jointMissionId', fields: ['reason'] }],
 });
 
+/** As AccompanimentAcceptanceAbandoned, for a joint mission's approval: the plan stays proposed. */
+export const JointMissionApprovalAbandoned = defineEvent({
+  type: 'JointMissionApprovalAbandoned',
+  aggregate: 'jointMission',
+  description:
+    'An approval interrupted halfway was not completed: the platform gave back the staff days and budget it had taken; the joint mission stays proposed.',
+  schema: z.strictObject({ jointMissionId: Id, reason: NonEmptyText(1000) }),
+  // Written by the platform: which command was interrupted and what was given back, ids only.
+  notPersonal: ['reason'],
+});
+
 export const RegionalEventProposed = defineEvent({
   type: 'RegionalEventProposed',
   aggregate: 'regionalEvent',
@@ -133,4 +144,15 @@ export const RegionalEventRejected = defineEvent({
   description: 'Management rejected a proposed regional event.',
   schema: z.strictObject({ regionalEventId: Id, rejectedOn: LocalDate, reason: NonEmptyText(2000) }),
   personalData: [{ subject: 'regionalEventId', fields: ['reason'] }],
+});
+
+/** As AccompanimentAcceptanceAbandoned, for a regional event's approval: the event stays proposed. */
+export const RegionalEventApprovalAbandoned = defineEvent({
+  type: 'RegionalEventApprovalAbandoned',
+  aggregate: 'regionalEvent',
+  description:
+    'An approval interrupted halfway was not completed: the platform gave back the staff days and budget it had taken; the regional event stays proposed.',
+  schema: z.strictObject({ regionalEventId: Id, reason: NonEmptyText(1000) }),
+  // Written by the platform: which command was interrupted and what was given back, ids only.
+  notPersonal: ['reason'],
 });

@@ -173,6 +173,23 @@ export const AccompanimentAccepted = defineEvent({
   personalData: [{ subject: 'requestId', fields: ['note'] }],
 });
 
+/**
+ * The platform's answer to an acceptance that was interrupted after it took
+ * staff days and budget and was not sent again within the grace period: it
+ * stands on the request's stream under the interrupted command's id, so that
+ * command, sent again, finds it and is refused rather than accepting without
+ * the resources, which the platform gives back.
+ */
+export const AccompanimentAcceptanceAbandoned = defineEvent({
+  type: 'AccompanimentAcceptanceAbandoned',
+  aggregate: 'request',
+  description:
+    'An acceptance interrupted halfway was not completed: the platform gave back the staff days and budget it had taken; the request stays undecided.',
+  schema: z.strictObject({ requestId: Id, reason: NonEmptyText(1000) }),
+  // Written by the platform: which command was interrupted and what was given back, ids only.
+  notPersonal: ['reason'],
+});
+
 export const AccompanimentDeclined = defineEvent({
   type: 'AccompanimentDeclined',
   aggregate: 'request',

@@ -24,6 +24,8 @@ export const BudgetReserved = defineEvent({
     missionId: Id.optional(),
     requestId: Id.optional(),
     regionalEventId: Id.optional(),
+    /** The joint mission whose approval took it: the platform's recovery finds the approval by it. */
+    jointMissionId: Id.optional(),
   }),
 });
 
@@ -94,6 +96,8 @@ export const StaffDaysBooked = defineEvent({
     missionId: Id.optional(),
     requestId: Id.optional(),
     regionalEventId: Id.optional(),
+    /** The joint mission whose approval took it: the platform's recovery finds the approval by it. */
+    jointMissionId: Id.optional(),
   }),
 });
 

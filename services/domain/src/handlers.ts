@@ -32,6 +32,7 @@ import { lessonDecider, lessonStream, type LessonCommand } from './lessons/lesso
 import { missionDecider, missionStream, type MissionCommand, type MissionState } from './missions/mission.js';
 import { municipalityDecider, municipalityStream } from './municipalities/municipality.js';
 import { platformActor } from './platformActor.js';
+import { refuseIfAbandoned } from './recovery/abandoned.js';
 import { requestDecider, type RequestCommand, type TwinningFacts } from './requests/decide.js';
 import { requestStream, type RequestState } from './requests/request.js';
 import { staffDecider, staffStream } from './staff/staffMember.js';
@@ -374,6 +375,7 @@ export class CommandHandlers {
     // Decide on the request as it was before this command: a retry after a
     // crash then walks the same steps, each of which recognises its own events.
     const loaded = await loadStream(this.store, requestDecider, requestStream(requestId));
+    refuseIfAbandoned(loaded.causedBy(meta.commandId), `Accepting request ${requestId}`);
     const request = fold(
       requestDecider,
       loaded.events().filter((e) => e.metadata.causationId !== meta.commandId),
@@ -436,6 +438,8 @@ export class CommandHandlers {
       `Acceptance of request ${requestId} failed`,
       meta,
     );
+    // The platform's recovery may have abandoned this command between the check above and the append.
+    refuseIfAbandoned(written[written.length - 1]!.events, `Accepting request ${requestId}`);
     const scheduled = await this.handle(missionDecider, missionStream(missionId), missionCmd);
     return { id: requestId, position: maxPosition(...written, scheduled) };
   }
@@ -540,6 +544,7 @@ export class CommandHandlers {
     const { jointMissionId } = input;
     const stream = jointMissionStream(jointMissionId);
     const loaded = await loadStream(this.store, jointMissionDecider, stream);
+    refuseIfAbandoned(loaded.causedBy(meta.commandId), `Approving joint mission ${jointMissionId}`);
     const state = fold(
       jointMissionDecider,
       loaded.events().filter((e) => e.metadata.causationId !== meta.commandId),
@@ -576,9 +581,17 @@ export class CommandHandlers {
       bookingId: newId(meta, `booking/${staffMemberId}`),
     }));
     const bookCmds = bookings.map(({ staffMemberId, bookingId }) =>
-      command('BookStaffDays', { staffMemberId, year, bookingId, days: trip.staffDays, missionId }, meta),
+      command(
+        'BookStaffDays',
+        { staffMemberId, year, bookingId, days: trip.staffDays, missionId, jointMissionId },
+        meta,
+      ),
     );
-    const reserveCmd = command('ReserveBudget', { year, reservationId, amountEur: budgetEur, missionId }, meta);
+    const reserveCmd = command(
+      'ReserveBudget',
+      { year, reservationId, amountEur: budgetEur, missionId, jointMissionId },
+      meta,
+    );
     const shares = shareOut(trip.staffDays * staffMemberIds.length, budgetEur, requests.length);
     const acceptCmds = requests.map(({ requestId }, i) =>
       command(
@@ -606,6 +619,7 @@ export class CommandHandlers {
       `Approval of joint mission ${jointMissionId} failed`,
       meta,
     );
+    refuseIfAbandoned(written[written.length - 1]!.events, `Approving joint mission ${jointMissionId}`);
     const served: JointRequestFacts[] = [];
     for (const [i, cmd] of acceptCmds.entries()) {
       try {
@@ -793,6 +807,7 @@ export class CommandHandlers {
     const { regionalEventId } = input;
     const stream = regionalEventStream(regionalEventId);
     const loaded = await loadStream(this.store, regionalEventDecider, stream);
+    refuseIfAbandoned(loaded.causedBy(meta.commandId), `Approving regional event ${regionalEventId}`);
     const state = fold(
       regionalEventDecider,
       loaded.events().filter((e) => e.metadata.causationId !== meta.commandId),
@@ -835,6 +850,7 @@ export class CommandHandlers {
       `Approval of regional event ${regionalEventId} failed`,
       meta,
     );
+    refuseIfAbandoned(written[written.length - 1]!.events, `Approving regional event ${regionalEventId}`);
     return { id: regionalEventId, position: maxPosition(...written) };
   }
 

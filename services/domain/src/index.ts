@@ -117,3 +117,16 @@ export {
   type ErasureResult,
   type PrivacyHandlersOptions,
 } from './privacy/handlers.js';
+export { ABANDONED_TYPES, refuseIfAbandoned } from './recovery/abandoned.js';
+export {
+  overdue,
+  recoveryAction,
+  trackDecisions,
+  TRACKED_TYPES,
+  type DecisionFacts,
+  type DecisionKind,
+  type Hold,
+  type PendingDecision,
+} from './recovery/interruptedDecisions.js';
+export { recoverDecision, type RecoveryOptions, type RecoveryOutcome } from './recovery/recoverDecision.js';
+export { DecisionRecovery, type RecoveryRun } from './recovery/decisionRecovery.js';

@@ -2,6 +2,7 @@ import {
   ForbiddenError,
   IllegalStateError,
   JointMissionAmended,
+  JointMissionApprovalAbandoned,
   JointMissionApproved,
   JointMissionProposed,
   JointMissionRejected,
@@ -19,7 +20,11 @@ import { checkInput, commandDate, event, type EventsOf } from '../events.js';
 import type { RequestState } from '../requests/request.js';
 
 export type JointMissionEvent = EventsOf<
-  'JointMissionProposed' | 'JointMissionAmended' | 'JointMissionApproved' | 'JointMissionRejected'
+  | 'JointMissionProposed'
+  | 'JointMissionAmended'
+  | 'JointMissionApproved'
+  | 'JointMissionRejected'
+  | 'JointMissionApprovalAbandoned'
 >;
 
 /** The longest window one staff member travels for a joint mission, as for a single visit. */
@@ -77,7 +82,13 @@ export type ApproveJointMission = Command<
   Omit<EventData<'JointMissionApproved'>, 'approvedOn'> & { readonly requests: readonly JointRequestFacts[] }
 >;
 export type RejectJointMission = Command<'RejectJointMission', Omit<EventData<'JointMissionRejected'>, 'rejectedOn'>>;
-export type JointMissionCommand = ProposeJointMission | AmendJointMission | ApproveJointMission | RejectJointMission;
+/** The platform's recovery: an approval interrupted halfway will not be completed (see JointMissionApprovalAbandoned). */
+export type AbandonJointMissionApproval = Command<
+  'AbandonJointMissionApproval',
+  EventData<'JointMissionApprovalAbandoned'>
+>;
+export type JointMissionCommand =
+  ProposeJointMission | AmendJointMission | ApproveJointMission | RejectJointMission | AbandonJointMissionApproval;
 
 export const jointMissionStream = (jointMissionId: string) => `jointMission-${jointMissionId}`;
 
@@ -250,6 +261,12 @@ export function decide(command: JointMissionCommand, state: JointMissionState): 
       }
       const data = checkInput(JointMissionRejected.schema, { ...command.data, rejectedOn: today }, 'rejection');
       return [event('JointMissionRejected', data)];
+    }
+    case 'AbandonJointMissionApproval': {
+      checkRole(actor, ['SYSTEM'], 'abandon an interrupted approval');
+      const data = checkInput(JointMissionApprovalAbandoned.schema, command.data, 'abandonment');
+      // Decided otherwise meanwhile: the interrupted approval can no longer be recorded, so nothing to block.
+      return state.status === 'PROPOSED' ? [event('JointMissionApprovalAbandoned', data)] : [];
     }
   }
 }

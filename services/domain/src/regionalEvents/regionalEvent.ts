@@ -3,6 +3,7 @@ import {
   IllegalStateError,
   NotFoundError,
   RegionalEventAmended,
+  RegionalEventApprovalAbandoned,
   RegionalEventApproved,
   RegionalEventProposed,
   RegionalEventRejected,
@@ -16,7 +17,11 @@ import type { Decider } from '../decider.js';
 import { checkInput, commandDate, event, type EventsOf } from '../events.js';
 
 export type RegionalEventEvent = EventsOf<
-  'RegionalEventProposed' | 'RegionalEventAmended' | 'RegionalEventApproved' | 'RegionalEventRejected'
+  | 'RegionalEventProposed'
+  | 'RegionalEventAmended'
+  | 'RegionalEventApproved'
+  | 'RegionalEventRejected'
+  | 'RegionalEventApprovalAbandoned'
 >;
 
 /** The longest regional event the programme organises. */
@@ -58,8 +63,13 @@ export type RejectRegionalEvent = Command<
   'RejectRegionalEvent',
   Omit<EventData<'RegionalEventRejected'>, 'rejectedOn'>
 >;
+/** The platform's recovery: an approval interrupted halfway will not be completed (see RegionalEventApprovalAbandoned). */
+export type AbandonRegionalEventApproval = Command<
+  'AbandonRegionalEventApproval',
+  EventData<'RegionalEventApprovalAbandoned'>
+>;
 export type RegionalEventCommand =
-  ProposeRegionalEvent | AmendRegionalEvent | ApproveRegionalEvent | RejectRegionalEvent;
+  ProposeRegionalEvent | AmendRegionalEvent | ApproveRegionalEvent | RejectRegionalEvent | AbandonRegionalEventApproval;
 
 export const regionalEventStream = (regionalEventId: string) => `regionalEvent-${regionalEventId}`;
 
@@ -167,6 +177,12 @@ export function decide(command: RegionalEventCommand, state: RegionalEventState)
         throw new ValidationError('Rejecting a regional event needs a reason for the planner', ['reason']);
       const data = checkInput(RegionalEventRejected.schema, { ...command.data, rejectedOn: today }, 'rejection');
       return [event('RegionalEventRejected', data)];
+    }
+    case 'AbandonRegionalEventApproval': {
+      checkRole(actor, ['SYSTEM'], 'abandon an interrupted approval');
+      const data = checkInput(RegionalEventApprovalAbandoned.schema, command.data, 'abandonment');
+      // Decided otherwise meanwhile: the interrupted approval can no longer be recorded, so nothing to block.
+      return state.status === 'PROPOSED' ? [event('RegionalEventApprovalAbandoned', data)] : [];
     }
   }
 }

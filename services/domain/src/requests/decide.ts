@@ -1,4 +1,5 @@
 import {
+  AccompanimentAcceptanceAbandoned,
   AccompanimentAccepted,
   AccompanimentDeclined,
   AccompanimentRequestAmended,
@@ -52,7 +53,10 @@ export type DeclineAccompanimentRequest = Command<
   'DeclineAccompanimentRequest',
   { requestId: string; reason?: DeclineReason | undefined; note?: string | undefined }
 >;
+/** The platform's recovery: an acceptance interrupted halfway will not be completed (see AccompanimentAcceptanceAbandoned). */
+export type AbandonAcceptance = Command<'AbandonAcceptance', EventData<'AccompanimentAcceptanceAbandoned'>>;
 export type RequestCommand =
+  | AbandonAcceptance
   | SubmitAccompanimentRequest
   | AmendAccompanimentRequest
   | WithdrawAccompanimentRequest
@@ -206,6 +210,13 @@ export function decide(command: RequestCommand, state: RequestState): RequestEve
       const data = checkInput(AccompanimentDeclined.schema, { requestId, reason, note, decidedOn: today }, 'decline');
       requireUndecided(state, requestId, 'be decided');
       return [event('AccompanimentDeclined', data)];
+    }
+    case 'AbandonAcceptance': {
+      if (command.metadata.actor.role !== 'SYSTEM')
+        throw new ForbiddenError('Only the platform abandons an interrupted acceptance');
+      const data = checkInput(AccompanimentAcceptanceAbandoned.schema, command.data, 'abandonment');
+      // Decided or withdrawn meanwhile: the interrupted acceptance can no longer be recorded, so nothing to block.
+      return state.status === 'SUBMITTED' ? [event('AccompanimentAcceptanceAbandoned', data)] : [];
     }
     default: {
       const _exhaustive: never = command;

@@ -15,6 +15,7 @@ export type RequestEvent = EventsOf<
   | 'AccompanimentRequestAssessed'
   | 'AccompanimentAccepted'
   | 'AccompanimentDeclined'
+  | 'AccompanimentAcceptanceAbandoned'
 >;
 
 export interface RequestDetails {
