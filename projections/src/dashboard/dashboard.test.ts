@@ -4,7 +4,6 @@ import { VisitHistory } from '../testing/visitHistory.js';
 import { ProjectionRunner } from '../runner/runner.js';
 import { DIALECTS, freshDatabase, type TestDatabase } from '../testing/dialects.js';
 import { quarterOf, dashboardProjection } from './projection.js';
-import { requestsProjection } from '../requests/projection.js';
 import { dashboardMetrics, median } from './queries.js';
 
 let database: TestDatabase | undefined;
@@ -18,8 +17,7 @@ async function project(history: VisitHistory, dialect: (typeof DIALECTS)[number]
   await new ProjectionRunner({
     store: history.store,
     readModels: database.readModels,
-    // The request list holds each request's country, which the country filter reads.
-    projections: [dashboardProjection, requestsProjection],
+    projections: [dashboardProjection],
     batchSize: 6,
   }).catchUp();
   return database.readModels;

@@ -1,13 +1,18 @@
 import { DeclineReasons, MissionTypes, ValidationError, type DeclineReason } from '@werkbezoek/schema';
-import { sql, type CompiledQuery, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type CompiledQuery, type Kysely } from 'kysely';
 import { compiledShape } from '../db/compiledShapes.js';
-import type { DialectName, ReadModelDb } from '../db/database.js';
-import type { RequestTable } from '../requests/table.js';
-import type { DashboardRequestTable } from './table.js';
+import type { ReadModelDb } from '../db/database.js';
+import {
+  ALL_COUNTRIES,
+  type DashboardCountTable,
+  type DashboardDaysTable,
+  type DashboardRequestTable,
+} from './table.js';
 
 interface Db {
   dashboard_requests: DashboardRequestTable;
-  requests: RequestTable;
+  dashboard_counts: DashboardCountTable;
+  dashboard_days: DashboardDaysTable;
 }
 /** The views these queries read, for callers that type their Kysely handle. */
 export type { Db as DashboardDb };
@@ -79,6 +84,24 @@ export function median(values: readonly number[]): number | null {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/** The median of values given as a histogram (value → how many times), as `median` of the values listed out. */
+export function histogramMedian(histogram: ReadonlyMap<number, number>): number | null {
+  const total = [...histogram.values()].reduce((sum, n) => sum + n, 0);
+  if (total === 0) return null;
+  const values = [...histogram.keys()].sort((x, y) => x - y);
+  // The values at (0-based) positions lo and hi of the sorted list: the middle one twice for an odd count.
+  const lo = Math.floor((total - 1) / 2);
+  const hi = Math.floor(total / 2);
+  let seen = 0;
+  let atLo: number | undefined;
+  for (const value of values) {
+    seen += histogram.get(value)!;
+    if (atLo === undefined && seen > lo) atLo = value;
+    if (seen > hi) return (atLo! + value) / 2;
+  }
+  throw new Error('unreachable: the histogram holds `total` values');
+}
+
 interface Tally {
   submitted: number;
   accepted: number;
@@ -87,7 +110,8 @@ interface Tally {
   pending: number;
   assessedDecisions: number;
   agreements: number;
-  days: number[];
+  /** Days to a decision → how many decisions took them. */
+  days: Map<number, number>;
 }
 
 const emptyTally = (): Tally => ({
@@ -98,7 +122,7 @@ const emptyTally = (): Tally => ({
   pending: 0,
   assessedDecisions: 0,
   agreements: 0,
-  days: [],
+  days: new Map(),
 });
 
 function addTo(into: Tally, from: Tally): void {
@@ -109,7 +133,7 @@ function addTo(into: Tally, from: Tally): void {
   into.pending += from.pending;
   into.assessedDecisions += from.assessedDecisions;
   into.agreements += from.agreements;
-  into.days.push(...from.days);
+  for (const [days, n] of from.days) into.days.set(days, (into.days.get(days) ?? 0) + n);
 }
 
 function counts(t: Tally): DashboardCounts {
@@ -123,63 +147,69 @@ function counts(t: Tally): DashboardCounts {
     assessedDecisions: t.assessedDecisions,
     agreements: t.agreements,
     agreementRate: t.assessedDecisions === 0 ? null : t.agreements / t.assessedDecisions,
-    medianDaysToDecision: median(t.days),
+    medianDaysToDecision: histogramMedian(t.days),
   };
 }
 
-/** One row per quarter and mission type with requests: its counts, and its days to a decision as "7,11,9". */
+/** Adds `n` requests of one outcome (a row of dashboard_counts) to a tally. */
+function addOutcome(t: Tally, status: string, declineReason: string, agreement: string, n: number): void {
+  t.submitted += n;
+  if (status === 'ACCEPTED') t.accepted += n;
+  else if (status === 'DECLINED') {
+    if (!DeclineReasons.is(declineReason))
+      throw new Error(`dashboard_counts holds a decline reason "${declineReason}" the vocabulary does not know`);
+    t.declinedByReason[declineReason] += n;
+  } else if (status === 'WITHDRAWN') t.withdrawn += n;
+  else if (status === 'SUBMITTED') t.pending += n;
+  if (agreement !== 'UNASSESSED') t.assessedDecisions += n;
+  if (agreement === 'AGREED') t.agreements += n;
+}
+
+/** A row of either aggregate: a counter (days null) or a bar of the days histogram (outcome null). */
 interface Cell {
   readonly quarter: string;
   readonly mission_type: string;
-  readonly submitted: number | string;
-  readonly accepted: number | string;
-  readonly withdrawn: number | string;
-  readonly pending: number | string;
-  readonly assessed: number | string;
-  readonly agreements: number | string;
-  readonly days: string | null;
-  readonly [declined: `declined_${string}`]: number | string;
+  readonly status: string | null;
+  readonly decline_reason: string | null;
+  readonly agreement: string | null;
+  readonly days: number | string | null;
+  readonly n: number | string;
 }
 
-const countWhere = (condition: RawBuilder<unknown>) => sql<number>`sum(case when ${condition} then 1 else 0 end)`;
-const is = (column: string, value: string | number) => sql`${sql.ref(column)} = ${sql.lit(value)}`;
-
 /**
- * The dashboard's one query: the database counts every cell, and hands back
- * each cell's days to a decision as a list, because a median does not
- * combine across cells and SQLite has no percentile function. Only the
- * period (and mission type) are parameters, so each shape is compiled once.
+ * The dashboard's one read: the counters and the days histogram of the
+ * period (and mission type) under one country or every country, a few
+ * hundred rows at most however many requests there are; one statement, so
+ * both come from the same snapshot. Only the period, mission type and
+ * country are parameters, so each shape is compiled once.
  */
-function cellsQuery(db: Kysely<Db>, dialect: DialectName, q: DashboardQuery): CompiledQuery<Cell> {
-  const days =
-    dialect === 'postgres'
-      ? sql<string | null>`string_agg(days_to_decision::text, ',')`
-      : sql<string | null>`group_concat(days_to_decision)`;
-  let query = db
-    .selectFrom('dashboard_requests')
+function cellsQuery(db: Kysely<Db>, q: DashboardQuery): CompiledQuery<Cell> {
+  const country = q.countryCode ?? ALL_COUNTRIES;
+  const none = sql<null>`null`;
+  const counts = db
+    .selectFrom('dashboard_counts')
+    .select(['quarter', 'mission_type', 'status', 'decline_reason', 'agreement', none.as('days'), 'n'])
+    .where('country_code', '=', country)
+    .where('quarter', '>=', q.fromQuarter)
+    .where('quarter', '<=', q.toQuarter)
+    .$if(q.missionType !== undefined, (qb) => qb.where('mission_type', '=', q.missionType!));
+  const days = db
+    .selectFrom('dashboard_days')
     .select([
       'quarter',
       'mission_type',
-      sql<number>`count(*)`.as('submitted'),
-      countWhere(is('status', 'ACCEPTED')).as('accepted'),
-      ...DeclineReasons.codes.map((code) =>
-        countWhere(sql`${is('status', 'DECLINED')} and ${is('decline_reason', code)}`).as(`declined_${code}`),
-      ),
-      countWhere(is('status', 'WITHDRAWN')).as('withdrawn'),
-      countWhere(is('status', 'SUBMITTED')).as('pending'),
-      countWhere(sql`agreed is not null`).as('assessed'),
-      countWhere(is('agreed', 1)).as('agreements'),
-      days.as('days'),
+      none.as('status'),
+      none.as('decline_reason'),
+      none.as('agreement'),
+      'days',
+      'n',
     ])
+    .where('country_code', '=', country)
     .where('quarter', '>=', q.fromQuarter)
-    .where('quarter', '<=', q.toQuarter);
-  if (q.missionType) query = query.where('mission_type', '=', q.missionType);
-  // The request list knows each request's country; the dashboard's facts need not repeat it.
-  if (q.countryCode)
-    query = query.where('request_id', 'in', (eb) =>
-      eb.selectFrom('requests').select('request_id').where('country_code', '=', q.countryCode!),
-    );
-  return query.groupBy(['quarter', 'mission_type']).compile();
+    .where('quarter', '<=', q.toQuarter)
+    .$if(q.missionType !== undefined, (qb) => qb.where('mission_type', '=', q.missionType!));
+  // The two selections differ only in which columns are null.
+  return counts.unionAll(days as never).compile();
 }
 
 /**
@@ -202,27 +232,29 @@ export async function dashboardMetrics(readModels: ReadModelDb, q: DashboardQuer
     throw new ValidationError(`countryCode "${q.countryCode}" is not an ISO 3166-1 alpha-2 code such as BJ`, [
       'countryCode',
     ]);
-  const parameters = [q.fromQuarter, q.toQuarter, q.missionType, q.countryCode].filter((p) => p !== undefined);
-  const shape = `dashboard${q.missionType ? ': one mission type' : ''}${q.countryCode ? ': one country' : ''}`;
-  const { rows: found } = await db.executeQuery(
-    compiledShape(db, shape, parameters, () => cellsQuery(db, readModels.dialect, q)),
+  const parameters = [q.countryCode ?? ALL_COUNTRIES, q.fromQuarter, q.toQuarter, q.missionType].filter(
+    (p) => p !== undefined,
+  );
+  const shape = q.missionType ? ': one mission type' : '';
+  const { rows: cells } = await db.executeQuery(
+    compiledShape(db, `dashboard${shape}`, [...parameters, ...parameters], () => cellsQuery(db, q)),
   );
 
-  // PostgreSQL sums are numerics, which arrive as strings.
   const tallies = new Map<string, Tally>();
-  for (const c of found) {
-    tallies.set(`${c.quarter}/${c.mission_type}`, {
-      submitted: Number(c.submitted),
-      accepted: Number(c.accepted),
-      declinedByReason: Object.fromEntries(
-        DeclineReasons.codes.map((code) => [code, Number(c[`declined_${code}`])]),
-      ) as Record<DeclineReason, number>,
-      withdrawn: Number(c.withdrawn),
-      pending: Number(c.pending),
-      assessedDecisions: Number(c.assessed),
-      agreements: Number(c.agreements),
-      days: c.days ? c.days.split(',').map(Number) : [],
-    });
+  const tally = (quarter: string, missionType: string) => {
+    const key = `${quarter}/${missionType}`;
+    let t = tallies.get(key);
+    if (!t) tallies.set(key, (t = emptyTally()));
+    return t;
+  };
+  // PostgreSQL may hand integers over as strings; Number() takes both.
+  for (const c of cells) {
+    const t = tally(c.quarter, c.mission_type);
+    if (c.days === null) addOutcome(t, c.status!, c.decline_reason!, c.agreement!, Number(c.n));
+    else {
+      const days = Number(c.days);
+      t.days.set(days, (t.days.get(days) ?? 0) + Number(c.n));
+    }
   }
 
   const rows: DashboardRow[] = [];
