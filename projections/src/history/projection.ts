@@ -23,7 +23,8 @@ async function staffNames(uow: UnitOfWork, ids: readonly string[]) {
 export const historyProjection = defineProjection({
   name: 'history',
   // 2: visits name the joint mission that serves them (issue 12).
-  version: 2,
+  // 3: an index that covers when each municipality was last accompanied (coverage, issue 16).
+  version: 3,
   cost: 1,
   tables: [historyVisits, historyVisitMissions, ...directoryTables(dir)],
   handles: [

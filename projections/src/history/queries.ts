@@ -67,10 +67,14 @@ function checkDate(value: string, field: string): void {
 
 /** Whole months from `a` to `b`, rounded down (2024-05-13 to 2026-11-27 is 30). */
 export function monthsBetween(a: string, b: string): number {
-  const [ya, ma, da] = a.split('-').map(Number) as [number, number, number];
-  const [yb, mb, db] = b.split('-').map(Number) as [number, number, number];
-  return (yb - ya) * 12 + (mb - ma) - (db < da ? 1 : 0);
+  const part = (date: string, from: number, to: number) => Number(date.slice(from, to));
+  return (
+    (part(b, 0, 4) - part(a, 0, 4)) * 12 + (part(b, 5, 7) - part(a, 5, 7)) - (part(b, 8, 10) < part(a, 8, 10) ? 1 : 0)
+  );
 }
+
+/** As String.prototype.localeCompare without arguments, made once: thousands of municipalities are sorted per call. */
+const byName = new Intl.Collator();
 
 /**
  * Whether a visit counts as accompanied on `today`: its mission is not
@@ -188,17 +192,28 @@ export async function lastAccompaniedVisit(
 export async function listCoverage(db: Kysely<Db>, { today }: { readonly today: string }): Promise<CoverageView[]> {
   checkDate(today, 'today');
   const municipalities = await db.selectFrom('history_municipalities').select(['nis_code', 'name']).execute();
-  const visited = await db.selectFrom('history_visits').select('nis_code').distinct().execute();
-  const last = await db
+  // Every municipality with visits and the end of its last accompanied one: one scan of the covering index.
+  const visited = await db
     .selectFrom('history_visits')
-    .select((eb) => ['nis_code', eb.fn.max('mission_end_date').as('last_end')])
-    .where('mission_status', 'in', ['SCHEDULED', 'COMPLETED'])
-    .where('mission_start_date', '<=', today)
+    .select((eb) => [
+      'nis_code',
+      eb.fn
+        .max(
+          eb
+            .case()
+            .when(
+              eb.and([eb('mission_status', 'in', ['SCHEDULED', 'COMPLETED']), eb('mission_start_date', '<=', today)]),
+            )
+            .then(eb.ref('mission_end_date'))
+            .end(),
+        )
+        .as('last_end'),
+    ])
     .groupBy('nis_code')
     .execute();
   const names = new Map<string, string | null>(municipalities.map((m) => [m.nis_code, m.name]));
   for (const v of visited) if (!names.has(v.nis_code)) names.set(v.nis_code, null);
-  const lastEnd = new Map(last.map((l) => [l.nis_code, l.last_end]));
+  const lastEnd = new Map(visited.map((l) => [l.nis_code, l.last_end]));
   const coverage = [...names].map(([nisCode, name]): CoverageView => {
     const lastAccompaniedOn = lastAccompanied(lastEnd.get(nisCode), today);
     return {
@@ -212,6 +227,37 @@ export async function listCoverage(db: Kysely<Db>, { today }: { readonly today: 
   return coverage.sort(
     (a, b) =>
       (b.monthsSinceLastAccompaniment ?? never) - (a.monthsSinceLastAccompaniment ?? never) ||
-      (a.name ?? a.nisCode).localeCompare(b.name ?? b.nisCode),
+      byName.compare(a.name ?? a.nisCode, b.name ?? b.nisCode),
   );
+}
+
+/**
+ * When each of these municipalities was last accompanied (lastAccompaniedVisit
+ * for several at once, as listCoverage counts it): the end of its last
+ * scheduled or completed mission that started on or before `today`, capped
+ * at today. Municipalities never accompanied are left out.
+ */
+export async function lastAccompaniedOf(
+  db: Kysely<Db>,
+  nisCodes: Iterable<string>,
+  today: string,
+): Promise<Map<string, string>> {
+  checkDate(today, 'today');
+  const codes = [...new Set(nisCodes)];
+  const last = new Map<string, string>();
+  for (let i = 0; i < codes.length; i += 5_000) {
+    const rows = await db
+      .selectFrom('history_visits')
+      .select((eb) => ['nis_code', eb.fn.max('mission_end_date').as('last_end')])
+      .where('nis_code', 'in', codes.slice(i, i + 5_000))
+      .where('mission_status', 'in', ['SCHEDULED', 'COMPLETED'])
+      .where('mission_start_date', '<=', today)
+      .groupBy('nis_code')
+      .execute();
+    for (const r of rows) {
+      const on = lastAccompanied(r.last_end, today);
+      if (on) last.set(r.nis_code, on);
+    }
+  }
+  return last;
 }

@@ -71,6 +71,13 @@ export const historyVisits = defineTable<VisitTable>({
       .addColumn('completed_on', 'text')
       .execute();
     await db.schema.createIndex(`${t}_nis`).ifNotExists().on(t).columns(['nis_code', 'start_date']).execute();
+    // Covers when each municipality was last accompanied (coverage, lastAccompaniedVisit): an index-only scan.
+    await db.schema
+      .createIndex(`${t}_accompanied`)
+      .ifNotExists()
+      .on(t)
+      .columns(['nis_code', 'mission_status', 'mission_start_date', 'mission_end_date'])
+      .execute();
   },
 });
 
