@@ -14,13 +14,18 @@ import { dataShown, heading, signIn, switchLanguage } from './ui.js';
 const suite = browserSuite();
 
 interface Due {
-  retentionReport: { due: { subjectId: string; kinds: { kind: string }[]; eventCount: number }[] };
+  retentionReport: {
+    due: { subjectId: string; displayName: string | null; kinds: { kind: string }[]; eventCount: number }[];
+  };
 }
 
 describe('the access report', () => {
   it('lists who is past retention on the privacy page, and opens a report that reads by kind of record', async () => {
     const { due } = (
-      await suite.gql<Due>('demo-management', '{ retentionReport { due { subjectId eventCount kinds { kind } } } }')
+      await suite.gql<Due>(
+        'demo-management',
+        '{ retentionReport { due { subjectId displayName eventCount kinds { kind } } } }',
+      )
     ).retentionReport;
     const person = due.find((d) => d.kinds.some((k) => k.kind === 'CONTACTED_PERSON'))!;
     expect(person, 'the demo history has people contacted more than five years ago').toBeDefined();
@@ -37,9 +42,13 @@ describe('the access report', () => {
     await expectAccessible(page, 'privacy page with retention (nl)');
     await screenshots(page, 'privacy-retention', 'nl');
 
-    await retention.getByRole('link', { name: person.subjectId }).click();
+    // Management reads who they are: the name the log gives them, decrypted, above the id.
+    expect(person.displayName).toMatch(/\S+ \S+/);
+    const link = retention.getByRole('link', { name: new RegExp(person.subjectId) });
+    expect(await link.innerText()).toContain(person.displayName);
+    await link.click();
     await page.waitForURL((u) => u.pathname === `/privacy/inzage/${person.subjectId}`);
-    const report = page.getByRole('region', { name: 'Gegevens van een persoon' });
+    const report = page.getByRole('region', { name: `Gegevens van ${person.displayName}` });
     await report.waitFor();
     await dataShown(page);
     expect(await heading(page)).toBe('Inzageverzoek');
@@ -71,7 +80,7 @@ describe('the access report', () => {
     await page.emulateMedia({ media: 'screen' });
 
     await switchLanguage(page, 'en');
-    await page.getByRole('region', { name: 'Data of a person' }).waitFor();
+    await page.getByRole('region', { name: `Data of ${person.displayName}` }).waitFor();
     const eventsEn = page.getByRole('region', { name: /^Events/ });
     expect(await eventsEn.getByRole('heading', { level: 4, name: /^Contact logged on / }).count()).toBeGreaterThan(0);
     await expectAccessible(page, 'access report (en)');
@@ -103,7 +112,7 @@ describe('the access report', () => {
 
     await field.fill(due[0]!.subjectId);
     await page.keyboard.press('Enter');
-    await page.getByRole('region', { name: 'Gegevens van een persoon' }).waitFor();
+    await page.getByRole('region', { name: /^Gegevens van / }).waitFor();
     await dataShown(page);
     expect(new URL(page.url()).pathname).toBe(`/privacy/inzage/${due[0]!.subjectId}`);
     await expectAccessible(page, 'access report, staff (nl)');

@@ -15,11 +15,13 @@ import { ErrorState, Loading } from '../ui/states';
 import { useVocabulary } from '../vocabulary/vocabularies';
 import { accessHref, dataFields, groupBy, OTHER_DOCUMENT, OTHER_PERSON, recordKind } from './reportData';
 import './accessReport.css';
+import { SubjectName } from './SubjectName';
 
 const AccessReportDocument = graphql(`
   query AccessReportPage($subjectId: ID!) {
     dataSubjectReport(subjectId: $subjectId) {
       subjectId
+      displayName
       generatedAt
       firstSeenAt
       lastSeenAt
@@ -172,7 +174,7 @@ function ReportView({ report }: { report: Report }) {
   const vocabulary = useVocabulary();
   const kinds = report.kinds.map((k) => vocabulary.label('dataSubjectKinds', k.kind)).join(', ');
   const summary: [string, ReactNode][] = [
-    [f.t('access.report.subject'), <code key="id">{report.subjectId}</code>],
+    [f.t('access.report.subject'), <SubjectName key="id" name={report.displayName} subjectId={report.subjectId} />],
     [f.t('access.report.kinds'), kinds],
     [f.t('access.report.firstSeen'), f.date(report.firstSeenAt.slice(0, 10))],
     [f.t('access.report.lastSeen'), f.date(report.lastSeenAt.slice(0, 10))],
@@ -188,7 +190,11 @@ function ReportView({ report }: { report: Report }) {
       <section className="card" aria-labelledby="access-report-title">
         <div className="page-header" style={{ marginBottom: 8 }}>
           <div>
-            <h2 id="access-report-title">{f.t('access.report.title')}</h2>
+            <h2 id="access-report-title">
+              {report.displayName
+                ? f.t('access.report.titleOf', { name: report.displayName })
+                : f.t('access.report.title')}
+            </h2>
             <p className="small muted">{f.t('access.report.generatedAt', { when: f.dateTime(report.generatedAt) })}</p>
           </div>
           <div className="row no-print" style={{ gap: 8 }}>

@@ -21,6 +21,7 @@ const PrivacyPageDocument = graphql(`
     dataSubjectErasures {
       id
       subjectId
+      subjectName
       subjectKind
       reason
       caseReference
@@ -86,8 +87,10 @@ export default function PrivacyPage() {
 
   const names = new Map((data?.staffMembers ?? []).map((s) => [s.id, s.name]));
   const kind = (e: Erasure) => vocabulary.label('dataSubjectKinds', e.subjectKind);
+  // A staff member's current name (it reads erased once they are), else the name the log gives the person.
+  const nameOf = (e: Erasure) => names.get(e.subjectId) ?? e.subjectName ?? undefined;
   const subject = (e: Erasure) => {
-    const name = names.get(e.subjectId);
+    const name = nameOf(e);
     return (
       <>
         {name && (
@@ -255,7 +258,7 @@ export default function PrivacyPage() {
       </div>
       {asking && (
         <ConfirmErasureDialog
-          subject={names.get(asking.subjectId) ?? asking.subjectId}
+          subject={nameOf(asking) ?? asking.subjectId}
           kind={kind(asking)}
           busy={confirmed.fetching}
           onConfirm={() => doConfirm(asking)}

@@ -10,6 +10,7 @@ import { DataTable, type Column } from '../ui/DataTable';
 import { ErrorState, Loading } from '../ui/states';
 import { useVocabulary } from '../vocabulary/vocabularies';
 import { accessHref } from './reportData';
+import { SubjectName } from './SubjectName';
 
 const RetentionSectionDocument = graphql(`
   query RetentionSection {
@@ -23,6 +24,7 @@ const RetentionSectionDocument = graphql(`
       }
       due {
         subjectId
+        displayName
         expiresOn
         eventCount
         pendingErasureId
@@ -85,7 +87,7 @@ function RetentionTables({ report }: { report: Report }) {
       header: f.t('retention.col.subject'),
       render: (d) => (
         <Link to={accessHref(d.subjectId)}>
-          <code className="small">{d.subjectId}</code>
+          <SubjectName name={d.displayName} subjectId={d.subjectId} />
         </Link>
       ),
     },

@@ -15,6 +15,7 @@ export const accessMessagesEn: Translation<typeof accessMessages> = {
   'access.form.required': 'Fill in the id.',
 
   'access.report.title': 'Data of a person',
+  'access.report.titleOf': 'Data of {name}',
   'access.report.summary': 'Summary',
   'access.report.subject': 'Person or document',
   'access.report.kinds': 'Kind',

@@ -13,6 +13,7 @@ export const accessMessages = {
   'access.form.required': 'Vul het id in.',
 
   'access.report.title': 'Gegevens van een persoon',
+  'access.report.titleOf': 'Gegevens van {name}',
   'access.report.summary': 'Overzicht',
   'access.report.subject': 'Persoon of document',
   'access.report.kinds': 'Soort',
