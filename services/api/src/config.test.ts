@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { authConfigFromEnv } from './auth/principal.js';
 import { ConfigError, configTable, docOf, envSchema, envVariables, loadConfig, type Config } from './config.js';
 import { DEFAULT_RETENTION } from './privacy/retentionJob.js';
+import { DEFAULT_RECOVERY } from './recovery/recoveryJob.js';
 
 const at = { cwd: '/srv/werkbezoek', stdoutIsTty: false };
 const load = (env: Record<string, string>, options = at): Config => loadConfig(env, options);
@@ -42,6 +43,7 @@ describe('loadConfig', () => {
       standbyRetryMs: 2000,
       idempotencyKeyTtlHours: 24,
       retention: DEFAULT_RETENTION,
+      recovery: DEFAULT_RECOVERY,
       warnings: [],
     } satisfies Config);
   });
@@ -76,6 +78,7 @@ describe('loadConfig', () => {
       RETENTION_DOCUMENT_YEARS: '20',
       RETENTION_JOB: 'apply',
       RETENTION_JOB_AT: '22:00',
+      RECOVERY_GRACE_MINUTES: '15',
     });
     expect(config).toEqual({
       role: 'api',
@@ -109,6 +112,7 @@ describe('loadConfig', () => {
         job: 'apply',
         at: '22:00',
       },
+      recovery: { graceMinutes: 15, everySeconds: 60 },
       warnings: [],
     } satisfies Config);
   });
@@ -178,6 +182,10 @@ describe('loadConfig', () => {
     [
       { RETENTION_JOB_AT: '3:30' },
       'RETENTION_JOB_AT must be a time of day as HH:MM (24 hours, the server\'s time zone); got "3:30"',
+    ],
+    [
+      { RECOVERY_GRACE_MINUTES: '0' },
+      'RECOVERY_GRACE_MINUTES must be a whole number of minutes from 1 to 1440; got "0"',
     ],
   ])('refuses %j in one line naming the variable, what it must be and what it got', (env, message) => {
     const error = refusal(env);

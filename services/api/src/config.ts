@@ -12,6 +12,7 @@ import { readModelConfigFromEnv, type ReadModelConfig } from '@werkbezoek/projec
 import { z } from 'zod';
 import type { AuthConfig } from './auth/principal.js';
 import type { RetentionSettings } from './privacy/retentionJob.js';
+import { DEFAULT_RECOVERY, type RecoverySettings } from './recovery/recoveryJob.js';
 
 export type Role = 'all' | 'api' | 'projector';
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -40,6 +41,8 @@ export interface Config {
   readonly idempotencyKeyTtlHours: number;
   /** How long each kind of personal data is kept, and the daily job that erases what is past it (issue 15). */
   readonly retention: RetentionSettings;
+  /** The job that completes or gives back decisions interrupted halfway (issue 16). */
+  readonly recovery: RecoverySettings;
   /** Settings that are allowed but probably not meant; logged at start. */
   readonly warnings: readonly string[];
 }
@@ -300,6 +303,13 @@ export const envSchema = z.object({
       example: '22:00',
     },
   ),
+  RECOVERY_GRACE_MINUTES: variable(wholeNumber(1, 1440).default(5), {
+    mustBe: 'a whole number of minutes from 1 to 1440',
+    about:
+      'How long a decision interrupted halfway (an acceptance or approval that booked staff days and reserved budget, then the server stopped) waits for its client to send it again with the same `Idempotency-Key`; then the active projector completes it (the decision was recorded: its mission is scheduled) or gives the days and budget back (it was not: the request stays undecided).',
+    default: '5',
+    example: '15',
+  }),
 });
 
 export type EnvVariable = keyof typeof envSchema.shape;
@@ -461,6 +471,7 @@ export function loadConfig(env: Env, options: LoadConfigOptions = {}): Config {
       job: v.RETENTION_JOB,
       at: v.RETENTION_JOB_AT,
     },
+    recovery: { ...DEFAULT_RECOVERY, graceMinutes: v.RECOVERY_GRACE_MINUTES },
     warnings,
   };
 }

@@ -120,6 +120,7 @@ try {
     ...(config.compileQueries ? {} : { execution: { compileAfter: Infinity } }),
     ...(config.webDist ? { webDist: config.webDist } : {}),
     retention: config.retention,
+    recovery: config.recovery,
   });
 } catch (error) {
   fail(error);

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
-import { CommandHandlers, EventLogContext, PrivacyHandlers } from '@werkbezoek/domain';
+import { CommandHandlers, DecisionRecovery, EventLogContext, PrivacyHandlers } from '@werkbezoek/domain';
 import {
   eventStoreConfigFromEnv,
   openEventStore,
@@ -30,6 +30,7 @@ import type { AuthConfig } from './auth/principal.js';
 import { landing } from './http/landing.js';
 import { readModelDirectory } from './privacy/dataSubjectDirectory.js';
 import { DEFAULT_RETENTION, RetentionJob, type RetentionSettings } from './privacy/retentionJob.js';
+import { DEFAULT_RECOVERY, RecoveryJob, type RecoverySettings } from './recovery/recoveryJob.js';
 import { prepareDataDir } from './startupErrors.js';
 import { healthRoutes, sendJson, type ProcessRole } from './http/readiness.js';
 import { defaultWebDist } from './http/webUi.js';
@@ -69,6 +70,8 @@ export interface PlatformOptions {
   readonly idempotencyKeyTtlMs?: number;
   /** Retention periods per kind of personal data and the daily job (default DEFAULT_RETENTION: a dry run). */
   readonly retention?: RetentionSettings;
+  /** The grace period and pace of the job that settles decisions interrupted halfway (default DEFAULT_RECOVERY). */
+  readonly recovery?: RecoverySettings;
 }
 
 export interface Platform {
@@ -82,6 +85,8 @@ export interface Platform {
   readonly api: ApiServer | undefined;
   /** The daily retention job (roles `all` and `projector`, unless RETENTION_JOB=off); it runs while the projector is active. */
   readonly retentionJob: RetentionJob | undefined;
+  /** Completes or gives back decisions interrupted halfway (roles `all` and `projector`); it runs while the projector is active. */
+  readonly recoveryJob: RecoveryJob | undefined;
   readonly events: bigint;
   /** Stops accepting, finishes requests in flight and the projector's batch, gives up the projector lease. */
   close(): Promise<void>;
@@ -133,13 +138,30 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         })
       : undefined;
   retentionJob?.start();
+  const recoverySettings = options.recovery ?? DEFAULT_RECOVERY;
+  const recoveryJob = projector
+    ? new RecoveryJob({
+        settings: recoverySettings,
+        recovery: new DecisionRecovery(store, new CommandHandlers(store, context), recoverySettings.graceMinutes),
+        isActive: () => projector.state === 'active',
+        log,
+        ...(options.now ? { now: options.now } : {}),
+      })
+    : undefined;
+  recoveryJob?.start();
 
   const timeout = options.readYourWritesTimeoutMs ?? 10_000;
   const checkpoints = new CheckpointWatcher(readerDb);
   // The active projector of this process knows its positions at once; otherwise the database tells.
   const waitFor = (position: bigint) =>
     projector?.runner ? projector.runner.waitFor(position, timeout) : checkpoints.waitFor(position, timeout);
-  const health = healthRoutes({ role, store, readModels: readerDb, ...(projector ? { projector } : {}) });
+  const health = healthRoutes({
+    role,
+    store,
+    readModels: readerDb,
+    ...(projector ? { projector } : {}),
+    ...(recoveryJob ? { recovery: () => recoveryJob.stats() } : {}),
+  });
 
   let api: ApiServer | undefined;
   let probes: Server | undefined;
@@ -193,12 +215,14 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     projector,
     api,
     retentionJob,
+    recoveryJob,
     events: await store.headPosition(),
     close: async () => {
       // In order: no new requests (those in flight finish), then the projector's current batch and its lease.
       await api?.close();
       if (probes) await new Promise<void>((resolve) => probes.close(() => resolve()));
       await retentionJob?.stop();
+      await recoveryJob?.stop();
       await projector?.stop();
       await Promise.all([projectorDb?.close(), readerDb.close()]);
       await store.close();

@@ -7,6 +7,7 @@ import {
   type ReadModelDb,
 } from '@werkbezoek/projections';
 import { sql, type Kysely } from 'kysely';
+import type { RecoveryStats } from '../recovery/recoveryJob.js';
 
 export type ProcessRole = 'all' | 'api' | 'projector';
 
@@ -18,6 +19,8 @@ export interface ReadinessSources {
   readonly projector?: Projector;
   /** How long a check may take before its part counts as unreachable. */
   readonly timeoutMs?: number;
+  /** What the decision recovery job of this process did (roles `all` and `projector`). */
+  readonly recovery?: () => RecoveryStats;
 }
 
 export interface ProjectionReadiness {
@@ -51,6 +54,8 @@ export interface Readiness {
   };
   readonly projections: readonly ProjectionReadiness[];
   readonly lastError: (ProjectionReadiness['error'] & { readonly projection: string }) | null;
+  /** Decisions interrupted halfway that this process completed or gave back since it started; null where it runs no job. */
+  readonly decisionRecovery: RecoveryStats | null;
 }
 
 function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
@@ -132,6 +137,7 @@ export async function readiness(sources: ReadinessSources): Promise<Readiness> {
     },
     projections,
     lastError: last ? { projection: last.name, ...last.error! } : null,
+    decisionRecovery: sources.recovery?.() ?? null,
   };
 }
 

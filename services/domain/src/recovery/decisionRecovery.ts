@@ -1,4 +1,5 @@
 import type { EventStore } from '@werkbezoek/eventstore';
+import { DomainError } from '@werkbezoek/schema';
 import type { CommandHandlers } from '../handlers.js';
 import { overdue, trackDecisions, TRACKED_TYPES, type PendingDecision } from './interruptedDecisions.js';
 import { recoverDecision, type RecoveryOutcome } from './recoverDecision.js';
@@ -19,7 +20,10 @@ export interface RecoveryRun {
     kind: string;
     commandId: string;
     outcome: RecoveryOutcome | 'FAILED';
+    /** The failure's message, which may name a staff member: for tests and traces, not for logs. */
     error?: string;
+    /** The failure's code (a DomainError's) or class: what a log may say. */
+    errorCode?: string;
   }[];
 }
 
@@ -89,6 +93,8 @@ export class DecisionRecovery {
           commandId: d.commandId,
           outcome: 'FAILED',
           error: error instanceof Error ? error.message : String(error),
+          errorCode:
+            error instanceof DomainError ? error.code : error instanceof Error ? error.constructor.name : 'UNKNOWN',
         });
       }
     }
