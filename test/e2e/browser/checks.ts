@@ -5,7 +5,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { BrowserContext, ConsoleMessage, Page } from 'playwright-core';
+import { Kind, OperationTypeNode, parse } from 'graphql';
+import type { BrowserContext, ConsoleMessage, Page, Request } from 'playwright-core';
 import { repoRoot } from './prepare.js';
 
 export const screenshotDir = path.join(repoRoot, 'test', 'e2e', 'screenshots');
@@ -14,9 +15,11 @@ export const screenshotDir = path.join(repoRoot, 'test', 'e2e', 'screenshots');
 export class PageErrors {
   readonly messages: string[] = [];
 
-  constructor(context: BrowserContext) {
+  /** `expected`: console errors a test provokes on purpose (a request it makes fail), by their text. */
+  constructor(context: BrowserContext, expected: readonly RegExp[] = []) {
     context.on('console', (message: ConsoleMessage) => {
       if (message.type() !== 'error') return;
+      if (expected.some((pattern) => pattern.test(message.text()))) return;
       const where = message.location();
       this.messages.push(
         `console.error on ${message.page()?.url() ?? '?'}: ${message.text()}${where.url ? ` (${where.url}:${where.lineNumber})` : ''}`,
@@ -25,6 +28,53 @@ export class PageErrors {
     context.on('weberror', (webError) => {
       const error = webError.error();
       this.messages.push(`uncaught ${error.name} on ${webError.page()?.url() ?? '?'}: ${error.message}`);
+    });
+  }
+}
+
+const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+/** The names of the mutations a GraphQL request to /graphql runs (its operation, or every mutation of a batch), else []. */
+export function mutationsIn(request: Request): string[] {
+  if (request.method() !== 'POST' || new URL(request.url()).pathname !== '/graphql') return [];
+  let body: unknown;
+  try {
+    body = request.postDataJSON();
+  } catch {
+    return [];
+  }
+  const names: string[] = [];
+  for (const { query, operationName } of (Array.isArray(body) ? body : [body]) as {
+    query?: string;
+    operationName?: string;
+  }[]) {
+    if (typeof query !== 'string') continue;
+    const operations = parse(query).definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
+    const chosen = operations.find((o) => !operationName || o.name?.value === operationName);
+    if (chosen?.operation === OperationTypeNode.MUTATION) names.push(chosen.name?.value ?? 'an anonymous mutation');
+  }
+  return names;
+}
+
+/**
+ * Every mutation the UI sends must carry an Idempotency-Key made by the
+ * browser (a UUID v4, web/src/graphql/idempotency.ts), so a retry is stored
+ * once. Checked on every page of every browser test: a mutation without one
+ * is reported like a console error. `sent` lists each mutation and its key.
+ */
+export class MutationKeys {
+  readonly sent: { readonly mutation: string; readonly key: string | undefined }[] = [];
+
+  constructor(context: BrowserContext, problems: string[]) {
+    context.on('request', (request) => {
+      for (const mutation of mutationsIn(request)) {
+        const key = request.headers()['idempotency-key'];
+        this.sent.push({ mutation, key });
+        if (key === undefined || !UUID_V4.test(key))
+          problems.push(
+            `mutation ${mutation} was sent ${key === undefined ? 'without an Idempotency-Key' : `with the Idempotency-Key ${JSON.stringify(key)}, not a UUID v4`} (web/src/graphql/idempotency.ts gives every mutation one)`,
+          );
+      }
     });
   }
 }

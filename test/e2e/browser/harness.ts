@@ -18,7 +18,7 @@ import path from 'node:path';
 import { startPlatform, type Platform, type PlatformOptions } from '@werkbezoek/api';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, vi } from 'vitest';
-import { PageErrors } from './checks.js';
+import { MutationKeys, PageErrors } from './checks.js';
 import { chromiumArgs, prepareBrowserRun, processAlive, webDist, withLock } from './prepare.js';
 
 export type Lang = 'nl' | 'en';
@@ -26,6 +26,8 @@ export type Lang = 'nl' | 'en';
 export interface OpenOptions extends BrowserContextOptions {
   /** The page's first language, through the browser's locale (the UI remembers a switch in localStorage). */
   readonly lang?: Lang;
+  /** Console errors the test provokes on purpose (say, a request it makes fail), by their text; any other fails it. */
+  readonly expectedConsoleErrors?: readonly RegExp[];
 }
 
 export interface BrowserSuite {
@@ -38,6 +40,8 @@ export interface BrowserSuite {
    * opened from its context (`page.context().newPage()`) fail the current test.
    */
   open(options?: OpenOptions): Promise<Page>;
+  /** Every mutation a page opened by `open` (or a tab of its context) sent, with its Idempotency-Key. */
+  mutationsSent(page: Page): MutationKeys['sent'];
   /** A GraphQL request from Node, as the page would send it. */
   gql<T>(token: string, query: string, variables?: Record<string, unknown>): Promise<T>;
 }
@@ -86,7 +90,7 @@ export function browserSuite(): BrowserSuite {
   let browser: Browser | undefined;
   let dataDir: string | undefined;
   let url = '';
-  let opened: { context: BrowserContext; errors: PageErrors }[] = [];
+  let opened: { context: BrowserContext; errors: PageErrors; keys: MutationKeys }[] = [];
   // a test signs in and waits for pages that poll every few seconds
   vi.setConfig({ testTimeout: 60_000 });
 
@@ -134,7 +138,7 @@ export function browserSuite(): BrowserSuite {
       return need(browser, 'The browser');
     },
     async open(options = {}) {
-      const { lang = 'nl', ...contextOptions } = options;
+      const { lang = 'nl', expectedConsoleErrors = [], ...contextOptions } = options;
       const context = await need(browser, 'The browser').newContext({
         locale: lang === 'nl' ? 'nl-BE' : 'en-GB',
         viewport: { width: 1280, height: 800 },
@@ -142,8 +146,15 @@ export function browserSuite(): BrowserSuite {
         ...contextOptions,
       });
       context.setDefaultTimeout(15_000);
-      opened.push({ context, errors: new PageErrors(context) });
+      const errors = new PageErrors(context, expectedConsoleErrors);
+      // Every mutation any test's flow sends is checked for its key: one without fails that test.
+      opened.push({ context, errors, keys: new MutationKeys(context, errors.messages) });
       return context.newPage();
+    },
+    mutationsSent(page) {
+      const entry = opened.find((o) => o.context === page.context());
+      if (!entry) throw new Error('mutationsSent: the page was not opened by suite.open() in this test');
+      return entry.keys.sent;
     },
     async gql<T>(token: string, query: string, variables?: Record<string, unknown>) {
       const response = await fetch(need(platform, 'The platform').url, {

@@ -2,7 +2,7 @@ import { cacheExchange } from '@urql/exchange-graphcache';
 import { Client, fetchExchange } from 'urql';
 import { cacheKeys } from './cacheKeys';
 import { freshnessUpdates } from './freshness';
-import { idempotencyExchange } from './idempotency';
+import { idempotencyExchange, withMutationTimeout } from './idempotency';
 import { LiveQueries } from './liveQueries';
 
 const live = new WeakMap<Client, LiveQueries>();
@@ -25,7 +25,7 @@ export function createApiClient(token: string, onUnauthenticated: () => void): C
     // POST with a JSON body: the API's CSRF prevention refuses simple GETs, and answers are never cached.
     preferGetMethod: false,
     fetch: async (input, init) => {
-      const response = await fetch(input, init);
+      const response = await withMutationTimeout(fetch)(input, init);
       if (response.status === 401) onUnauthenticated();
       return response;
     },

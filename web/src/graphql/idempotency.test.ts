@@ -1,4 +1,5 @@
-import { Client, CombinedError, fetchExchange, gql } from 'urql';
+import { parse } from 'graphql';
+import { Client, CombinedError, fetchExchange } from 'urql';
 import { describe, expect, it } from 'vitest';
 import {
   IDEMPOTENCY_HEADER,
@@ -6,6 +7,7 @@ import {
   idempotencyExchange,
   isDefiniteAnswer,
   mutationFingerprint,
+  withMutationTimeout,
 } from './idempotency';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -109,22 +111,11 @@ describe('isDefiniteAnswer', () => {
 });
 
 describe('idempotencyExchange in a client', () => {
-  const Submit = gql`
-    mutation Submit($input: SubmitInput!) {
-      submit(input: $input) {
-        id
-      }
-    }
-  `;
-  const Read = gql`
-    query Read {
-      items {
-        id
-      }
-    }
-  `;
+  // Plain strings, not gql tags: codegen checks tagged documents against the real schema.
+  const Submit = parse('mutation Submit($input: SubmitInput!) { submit(input: $input) { id } }');
+  const Read = parse('query Read { items { id } }');
 
-  type Answer = 'drop' | 'ok' | 'badInput' | 'behind';
+  type Answer = 'drop' | 'hang' | 'ok' | 'badInput' | 'behind';
   /** A client whose network answers each request as the next entry of `answers` says, recording the headers sent. */
   function client(answers: Answer[]) {
     const sent: Headers[] = [];
@@ -134,9 +125,14 @@ describe('idempotencyExchange in a client', () => {
       url: 'http://api.test/graphql',
       exchanges: [idempotencyExchange(new IntentKeys()), fetchExchange],
       fetchOptions: () => ({ headers: { authorization: 'Bearer t' } }),
-      fetch: (_input, init) => {
+      fetch: withMutationTimeout((_input, init) => {
         sent.push(new Headers(init?.headers));
         const answer = answers.shift() ?? 'ok';
+        // A server that never answers: only the signal ends the wait.
+        if (answer === 'hang')
+          return new Promise((_resolve, reject) =>
+            init?.signal?.addEventListener('abort', () => reject(init.signal!.reason as Error)),
+          );
         if (answer === 'drop') return Promise.reject(new TypeError('Failed to fetch'));
         if (answer === 'badInput')
           return Promise.resolve(json({ errors: [{ message: 'no', extensions: { code: 'BAD_USER_INPUT' } }] }));
@@ -145,7 +141,7 @@ describe('idempotencyExchange in a client', () => {
             json({ errors: [{ message: 'stored', extensions: { code: 'READ_MODELS_BEHIND', retryable: true } }] }),
           );
         return Promise.resolve(json({ data: { submit: { id: 'r1', __typename: 'R' } } }));
-      },
+      }, 50),
     });
     const submit = (a: number) => c.mutation(Submit, { input: { a } }).toPromise();
     const key = (i: number) => sent[i]?.get(IDEMPOTENCY_HEADER);
@@ -176,6 +172,16 @@ describe('idempotencyExchange in a client', () => {
     const { submit, key } = client(['behind', 'ok']);
     await submit(1);
     await submit(1);
+    expect(key(1)).toBe(key(0));
+  });
+
+  it('gives up on a mutation without an answer after the timeout, and retries it with the same key', async () => {
+    const { submit, key } = client(['hang', 'ok']);
+    const started = performance.now();
+    const first = await submit(1);
+    expect(first.error?.networkError?.name).toBe('TimeoutError');
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect((await submit(1)).data).toBeDefined();
     expect(key(1)).toBe(key(0));
   });
 

@@ -10,6 +10,14 @@ export const IDEMPOTENCY_HEADER = 'idempotency-key';
  */
 const MAX_OPEN_INTENTS = 100;
 
+/**
+ * How long a mutation may take before the client stops waiting and offers the
+ * retry: well above the API's read-your-writes wait (10 s by default), so only
+ * a request that hangs is cut off. The retry carries the same key; if the
+ * first is still running, the API gives the retry its result.
+ */
+export const MUTATION_TIMEOUT_MS = 60_000;
+
 /** JSON with every object's keys sorted: the same variables, however built, give the same text. */
 export function stableJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
@@ -128,4 +136,17 @@ export function idempotencyExchange(keys: IntentKeys = new IntentKeys()): Exchan
       return result;
     },
   });
+}
+
+/**
+ * A fetch that gives up on a mutation (a request carrying an Idempotency-Key)
+ * after `timeoutMs`: the page then shows it as unanswered, with its retry,
+ * instead of a button busy for ever. Queries keep urql's own cancellation.
+ */
+export function withMutationTimeout(fetchFn: typeof fetch, timeoutMs = MUTATION_TIMEOUT_MS): typeof fetch {
+  return (input, init) => {
+    if (!new Headers(init?.headers).has(IDEMPOTENCY_HEADER)) return fetchFn(input, init);
+    const timeout = AbortSignal.timeout(timeoutMs);
+    return fetchFn(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout });
+  };
 }
