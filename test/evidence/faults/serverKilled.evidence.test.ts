@@ -10,12 +10,16 @@ import { LoadGenerator, answerMismatches, seededRandom } from './loadGenerator.j
 import { PlatformRole, caughtUp, sleep, summary } from './platformProcess.js';
 import { seedProgramme } from './programme.js';
 import { compareWithRebuild } from './rebuild.js';
+import { settledWithoutRetries } from './withoutRetries.js';
 
 /*
  * Issue 16, faults: the whole platform in one process (ROLE=all, event store
  * and read models in SQLite in DATA_DIR) is killed with SIGKILL at random
  * moments under a stream of mixed mutations and started again, while the
  * clients send every unanswered command again with its Idempotency-Key.
+ * At each kill it also checks what happens should no client ever send
+ * anything again: the platform's decision recovery, run on a copy of the
+ * log past its grace period, leaves no request half accepted.
  */
 
 const roles: PlatformRole[] = [];
@@ -52,6 +56,7 @@ describe('the platform killed with SIGKILL under load (ROLE=all, embedded SQLite
 
     const restarts: { spawnedAt: number; readyMs: number }[] = [];
     let halfAcceptedAtKills = 0;
+    const withoutRetries = { halfAccepted: 0, completed: 0, released: 0, leftHalfAccepted: [] as string[] };
     for (let k = 0; k < kills; k++) {
       // A random moment of load: from just after the start to three seconds on.
       await sleep(200 + random() * 2800);
@@ -61,6 +66,13 @@ describe('the platform killed with SIGKILL under load (ROLE=all, embedded SQLite
       expect(integrity).toBe('ok');
       expect(problems).toEqual([]);
       halfAcceptedAtKills += halfAccepted(readEventLog(eventsDb)).length;
+      // Should every client give up now (a browser closed), the platform completes or gives back on its own.
+      const settled = await settledWithoutRetries(dataDir);
+      expect(settled.run.failed).toBe(0);
+      withoutRetries.halfAccepted += settled.before;
+      withoutRetries.completed += settled.run.completed;
+      withoutRetries.released += settled.run.released;
+      withoutRetries.leftHalfAccepted.push(...settled.after);
       const spawnedAt = await server.start();
       await server.until('ready after a kill', (r) => r.status === 'ready');
       restarts.push({ spawnedAt, readyMs: Date.now() - spawnedAt });
@@ -85,6 +97,8 @@ describe('the platform killed with SIGKILL under load (ROLE=all, embedded SQLite
     expect(differences).toEqual([]);
     // Every acceptance holds its days, budget and mission; nothing is held for a request not accepted.
     expect(halfAccepted(events)).toEqual([]);
+    // And that holds for commands never sent again too, once the platform's decision recovery has run.
+    expect(withoutRetries.leftHalfAccepted).toEqual([]);
     const consistency = storeConsistency(eventsDb);
     expect(consistency).toEqual({ integrity: 'ok', problems: [] });
 
@@ -120,6 +134,12 @@ describe('the platform killed with SIGKILL under load (ROLE=all, embedded SQLite
         lostFound: differences.filter((d) => d.found < d.wanted).length,
         halfAcceptedLeftByKills: halfAcceptedAtKills,
         halfAcceptedAtTheEnd: halfAccepted(events).length,
+        halfAcceptedAtKillsSettledWithoutRetries: {
+          found: withoutRetries.halfAccepted,
+          completed: withoutRetries.completed,
+          released: withoutRetries.released,
+          left: withoutRetries.leftHalfAccepted.length,
+        },
         eventsWritten: events.length - programmeHead,
         eventTypes: eventTypes(events.slice(programmeHead)),
         readModelViewsCompared: comparison.views,
