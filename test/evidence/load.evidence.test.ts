@@ -107,6 +107,18 @@ function memoryFigures(samples: readonly MemorySample[], load: LoadResult): Memo
   };
 }
 
+/** How long the server's event loop was held up during the load: the longest delay seen, and the seconds' 99th percentiles. */
+function eventLoopFigures(samples: readonly MemorySample[], load: LoadResult) {
+  const window = samples.filter((s) => s.at > load.startedAt && s.at <= load.endedAt + 1000);
+  const max = window.map((s) => s.loopDelayMaxMs ?? 0);
+  const p99 = window.map((s) => s.loopDelayP99Ms ?? 0).sort((a, b) => a - b);
+  return {
+    maxMs: Math.max(0, ...max),
+    medianSecondP99Ms: p99[Math.floor(p99.length / 2)] ?? 0,
+    secondsOver50ms: max.filter((m) => m > 50).length,
+  };
+}
+
 describe.each(['sqlite', 'postgres'] as const)(
   `sustained mixed load, %s read models (${seconds} s, ${connections} connections)`,
   (dialect) => {
@@ -165,12 +177,14 @@ describe.each(['sqlite', 'postgres'] as const)(
             byOperation: load.byOperation,
             perSecond: load.perSecond,
             memory,
+            eventLoop: eventLoopFigures(server.memory, load),
             memorySamplesMb: server.memory
               .filter((s) => s.at >= load.startedAt && s.at <= load.endedAt)
               .map((s) => ({
                 second: Math.round((s.at - load.startedAt) / 100) / 10,
                 rss: Math.round((s.rss / MB) * 10) / 10,
                 heapUsed: Math.round((s.heapUsed / MB) * 10) / 10,
+                loopDelayMaxMs: s.loopDelayMaxMs,
               })),
             goals,
             errorSamples: load.errorSamples,

@@ -368,3 +368,56 @@ describe('the projection runner on a full or read-only SQLite database', () => {
     }
   });
 });
+
+describe('the projection runner beside other work on its thread', () => {
+  /** Counts the turns other work gets (setImmediate callbacks) while `work` runs. */
+  async function turnsDuring(work: () => Promise<unknown>): Promise<number> {
+    let turns = 0;
+    let working = true;
+    const other = (async () => {
+      while (working) {
+        await new Promise((resolve) => setImmediate(resolve));
+        turns++;
+      }
+    })();
+    const before = turns;
+    await work();
+    working = false;
+    await other;
+    return turns - before;
+  }
+
+  async function history200() {
+    const history = new History();
+    await history.basics();
+    for (let i = 0; i < 200; i++) await history.submitted(`r${i}`);
+    return history;
+  }
+
+  it('lets other work run between slices of one batch (SQLite is synchronous: a batch would hold the thread)', async () => {
+    database = await freshDatabase('sqlite');
+    const history = await history200();
+    const slicing = new ProjectionRunner({
+      store: history.store,
+      readModels: database.readModels,
+      projections: [requestsProjection],
+      sliceMs: 0,
+    });
+    // One batch of every event: at most one turn comes from the end of the batch, the rest from its slices.
+    expect(await turnsDuring(() => slicing.runOnce())).toBeGreaterThanOrEqual(2);
+    const db = database.readModels.db as Kysely<{ requests: RequestTable }>;
+    expect(await getRequestById(db, id('r199'))).toMatchObject({ status: 'SUBMITTED' });
+  });
+
+  it('holds the thread for a whole batch when its slice is longer than the batch (what the slices prevent)', async () => {
+    database = await freshDatabase('sqlite');
+    const history = await history200();
+    const whole = new ProjectionRunner({
+      store: history.store,
+      readModels: database.readModels,
+      projections: [requestsProjection],
+      sliceMs: 60_000,
+    });
+    expect(await turnsDuring(() => whole.runOnce())).toBeLessThanOrEqual(1);
+  });
+});

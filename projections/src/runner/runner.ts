@@ -33,12 +33,25 @@ export interface Progress {
  */
 export const DEFAULT_BATCH_SIZE = 25_000;
 
+/**
+ * How long the runner applies events before it lets other work on its thread
+ * run (an API in the same process answers meanwhile): SQLite's driver is
+ * synchronous, so a batch of 25,000 events would otherwise hold the event
+ * loop for seconds.
+ */
+export const SLICE_MS = 20;
+
+/** Lets timers and I/O callbacks waiting on this thread run. */
+export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 export interface RunnerOptions {
   readonly store: EventStore;
   readonly readModels: ReadModelDb;
   readonly projections: readonly Projection[];
   /** Events read and applied per transaction. */
   readonly batchSize?: number;
+  /** How long it applies events before it lets other work on its thread run (SLICE_MS). */
+  readonly sliceMs?: number;
   readonly onProgress?: (progress: Progress) => void;
   readonly log?: (message: string) => void;
   /**
@@ -384,12 +397,17 @@ export class ProjectionRunner {
     // Applied before the transaction opens: the unit of work only reads (this runner is its tables' only
     // writer, so what it reads is current) and keeps its writes in memory, so the write lock is held only
     // while they are stored, and projector threads sharing one SQLite file take turns briefly.
-    for (const event of events) {
+    let sliceStarted = performance.now();
+    for (const [i, event] of events.entries()) {
       if (!worker.handles.has(event.type)) continue;
       try {
         await worker.projection.apply(event, uow);
       } catch (cause) {
         throw new ProjectionFailure(event, cause);
+      }
+      if (i % 64 === 63 && performance.now() - sliceStarted >= (this.options.sliceMs ?? SLICE_MS)) {
+        await yieldToEventLoop();
+        sliceStarted = performance.now();
       }
     }
     const from = worker.position;
@@ -475,6 +493,7 @@ export class ProjectionRunner {
     for (;;) {
       const n = await this.runOnce();
       if (n === 0) break;
+      await yieldToEventLoop();
       events += n;
       if (this.options.onProgress) {
         const position = lowest(
@@ -557,6 +576,8 @@ export class ProjectionRunner {
           try {
             n = await this.runOnce();
             await this.maintain();
+            // Between batches too: a catch-up of many batches never holds the thread from one to the next.
+            if (n > 0) await yieldToEventLoop();
           } catch (error) {
             // An outage (database or store unreachable): the batch rolled back; say so, wait, try again.
             this.options.log?.(

@@ -23,6 +23,9 @@ export interface MemorySample {
   readonly heapUsed: number;
   readonly heapTotal: number;
   readonly external: number;
+  /** The event loop's longest delay in that second, and its 99th percentile (ms); absent when nothing was sampled. */
+  readonly loopDelayMaxMs?: number;
+  readonly loopDelayP99Ms?: number;
 }
 
 export interface ServerProcess {
@@ -48,11 +51,17 @@ export async function startServer(
   config: { dataDir: string; readModels: ReadModelConfig },
   readyWithinMs = 3_600_000,
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'server.ts'), JSON.stringify(config)], {
-    cwd: path.resolve(here, '../..'),
-    env: childEnv(),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  // EVIDENCE_SERVER_NODE_ARGS (say `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the server: NODE_OPTIONS refuses --cpu-prof.
+  const nodeArgs = process.env.EVIDENCE_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, '--import', 'tsx', path.join(here, 'server.ts'), JSON.stringify(config)],
+    {
+      cwd: path.resolve(here, '../..'),
+      env: childEnv(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const memory: MemorySample[] = [];
   let errorOutput = '';
   child.stderr.on('data', (chunk: Buffer) => (errorOutput = (errorOutput + chunk.toString()).slice(-20_000)));

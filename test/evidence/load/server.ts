@@ -4,10 +4,13 @@
  * read models already built. It says on stdout, one JSON line each, when it
  * is ready (the read models at the log's head) and then, every second, its
  * memory (process.memoryUsage(): RSS of the whole process, V8's heap of the
- * main thread).
+ * main thread) and how long its event loop was held up in that second
+ * (perf_hooks.monitorEventLoopDelay: the longest delay and the 99th
+ * percentile, in ms): a request that blocks the loop delays every other one.
  *
  * usage: node --import tsx server.ts '{"dataDir": …, "readModels": …}'
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { startPlatform } from '@werkbezoek/api';
 import type { ReadModelConfig } from '@werkbezoek/projections';
 
@@ -35,6 +38,8 @@ for (;;) {
   }
   await new Promise((resolve) => setTimeout(resolve, 100));
 }
+// And when the write side has read the log: the writes then measure their own work, not that first read.
+await platform.contextReady;
 emit({
   type: 'ready',
   url: platform.url,
@@ -42,7 +47,16 @@ emit({
   startSeconds: (performance.now() - started) / 1000,
 });
 
-const sample = () => emit({ type: 'memory', at: Date.now(), ...process.memoryUsage() });
+// Sampled every 10 ms; a delay is how late a timer fired, so a loop blocked for 300 ms shows about 300.
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
+const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+const sample = () => {
+  const delay =
+    loopDelay.count > 0 ? { loopDelayMaxMs: ms(loopDelay.max), loopDelayP99Ms: ms(loopDelay.percentile(99)) } : {};
+  loopDelay.reset();
+  emit({ type: 'memory', at: Date.now(), ...process.memoryUsage(), ...delay });
+};
 sample();
 const sampling = setInterval(sample, 1000);
 

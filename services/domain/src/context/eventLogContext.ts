@@ -3,11 +3,14 @@ import type { RecordedEvent, WerkbezoekEvent } from '@werkbezoek/schema';
 import type { BudgetStatus, RegionVisit, StaffAvailability } from '../assessment/assess.js';
 import { forgetLoadedStreams } from '../commandHandler.js';
 import { budgetDecider, reservedCents, unreservedEur, type BudgetState } from '../budget/budget.js';
-import { periodsMeet } from '../dates.js';
+import { addDays, periodsMeet } from '../dates.js';
 import { bookedIn, capacityIn, freeDaysIn, staffDecider, type StaffState } from '../staff/staffMember.js';
 import type { DomainContext, OpenRequest } from './context.js';
+import { RegionCalendar } from './regionCalendar.js';
 
 interface RequestFacts {
+  /** The order of submission, which the answers keep. */
+  readonly seq: number;
   requestId: string;
   nisCode: string;
   regionCode: string;
@@ -25,6 +28,36 @@ interface MissionFacts {
   status: 'SCHEDULED' | 'COMPLETED' | 'CANCELLED';
 }
 
+/** The events the index reads; the store skips the others (two thirds of a long log) without decoding them. */
+const CONTEXT_TYPES = [
+  'MunicipalityRegistered',
+  'TwinningEstablished',
+  'AccompanimentRequestSubmitted',
+  'AccompanimentRequestAmended',
+  'AccompanimentRequestWithdrawn',
+  'AccompanimentAccepted',
+  'AccompanimentDeclined',
+  'MissionScheduled',
+  'MissionCompleted',
+  'MissionCancelled',
+  'StaffMemberRegistered',
+  'StaffCapacityDeclared',
+  'StaffDaysBooked',
+  'StaffDaysReleased',
+  'BudgetAllocated',
+  'BudgetReserved',
+  'BudgetReleased',
+  'CostRecorded',
+  'DataSubjectErased',
+] as const satisfies readonly WerkbezoekEvent['type'][];
+
+/**
+ * How long a catch-up reads before it lets other work run: the first one
+ * reads a whole log (1.3 million events take seconds), and a server's event
+ * loop must keep answering meanwhile.
+ */
+const SLICE_MS = 20;
+
 /**
  * The domain context computed from the event log itself: an in-memory index
  * that catches up with the store (reading only what is new) before each
@@ -34,42 +67,71 @@ interface MissionFacts {
 export class EventLogContext implements DomainContext {
   private position = START;
   private catchingUp: Promise<void> = Promise.resolve();
+  /** A catch-up waiting for the one under way; it has not read anything yet. */
+  private queued: Promise<void> | undefined;
   private readonly municipalities = new Map<string, string>();
   private readonly twinningRegions = new Map<string, string>();
   private readonly requests = new Map<string, RequestFacts>();
   private readonly missions = new Map<string, MissionFacts>();
   private readonly staff = new Map<string, StaffState>();
-  // Indexes, so a question about one region or municipality does not scan the whole programme.
-  private readonly requestsByRegion = new Map<string, Set<RequestFacts>>();
-  private readonly missionsByRegion = new Map<string, Set<MissionFacts>>();
+  // Indexes, so a question about a few weeks of one region or about one municipality does not scan the whole programme.
+  private readonly requestsByRegion = new RegionCalendar<RequestFacts>();
+  private readonly missionsByRegion = new RegionCalendar<MissionFacts>();
   private readonly missionsByMunicipality = new Map<string, Set<MissionFacts>>();
   private readonly budgets = new Map<number, BudgetState>();
+  /** Each year's staff availability as last computed, until a staff event changes it (every assessment asks). */
+  private readonly availability = new Map<number, readonly StaffAvailability[]>();
 
-  constructor(private readonly store: EventStore) {}
+  private readonly sliceMs: number;
+
+  /** `sliceMs`: how long a catch-up reads before it lets other work run (SLICE_MS). */
+  constructor(
+    private readonly store: EventStore,
+    options: { readonly sliceMs?: number } = {},
+  ) {
+    this.sliceMs = options.sliceMs ?? SLICE_MS;
+  }
 
   /** Reads the events appended since the last call; concurrent callers share one catch-up. */
   catchUp(): Promise<void> {
-    this.catchingUp = this.catchingUp.then(async () => {
-      const first = this.position === START;
-      // A subject was erased since the last read (in any process): what this index read before holds their
-      // data in clear (staff names); read the log anew, where it now reads as erased.
-      if ((await this.readOn()) && !first) await this.readAnew();
-    });
-    return this.catchingUp;
+    // Callers that come while a read is under way share the one queued after it: it starts after they came,
+    // so it sees their events (an assessment asks four questions at once, each catching up).
+    if (this.queued) return this.queued;
+    // A failed read (the store unreachable) fails its callers, not every later one.
+    const queued = this.catchingUp
+      .catch(() => undefined)
+      .then(async () => {
+        if (this.queued === queued) this.queued = undefined;
+        const first = this.position === START;
+        // A subject was erased since the last read (in any process): what this index read before holds their
+        // data in clear (staff names); read the log anew, where it now reads as erased.
+        if ((await this.readOn()) && !first) await this.readAnew();
+      });
+    this.queued = queued;
+    this.catchingUp = queued;
+    return queued;
   }
 
   /** Forgets what it read, after an erasure in this process; the next question reads the log anew. */
   forget(): void {
-    this.catchingUp = this.catchingUp.then(() => this.readAnew());
+    // Later questions wait for the new read, not for a catch-up queued before it.
+    this.queued = undefined;
+    this.catchingUp = this.catchingUp.catch(() => undefined).then(() => this.readAnew());
   }
 
   /** Applies the events after the current position; true when one of them erased a data subject. */
   private async readOn(): Promise<boolean> {
     let erasure = false;
-    for await (const event of this.store.readAll({ fromPosition: this.position })) {
+    let sliceStarted = performance.now();
+    let n = 0;
+    for await (const event of this.store.readAll({ fromPosition: this.position, types: CONTEXT_TYPES })) {
       this.apply(event as RecordedEvent<WerkbezoekEvent>);
       this.position = event.position;
       erasure ||= event.type === 'DataSubjectErased';
+      if (++n % 256 === 0 && performance.now() - sliceStarted >= this.sliceMs) {
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStarted = performance.now();
+      }
     }
     return erasure;
   }
@@ -85,6 +147,7 @@ export class EventLogContext implements DomainContext {
       this.missionsByRegion,
       this.missionsByMunicipality,
       this.budgets,
+      this.availability,
     ];
     for (const index of indexes) index.clear();
     forgetLoadedStreams(this.store);
@@ -104,16 +167,26 @@ export class EventLogContext implements DomainContext {
         const regionCode = this.twinningRegions.get(e.data.twinningId);
         if (!regionCode) return;
         const { requestId, nisCode, startDate, endDate } = e.data;
-        const facts: RequestFacts = { requestId, nisCode, regionCode, startDate, endDate, status: 'SUBMITTED' };
+        const facts: RequestFacts = {
+          seq: this.requests.size,
+          requestId,
+          nisCode,
+          regionCode,
+          startDate,
+          endDate,
+          status: 'SUBMITTED',
+        };
         this.requests.set(requestId, facts);
-        index(this.requestsByRegion, regionCode, facts);
+        this.requestsByRegion.add(regionCode, startDate, endDate, facts);
         return;
       }
       case 'AccompanimentRequestAmended': {
         const r = this.requests.get(e.data.requestId);
         if (r) {
+          this.requestsByRegion.remove(r.regionCode, r.startDate, r.endDate, r);
           r.startDate = e.data.startDate ?? r.startDate;
           r.endDate = e.data.endDate ?? r.endDate;
+          this.requestsByRegion.add(r.regionCode, r.startDate, r.endDate, r);
         }
         return;
       }
@@ -134,7 +207,7 @@ export class EventLogContext implements DomainContext {
         const { missionId, nisCodes, regionCode, startDate, endDate } = e.data;
         const facts: MissionFacts = { missionId, nisCodes, regionCode, startDate, endDate, status: 'SCHEDULED' };
         this.missions.set(missionId, facts);
-        index(this.missionsByRegion, regionCode, facts);
+        this.missionsByRegion.add(regionCode, startDate, endDate, facts);
         for (const nisCode of nisCodes) index(this.missionsByMunicipality, nisCode, facts);
         return;
       }
@@ -150,6 +223,7 @@ export class EventLogContext implements DomainContext {
       case 'StaffDaysReleased': {
         const id = e.data.staffMemberId;
         this.staff.set(id, staffDecider.evolve(this.staff.get(id) ?? staffDecider.initialState(), e));
+        this.availability.clear();
         return;
       }
       case 'BudgetAllocated':
@@ -180,7 +254,8 @@ export class EventLogContext implements DomainContext {
   async visitsInRegion(regionCode: string, from: string, to: string, marginDays: number): Promise<RegionVisit[]> {
     await this.catchUp();
     const visits: RegionVisit[] = [];
-    for (const r of this.requestsByRegion.get(regionCode) ?? []) {
+    const [earliest, latest] = [addDays(from, -marginDays), addDays(to, marginDays)];
+    for (const r of this.requestsByRegion.candidates(regionCode, earliest, latest)) {
       if (
         (r.status === 'SUBMITTED' || r.status === 'ACCEPTED') &&
         periodsMeet(from, to, r.startDate, r.endDate, marginDays)
@@ -195,7 +270,7 @@ export class EventLogContext implements DomainContext {
         });
       }
     }
-    for (const m of this.missionsByRegion.get(regionCode) ?? []) {
+    for (const m of this.missionsByRegion.candidates(regionCode, earliest, latest)) {
       if (m.status !== 'CANCELLED' && periodsMeet(from, to, m.startDate, m.endDate, marginDays)) {
         for (const nisCode of m.nisCodes) {
           visits.push({
@@ -214,13 +289,16 @@ export class EventLogContext implements DomainContext {
 
   async openRequestsInRegion(regionCode: string, from: string, to: string, marginDays: number): Promise<OpenRequest[]> {
     await this.catchUp();
-    return [...(this.requestsByRegion.get(regionCode) ?? [])]
+    return [...this.requestsByRegion.candidates(regionCode, addDays(from, -marginDays), addDays(to, marginDays))]
       .filter((r) => r.status === 'SUBMITTED' && periodsMeet(from, to, r.startDate, r.endDate, marginDays))
+      .sort((a, b) => a.seq - b.seq)
       .map((r) => ({ requestId: r.requestId, nisCode: r.nisCode }));
   }
 
   async staffAvailability(year: number): Promise<StaffAvailability[]> {
     await this.catchUp();
+    const known = this.availability.get(year);
+    if (known) return known.map((a) => ({ ...a }));
     const out: StaffAvailability[] = [];
     for (const s of this.staff.values()) {
       if (s.status !== 'REGISTERED') continue;
@@ -232,7 +310,9 @@ export class EventLogContext implements DomainContext {
         freeDays: freeDaysIn(s, year),
       });
     }
-    return out.sort((a, b) => a.staffMemberId.localeCompare(b.staffMemberId));
+    out.sort((a, b) => a.staffMemberId.localeCompare(b.staffMemberId));
+    this.availability.set(year, out);
+    return out.map((a) => ({ ...a }));
   }
 
   async budgetStatus(year: number): Promise<BudgetStatus> {
