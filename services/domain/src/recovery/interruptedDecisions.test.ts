@@ -43,7 +43,7 @@ describe('which decisions are pending', () => {
     ]);
   });
 
-  it('closes on the last step of its command or on its abandonment, not on another command’s', () => {
+  it('closes on the last step of its command, not on another command’s, nor on its abandonment (releases follow it)', () => {
     const holds = ['c1', 'c2', 'c3', 'c4'].map((c) =>
       recorded('BudgetReserved', { year: 2026, reservationId: `v-${c}`, requestId: 'r1' }, c),
     );
@@ -55,7 +55,7 @@ describe('which decisions are pending', () => {
       recorded('MissionScheduled', {}, 'other'),
       recorded('AccompanimentAccepted', {}, 'c4'),
     ]);
-    expect([...pending.keys()]).toEqual(['c4']);
+    expect([...pending.keys()]).toEqual(['c3', 'c4']);
   });
 
   it('is overdue once its first hold is older than the grace period', () => {

@@ -40,9 +40,6 @@ export const TRACKED_TYPES = [
   'BudgetReserved',
   'MissionScheduled',
   'RegionalEventApproved',
-  'AccompanimentAcceptanceAbandoned',
-  'JointMissionApprovalAbandoned',
-  'RegionalEventApprovalAbandoned',
 ] as const;
 
 type HoldData = {
@@ -66,8 +63,10 @@ function kindOf(data: HoldData): { kind: DecisionKind; subjectId: string | undef
 /**
  * Folds one event of the log into the decisions still pending, keyed by
  * command id: a hold opens (or adds to) its command's entry; the step that
- * ends a decision (the mission scheduled, the regional event approved) or
- * the platform's abandonment of it (its releases follow) closes it. Pure; the map is replaced only where it changes. An entry left
+ * ends a decision (the mission scheduled, the regional event approved)
+ * closes it. An abandonment does not: a process stopped between it and
+ * the releases that follow leaves those to the next run, which finds the
+ * command abandoned already and gives back what is still held. Pure; the map is replaced only where it changes. An entry left
  * open may still be finished or given back (by the command's own
  * compensation): `recoveryAction` looks at the streams before acting.
  */
@@ -107,10 +106,7 @@ export function trackDecisions(
       return next;
     }
     case 'MissionScheduled':
-    case 'RegionalEventApproved':
-    case 'AccompanimentAcceptanceAbandoned':
-    case 'JointMissionApprovalAbandoned':
-    case 'RegionalEventApprovalAbandoned': {
+    case 'RegionalEventApproved': {
       if (!pending.has(commandId)) return pending;
       const next = new Map(pending);
       next.delete(commandId);

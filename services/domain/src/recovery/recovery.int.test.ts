@@ -150,10 +150,12 @@ describe('the platform settles an acceptance interrupted halfway', () => {
       // A second run, and a restarted platform reading the log from the start, do nothing.
       const head = await store.headPosition();
       expect(await recovery.run(later())).toMatchObject({ pending: 0, released: 0, completed: 0 });
+      // (It finds the command abandoned and nothing left to give back.)
       expect(await new DecisionRecovery(store, handlers, GRACE_MINUTES).run(later())).toMatchObject({
         released: 0,
         completed: 0,
-        nothing: 0,
+        nothing: 1,
+        pending: 0,
       });
       expect(await store.headPosition()).toBe(head);
 
@@ -215,6 +217,31 @@ describe('the platform settles an acceptance interrupted halfway', () => {
     expect(retried.id).toBe(requestId);
     expect(retried.position).toBeLessThanOrEqual(head);
     expect(await store.headPosition()).toBe(head);
+  });
+
+  it('a platform stopped between marking the command abandoned and giving back finishes giving back on its next run', async () => {
+    world = sqliteWorld();
+    const { store, handlers } = world;
+    const { staffMemberId, requestId } = await oneRequest(handlers);
+    const before = await held(store, staffMemberId);
+    const accept = at('2026-03-02');
+    const input = { requestId, decision: 'ACCEPT' as const, staffMemberId };
+    await expect(handlersOver(crashingAfter(store, 2)).decideRequest(input, accept)).rejects.toThrow(/simulated crash/);
+
+    // The abandonment is written, then the process stops before the first release.
+    const stopped = crashingAfter(store, 1);
+    const first = await new DecisionRecovery(stopped, handlersOver(stopped), GRACE_MINUTES).run(later());
+    expect(first).toMatchObject({ failed: 1, released: 0, pending: 1 });
+    expect(await types(store, `request-${requestId}`)).toContain('AccompanimentAcceptanceAbandoned');
+    expect((await held(store, staffMemberId)).days).toBe(10);
+
+    // Started again, the platform reads the log from the start and gives back what is still held.
+    const next = await new DecisionRecovery(store, handlers, GRACE_MINUTES).run(later());
+    expect(next).toMatchObject({ released: 1, failed: 0, pending: 0 });
+    expect(await held(store, staffMemberId)).toEqual(before);
+    expect(
+      (await types(store, `request-${requestId}`)).filter((t) => t === 'AccompanimentAcceptanceAbandoned'),
+    ).toHaveLength(1);
   });
 
   it('a retry that arrives while the platform gives back loses cleanly: refused, nothing accepted without resources', async () => {
