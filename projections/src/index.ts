@@ -4,6 +4,7 @@ export * from './runner/unitOfWork.js';
 export * from './runner/registry.js';
 export * from './runner/runner.js';
 export * from './db/pagination.js';
+export * from './db/rankedPage.js';
 export * from './projections.js';
 export * from './requests/table.js';
 export * from './requests/queries.js';

@@ -1,6 +1,7 @@
 import { isLocalDate, ValidationError } from '@werkbezoek/schema';
 import type { Kysely } from 'kysely';
-import { decodeCursor, edgesOf, type Page } from '../db/pagination.js';
+import { edgesOf } from '../db/pagination.js';
+import { pageOfRanked, type RankedPage } from '../db/rankedPage.js';
 import type { MunicipalityRow, TwinningRow } from '../directory/directory.js';
 import type { ClusterPlanTable, ClusterVisitTable } from './table.js';
 
@@ -437,37 +438,6 @@ export async function rankRegions(db: Kysely<Db>, q: ClusterQuery): Promise<Regi
     .sort(compareRegionRanks);
 }
 
-/** A page of a ranked list, with how many there are in all. */
-export interface RankedPage<T> extends Page<T> {
-  readonly totalCount: number;
-}
-
-/**
- * The page of `ranked` (in its order, `compare`) after the item a cursor was
- * made from (`keyOf`, its sort key): the first `first` items ranking after
- * it. The cursor holds the key, not a position, so a page reads on from where
- * the last one ended even when items were added or removed before it.
- */
-export function pageOfRanked<T, K extends unknown[]>(
-  ranked: readonly T[],
-  page: { readonly first: number; readonly after?: string | null },
-  keyOf: (item: T) => K,
-  shape: readonly ('string' | 'number')[],
-  compare: (a: K, b: K) => number,
-): RankedPage<T> {
-  let start = 0;
-  if (page.after) {
-    const after = decodeCursor<K>(page.after, shape);
-    while (start < ranked.length && compare(keyOf(ranked[start]!), after) <= 0) start++;
-  }
-  const items = ranked.slice(start, start + page.first);
-  return {
-    edges: edgesOf(items, keyOf),
-    hasNextPage: start + page.first < ranked.length,
-    totalCount: ranked.length,
-  };
-}
-
 /**
  * A page of regionalClusters, in its order, and how many regions there are:
  * the ranking reads only the visits' regions and municipalities, and only the
@@ -519,6 +489,80 @@ export async function regionalClusterPage(
     hasNextPage: shown.hasNextPage,
     totalCount: shown.totalCount,
   };
+}
+
+/** A visit a joint mission could take along (the planner's sweep): an undecided or accepted request, or a scheduled mission. */
+export interface SweepVisitView {
+  readonly kind: 'REQUEST' | 'MISSION';
+  readonly id: string;
+  /** The request itself, or the requests a mission serves. */
+  readonly requestIds: readonly string[];
+  /** The visiting municipalities; a mission's first is the one it is planned for. */
+  readonly nisCodes: readonly string[];
+  readonly countryCode: string;
+  readonly regionCode: string;
+  readonly missionType: string;
+  readonly startDate: string;
+  readonly endDate: string;
+  /** A request: SUBMITTED or ACCEPTED; a mission: SCHEDULED. */
+  readonly status: string;
+}
+
+/**
+ * The sweep's visits meeting the period: undecided and accepted requests
+ * (those a mission serves too: the sweep keeps the mission) and scheduled
+ * missions, in a known region. One query of the columns the sweep reads.
+ */
+export async function sweepVisits(
+  db: Kysely<Db>,
+  q: { readonly from: string; readonly to: string; readonly countryCode?: string; readonly regionCode?: string },
+): Promise<SweepVisitView[]> {
+  checkDate(q.from, 'from');
+  checkDate(q.to, 'to');
+  let query = db
+    .selectFrom('clusters_visits')
+    .select([
+      'visit_id',
+      'kind',
+      'nis_codes',
+      'request_ids',
+      'country_code',
+      'region_code',
+      'mission_type',
+      'start_date',
+      'end_date',
+      'status',
+    ])
+    .where('region_code', 'is not', null)
+    .where('end_date', '>=', q.from)
+    .where('start_date', '<=', q.to)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('kind', '=', 'MISSION'), eb('status', '=', 'SCHEDULED')]),
+        eb.and([eb('kind', '=', 'REQUEST'), eb('status', 'in', ['SUBMITTED', 'ACCEPTED'])]),
+      ]),
+    );
+  if (q.countryCode) query = query.where('country_code', '=', q.countryCode);
+  if (q.regionCode) query = query.where('region_code', '=', q.regionCode);
+  const rows = await query.execute();
+  return rows.map((r) => ({
+    kind: r.kind as 'REQUEST' | 'MISSION',
+    id: r.visit_id,
+    // A request's row lists no requests: it is the one.
+    requestIds: r.kind === 'REQUEST' ? [r.visit_id] : list(r.request_ids),
+    nisCodes: list(r.nis_codes),
+    countryCode: r.country_code!,
+    regionCode: r.region_code!,
+    missionType: r.mission_type,
+    startDate: r.start_date,
+    endDate: r.end_date,
+    status: r.status,
+  }));
+}
+
+/** Municipalities' names, by NIS code, for these codes only. */
+export function municipalityNames(db: Kysely<Db>, nisCodes: Iterable<string>): Promise<Map<string, string>> {
+  return namesOf(db, new Set(nisCodes));
 }
 
 /** As `regionalClusters`, per country: visits to neighbouring regions can combine too. */

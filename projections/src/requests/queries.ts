@@ -447,3 +447,26 @@ export async function countRequests(db: Kysely<RequestsDb>, filter: RequestFilte
   );
   return Number(rows[0]?.n ?? 0);
 }
+
+/**
+ * The additional reasons each request's latest assessment found satisfied, for
+ * these requests only (those of a page of joint-mission candidates); a
+ * request not assessed has none.
+ */
+export async function satisfiedReasonsOf(
+  db: Kysely<RequestsDb>,
+  requestIds: Iterable<string>,
+): Promise<Map<string, string[]>> {
+  const ids = [...new Set(requestIds)];
+  const reasons = new Map<string, string[]>();
+  // In slices a statement's parameters can hold (SQLite allows 32,766).
+  for (let i = 0; i < ids.length; i += 5_000) {
+    const rows = await db
+      .selectFrom('requests')
+      .select(['request_id', 'satisfied_reasons'])
+      .where('request_id', 'in', ids.slice(i, i + 5_000))
+      .execute();
+    for (const r of rows) reasons.set(r.request_id, r.satisfied_reasons ? list(r.satisfied_reasons) : []);
+  }
+  return reasons;
+}

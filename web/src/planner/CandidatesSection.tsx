@@ -1,17 +1,72 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useClient } from 'urql';
 import { Link } from 'wouter';
 import { useCan } from '../auth/viewer';
-import type { PlannerJointMissionFragment, PlannerPageQuery } from '../gql/graphql';
+import { graphql } from '../gql';
+import type { PlannerCandidateFragment, PlannerJointMissionFragment } from '../gql/graphql';
 import { useFormat } from '../i18n/format';
 import { useLanguage } from '../i18n/locale';
 import type { MessageId } from '../i18n/messages';
 import { MunicipalityLink, RegionLink } from '../places/links';
 import { Badge } from '../ui/Badge';
 import { useVocabulary } from '../vocabulary/vocabularies';
+import { ShowMore, useMorePages, type RankedConnection } from './morePages';
+import type { PlannerPeriod } from './period';
 import { ProposeForm } from './ProposeForm';
-import type { RequestVisitFacts } from './requestVisits';
+import { withCandidateRequests, type RequestVisitFacts } from './requestVisits';
 
-type Candidate = PlannerPageQuery['jointMissionCandidates'][number];
+// What a candidate's card shows; the planner page reads the first page, "show more" the next ones.
+graphql(`
+  fragment PlannerCandidate on JointMissionCandidate {
+    countryCode
+    regionCodes
+    missionType
+    municipalities {
+      nisCode
+      name
+    }
+    requests {
+      id
+      nisCode
+      municipalityName
+      startDate
+      endDate
+      undecided
+    }
+    combinedCostEur
+    combinedStaffDays
+    separateCostEur
+    separateStaffDays
+    savingEur
+    tripStart
+    tripEnd
+    windowStart
+    windowEnd
+    why {
+      nl
+      en
+    }
+  }
+`);
+
+const MoreCandidatesDocument = graphql(`
+  query PlannerMoreCandidates($from: LocalDate!, $to: LocalDate!, $countryCode: String, $after: String!) {
+    jointMissionCandidatePage(from: $from, to: $to, countryCode: $countryCode, first: 20, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...PlannerCandidate
+        }
+      }
+    }
+  }
+`);
+
+type Candidate = PlannerCandidateFragment;
 
 /** A candidate is known by the requests it covers. */
 const candidateKey = (c: Candidate) =>
@@ -20,17 +75,38 @@ const candidateKey = (c: Candidate) =>
     .sort()
     .join('+');
 
-/** Joint-mission candidates, best saving first (the API's order), each with what one trip saves and why. */
+/**
+ * Joint-mission candidates, best saving first (the API's order), each with
+ * what one trip saves and why; a page at a time (issue 16: thousands at a
+ * national scale).
+ */
 export function CandidatesSection({
-  candidates,
-  visits,
+  page,
+  period,
+  visits: clusterVisits,
   jointMissions,
 }: {
-  candidates: readonly Candidate[];
+  page: RankedConnection<Candidate>;
+  period: PlannerPeriod;
   visits: ReadonlyMap<string, RequestVisitFacts>;
   jointMissions: readonly PlannerJointMissionFragment[];
 }) {
   const f = useFormat();
+  const client = useClient();
+  const pages = useMorePages(page, async (after) => {
+    const result = await client
+      .query(
+        MoreCandidatesDocument,
+        { from: period.from, to: period.to, countryCode: period.countryCode ?? null, after },
+        { requestPolicy: 'network-only' },
+      )
+      .toPromise();
+    if (!result.data) throw result.error ?? new Error('No page of candidates');
+    return result.data.jointMissionCandidatePage;
+  });
+  const candidates = pages.nodes;
+  // The regions shown may be a page: a candidate says itself where its requests stand.
+  const visits = useMemo(() => withCandidateRequests(clusterVisits, candidates), [clusterVisits, candidates]);
   const [open, setOpen] = useState<string>();
   const [proposed, setProposed] = useState<PlannerJointMissionFragment>();
   const notice = useRef<HTMLDivElement>(null);
@@ -83,6 +159,7 @@ export function CandidatesSection({
           })}
         </ol>
       )}
+      <ShowMore shown={candidates.length} pages={pages} kind="candidates" />
     </>
   );
 }

@@ -20,79 +20,32 @@ import { RegionalEventsSection } from './RegionalEventsSection';
 import { requestVisits } from './requestVisits';
 import './planner.css';
 
+// The first page of regions and of candidates (issue 16): at a national scale a year holds dozens of regions with
+// hundreds of visits each and thousands of candidates; their sections read the next pages.
 const PlannerDocument = graphql(`
   query PlannerPage($from: LocalDate!, $to: LocalDate!, $countryCode: String, $filter: JointMissionFilter!) {
-    regionalClusters(from: $from, to: $to, countryCode: $countryCode) {
-      regionCode
-      countryCode
-      municipalities {
-        nisCode
-        name
-        partnerName
-        visiting
+    regionalClusterPage(from: $from, to: $to, countryCode: $countryCode, first: 20) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
       }
-      visits {
-        id
-        kind
-        status
-        startDate
-        endDate
-        missionType
-        regionCode
-        requestIds
-        municipalities {
-          nisCode
-          name
+      edges {
+        node {
+          ...PlannerRegionalCluster
         }
-      }
-      overlappingGroups {
-        startDate
-        endDate
-        nisCodes
-        visits {
-          id
-        }
-      }
-      jointMissions {
-        id
-        status
-        startDate
-        endDate
-        title
-      }
-      regionalEvents {
-        id
-        status
-        startDate
-        endDate
-        title
       }
     }
-    jointMissionCandidates(from: $from, to: $to, countryCode: $countryCode) {
-      countryCode
-      regionCodes
-      missionType
-      municipalities {
-        nisCode
-        name
+    jointMissionCandidatePage(from: $from, to: $to, countryCode: $countryCode, first: 20) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
       }
-      requests {
-        id
-        nisCode
-        municipalityName
-      }
-      combinedCostEur
-      combinedStaffDays
-      separateCostEur
-      separateStaffDays
-      savingEur
-      tripStart
-      tripEnd
-      windowStart
-      windowEnd
-      why {
-        nl
-        en
+      edges {
+        node {
+          ...PlannerCandidate
+        }
       }
     }
     jointMissions(filter: $filter, first: 100) {
@@ -152,7 +105,7 @@ function Workbench() {
     const next: PlannerFilters = { ...filters, ...patch };
     setSearch(writePlannerFilters(next), { replace: true });
   };
-  const visits = useMemo(() => requestVisits(data?.regionalClusters ?? []), [data]);
+  const visits = useMemo(() => requestVisits(data?.regionalClusterPage.edges.map((e) => e.node) ?? []), [data]);
   const jointMissions = useMemo(() => data?.jointMissions.edges.map((e) => e.node) ?? [], [data]);
   const retry = () => reexecute({ requestPolicy: 'network-only' });
 
@@ -207,10 +160,15 @@ function Workbench() {
         <>
           {error && <ErrorState error={error} role={viewer.role} retry={retry} />}
           <Section id="clusters" title={f.t('planner.clusters.title')} lead={f.t('planner.clusters.lead')}>
-            <ClustersSection clusters={data.regionalClusters} period={period} />
+            <ClustersSection page={data.regionalClusterPage} period={period} />
           </Section>
           <Section id="candidates" title={f.t('planner.candidates.title')} lead={f.t('planner.candidates.lead')}>
-            <CandidatesSection candidates={data.jointMissionCandidates} visits={visits} jointMissions={jointMissions} />
+            <CandidatesSection
+              page={data.jointMissionCandidatePage}
+              period={period}
+              visits={visits}
+              jointMissions={jointMissions}
+            />
           </Section>
           <Section id="joint-missions" title={f.t('planner.missions.title')} lead={f.t('planner.missions.lead')}>
             <JointMissionsSection jointMissions={jointMissions} />

@@ -24,6 +24,13 @@ export const plannerMessagesEn: Translation<typeof plannerMessages> = {
   'planner.clusters.empty': 'No region with several active municipalities in this period.',
   'planner.clusters.others':
     '{count, plural, one {# region} other {# regions}} with one active municipality not shown.',
+  'planner.clusters.shown': '{shown} of {total, plural, one {# region} other {# regions}} shown, the busiest first.',
+  'planner.clusters.more': 'Show more regions',
+  'planner.candidates.shown':
+    '{shown} of {total, plural, one {# candidate} other {# candidates}} shown, the largest saving first.',
+  'planner.candidates.more': 'Show more candidates',
+  'planner.more.loading': 'Loading…',
+  'planner.more.failed': 'The next page could not be loaded. Please try again.',
   'planner.cluster.summary':
     '{municipalities, plural, one {# municipality} other {# municipalities}} · {visits, plural, one {# visit} other {# visits}} · {groups, plural, =0 {no overlap} one {# overlapping group} other {# overlapping groups}}',
   'planner.timeline.label': 'Timeline of the visits in {region}',

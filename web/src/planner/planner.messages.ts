@@ -23,6 +23,14 @@ export const plannerMessages = {
     'Regio’s waar meerdere Vlaamse gemeenten actief zijn, met hun bezoeken op één tijdas. Bezoeken die elkaar overlappen, zijn een gezamenlijke missie in wording.',
   'planner.clusters.empty': 'Geen regio met meerdere actieve gemeenten in deze periode.',
   'planner.clusters.others': '{count, plural, one {# regio} other {# regio’s}} met één actieve gemeente niet getoond.',
+  'planner.clusters.shown':
+    '{shown} van {total, plural, one {# regio} other {# regio’s}} getoond, de drukst bezochte eerst.',
+  'planner.clusters.more': 'Meer regio’s tonen',
+  'planner.candidates.shown':
+    '{shown} van {total, plural, one {# kandidaat} other {# kandidaten}} getoond, de grootste besparing eerst.',
+  'planner.candidates.more': 'Meer kandidaten tonen',
+  'planner.more.loading': 'Laden…',
+  'planner.more.failed': 'De volgende pagina kon niet geladen worden. Probeer het opnieuw.',
   'planner.cluster.summary':
     '{municipalities, plural, one {# gemeente} other {# gemeenten}} · {visits, plural, one {# bezoek} other {# bezoeken}} · {groups, plural, =0 {geen overlap} one {# overlappende groep} other {# overlappende groepen}}',
   'planner.timeline.label': 'Tijdlijn van de bezoeken in {region}',

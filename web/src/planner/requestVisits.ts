@@ -40,3 +40,26 @@ export function requestVisits(
   }
   return facts;
 }
+
+/**
+ * The facts of the clusters' visits, with those of the candidates' requests
+ * added where the clusters shown do not hold them (a page of regions need
+ * not hold every region a candidate visits).
+ */
+export function withCandidateRequests(
+  facts: ReadonlyMap<string, RequestVisitFacts>,
+  candidates: readonly {
+    readonly requests: readonly {
+      readonly id: string;
+      readonly startDate: string;
+      readonly endDate: string;
+      readonly undecided: boolean;
+    }[];
+  }[],
+): Map<string, RequestVisitFacts> {
+  const all = new Map(facts);
+  for (const candidate of candidates)
+    for (const r of candidate.requests)
+      if (!all.has(r.id)) all.set(r.id, { startDate: r.startDate, endDate: r.endDate, undecided: r.undecided });
+  return all;
+}

@@ -1,19 +1,23 @@
 import {
   countryClusters,
+  regionalClusterPage,
   regionalClusters,
   type ClusterQuery,
   type ClustersDb,
   type ClusterPlan as ClusterPlanView,
   type ClusterVisit as ClusterVisitView,
   type OverlappingGroup as OverlappingGroupView,
+  type RegionalCluster as RegionalClusterView,
 } from '@werkbezoek/projections';
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { authorize } from '../auth/roles.js';
 import { views, type ApiContext } from '../context.js';
+import { pageSize, toConnection, TotalCountResolver, type Connection } from '../graphql/connection.js';
 import { LocalDateScalar } from '../graphql/localDate.js';
 import {
   CountryCluster,
   RegionalCluster,
+  RegionalClusterConnection,
   type ClusterPlan,
   type ClusterVisit,
   type OverlappingGroup,
@@ -36,6 +40,16 @@ const toPlan = (p: ClusterPlanView): ClusterPlan => ({
   ...p,
   regionCodes: [...p.regionCodes],
   municipalities: p.municipalities.map((m) => ({ ...m })),
+});
+
+const toRegionalCluster = (c: RegionalClusterView): RegionalCluster => ({
+  regionCode: c.regionCode,
+  countryCode: c.countryCode,
+  municipalities: c.municipalities.map((m) => ({ ...m })),
+  visits: c.visits.map(toVisit),
+  overlappingGroups: c.overlappingGroups.map(toGroup),
+  jointMissions: c.jointMissions.map(toPlan),
+  regionalEvents: c.regionalEvents.map(toPlan),
 });
 
 function query(from: string, to: string, windowDays: number | null | undefined, countryCode?: string | null) {
@@ -63,15 +77,35 @@ export class ClustersResolver {
   ): Promise<RegionalCluster[]> {
     authorize(context.principal, 'readAll');
     const clusters = await regionalClusters(views<ClustersDb>(context), query(from, to, windowDays, countryCode));
-    return clusters.map((c) => ({
-      regionCode: c.regionCode,
-      countryCode: c.countryCode,
-      municipalities: c.municipalities.map((m) => ({ ...m })),
-      visits: c.visits.map(toVisit),
-      overlappingGroups: c.overlappingGroups.map(toGroup),
-      jointMissions: c.jointMissions.map(toPlan),
-      regionalEvents: c.regionalEvents.map(toPlan),
-    }));
+    return clusters.map(toRegionalCluster);
+  }
+
+  @Query(() => RegionalClusterConnection, {
+    description:
+      'regionalClusters a page at a time (issue 16), in the same order: the regions where most municipalities visit first. totalCount counts every region with visits or plans in the period.',
+  })
+  async regionalClusterPage(
+    @Arg('from', () => LocalDateScalar) from: string,
+    @Arg('to', () => LocalDateScalar) to: string,
+    @Ctx() context: ApiContext,
+    @Arg('windowDays', () => Int, {
+      nullable: true,
+      defaultValue: 14,
+      description: 'Visits at most this many days apart are grouped.',
+    })
+    windowDays?: number | null,
+    @Arg('countryCode', () => String, { nullable: true }) countryCode?: string | null,
+    @Arg('first', () => Int, { nullable: true, description: 'How many regions, 1 to 100; 20 when not given.' })
+    first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the page before.' })
+    after?: string | null,
+  ): Promise<Connection<RegionalCluster>> {
+    authorize(context.principal, 'readAll');
+    const page = await regionalClusterPage(views<ClustersDb>(context), query(from, to, windowDays, countryCode), {
+      first: pageSize(first),
+      after: after ?? null,
+    });
+    return { ...toConnection(page, toRegionalCluster), count: () => Promise.resolve(page.totalCount) };
   }
 
   @Query(() => [CountryCluster], { description: 'As regionalClusters, per country.' })
@@ -95,3 +129,5 @@ export class ClustersResolver {
     }));
   }
 }
+
+export const RegionalClusterConnectionResolver = TotalCountResolver(RegionalClusterConnection);

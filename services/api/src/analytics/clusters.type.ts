@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
+import { ConnectionOf } from '../graphql/connection.js';
 import { MissionType, RegionalEventKind } from '../graphql/enums.js';
 import { LocalDateScalar } from '../graphql/localDate.js';
 import { MunicipalityRef } from '../requests/request.type.js';
@@ -156,3 +157,6 @@ export class CountryCluster {
   })
   regionalEvents!: ClusterPlan[];
 }
+
+/** Regional clusters a page at a time, in their ranking, with how many regions there are in all. */
+export const RegionalClusterConnection = ConnectionOf('RegionalCluster', RegionalCluster, { counted: true });

@@ -6,14 +6,14 @@ import {
   RegionalEventAuditResolver,
   RequestAuditResolver,
 } from '../analytics/audit.resolver.js';
-import { ClustersResolver } from '../analytics/clusters.resolver.js';
+import { ClustersResolver, RegionalClusterConnectionResolver } from '../analytics/clusters.resolver.js';
 import { DashboardResolver } from '../analytics/dashboard.resolver.js';
 import { HistoryResolver, VisitResolver } from '../analytics/history.resolver.js';
 import { PolicyDomainResolver } from '../analytics/policyDomain.resolver.js';
 import { RegionMapResolver } from '../analytics/regionMap.resolver.js';
 import { LessonConnectionResolver, LessonResolver, MissionLessonsResolver } from '../lessons/lesson.resolver.js';
 import { MissionActivityResolver, MissionResolver } from '../missions/mission.resolver.js';
-import { PlannerResolver } from '../planner/candidates.resolver.js';
+import { JointMissionCandidateConnectionResolver, PlannerResolver } from '../planner/candidates.resolver.js';
 import {
   JointMissionResolver,
   MissionJointMissionResolver,
@@ -52,10 +52,12 @@ export const resolvers = [
   HistoryResolver,
   VisitResolver,
   ClustersResolver,
+  RegionalClusterConnectionResolver,
   DashboardResolver,
   PolicyDomainResolver,
   RegionMapResolver,
   PlannerResolver,
+  JointMissionCandidateConnectionResolver,
   JointMissionResolver,
   RegionalEventResolver,
   MissionJointMissionResolver,

@@ -1,26 +1,38 @@
 import {
   addMonths,
+  candidateRankKey,
+  compareCandidateRankKeys,
   defaultPolicy,
-  jointMissionCandidates,
+  describeCandidate,
+  rankJointMissionCandidates,
   type CandidateVisit,
   type JointMissionCandidate as Candidate,
+  type RankedCandidate,
 } from '@werkbezoek/domain';
 import {
+  lastAccompaniedOf,
   listCoverage,
   listMissions,
   listRequests,
+  municipalityNames,
+  pageOfRanked,
+  satisfiedReasonsOf,
+  sweepVisits,
+  type ClustersDb,
   type HistoryDb,
   type MissionsDb,
   type RequestField,
   type RequestsDb,
+  type SweepVisitView,
 } from '@werkbezoek/projections';
 import { ValidationError, type AdditionalReason, type MissionType } from '@werkbezoek/schema';
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { today } from '../analytics/today.js';
 import { authorize } from '../auth/roles.js';
 import { views, type ApiContext } from '../context.js';
+import { pageSize, toConnection, TotalCountResolver, type Connection } from '../graphql/connection.js';
 import { LocalDateScalar } from '../graphql/localDate.js';
-import { JointMissionCandidate } from './candidates.type.js';
+import { JointMissionCandidate, JointMissionCandidateConnection } from './candidates.type.js';
 
 const MAX_PERIOD_MONTHS = 24;
 const WINDOW_DAYS = { min: 1, max: 60 } as const;
@@ -168,7 +180,14 @@ export async function visitsIn(context: ApiContext, args: CandidateArgs, moreFie
   };
 }
 
-const toType = (c: Candidate): JointMissionCandidate => {
+/** Where a request of a candidate stands: the dates of the visit that answers it, and whether it awaits a decision. */
+interface RequestFacts {
+  readonly startDate: string;
+  readonly endDate: string;
+  readonly undecided: boolean;
+}
+
+const toType = (c: Candidate, facts: ReadonlyMap<string, RequestFacts>): JointMissionCandidate => {
   const names = new Map(c.municipalities.map((m) => [m.nisCode, m.name]));
   return {
     regionCodes: [...c.regionCodes],
@@ -178,13 +197,19 @@ const toType = (c: Candidate): JointMissionCandidate => {
     windowEnd: c.window.end,
     tripStart: c.trip.start,
     tripEnd: c.trip.end,
-    requests: c.reasons.map((r) => ({
-      id: r.requestId,
-      nisCode: r.nisCode,
-      municipalityName: names.get(r.nisCode) ?? null,
-      reasons: [...r.reasons],
-      newReasons: [...r.newReasons],
-    })),
+    requests: c.reasons.map((r) => {
+      const fact = facts.get(r.requestId);
+      return {
+        id: r.requestId,
+        nisCode: r.nisCode,
+        municipalityName: names.get(r.nisCode) ?? null,
+        reasons: [...r.reasons],
+        newReasons: [...r.newReasons],
+        startDate: fact?.startDate ?? c.trip.start,
+        endDate: fact?.endDate ?? c.trip.end,
+        undecided: fact?.undecided ?? false,
+      };
+    }),
     municipalities: c.municipalities.map((m) => ({ nisCode: m.nisCode, name: m.name })),
     missionType: c.missionType,
     combinedStaffDays: c.combinedStaffDays,
@@ -195,6 +220,99 @@ const toType = (c: Candidate): JointMissionCandidate => {
     why: { nl: c.why.nl, en: c.why.en },
   };
 };
+
+/**
+ * The candidates of the period in their ranking, not yet described: the sweep
+ * over one query of the clusters' visits (issue 16: the sweep needs only
+ * their dates, places and requests), keeping those that hold an undecided
+ * request (a candidate of visits all decided leaves nothing to propose).
+ */
+async function rankedCandidates(context: ApiContext, args: CandidateArgs) {
+  const place = {
+    ...(args.countryCode ? { countryCode: args.countryCode } : {}),
+    ...(args.regionCode ? { regionCode: args.regionCode } : {}),
+  };
+  const found = await sweepVisits(views<ClustersDb>(context), { from: args.from, to: args.to, ...place });
+  const byId = new Map<string, SweepVisitView>();
+  const visits: CandidateVisit[] = [];
+  const undecided = new Set<string>();
+  for (const v of found) {
+    const nisCode = v.nisCodes[0];
+    if (nisCode === undefined) continue;
+    byId.set(v.id, v);
+    if (v.kind === 'REQUEST' && v.status === 'SUBMITTED') undecided.add(v.id);
+    visits.push({
+      kind: v.kind,
+      id: v.id,
+      requestIds: v.requestIds,
+      nisCode,
+      // Named, with the assessments' reasons, only for the candidates described (describe).
+      municipalityName: nisCode,
+      regionCode: v.regionCode,
+      countryCode: v.countryCode,
+      missionType: v.missionType as MissionType,
+      startDate: v.startDate,
+      endDate: v.endDate,
+    });
+  }
+  const ranked = rankJointMissionCandidates(
+    {
+      visits,
+      period: { from: args.from, to: args.to },
+      ...place,
+      windowDays: args.windowDays ?? 14,
+      today: today(context),
+    },
+    defaultPolicy,
+  ).filter((c) => c.requestIds.some((id) => undecided.has(id)));
+  return { ranked, visits: byId };
+}
+
+/**
+ * Writes out these ranked candidates: their municipalities' names, when each
+ * was last accompanied and their requests' assessed reasons, read for these
+ * candidates only.
+ */
+async function describe(
+  context: ApiContext,
+  ranked: readonly RankedCandidate[],
+  visits: ReadonlyMap<string, SweepVisitView>,
+  windowDays: number,
+): Promise<JointMissionCandidate[]> {
+  const covered = new Map<string, CandidateVisit>();
+  for (const c of ranked) for (const v of c.covered) covered.set(v.id, v);
+  const requestIds = [...covered.values()].flatMap((v) => v.requestIds);
+  const nisCodes = [...covered.values()].map((v) => v.nisCode);
+  const [satisfied, names, lastAccompaniedOn] = await Promise.all([
+    satisfiedReasonsOf(views<RequestsDb>(context), requestIds),
+    municipalityNames(views<ClustersDb>(context), nisCodes),
+    lastAccompaniedOf(views<HistoryDb>(context), nisCodes, today(context)),
+  ]);
+  const told = new Map<string, CandidateVisit>();
+  const facts = new Map<string, RequestFacts>();
+  for (const v of covered.values()) {
+    told.set(v.id, {
+      ...v,
+      municipalityName: names.get(v.nisCode) ?? v.nisCode,
+      // A mission counts the reasons its requests' assessments found.
+      satisfiedReasons: [...new Set(v.requestIds.flatMap((id) => satisfied.get(id) ?? []))] as AdditionalReason[],
+    });
+    const undecided = v.kind === 'REQUEST' && visits.get(v.id)?.status === 'SUBMITTED';
+    for (const id of v.requestIds) facts.set(id, { startDate: v.startDate, endDate: v.endDate, undecided });
+  }
+  const input = { lastAccompaniedOn: Object.fromEntries(lastAccompaniedOn), windowDays };
+  return ranked.map((c) =>
+    toType(
+      describeCandidate(
+        c,
+        input,
+        defaultPolicy,
+        c.covered.map((v) => told.get(v.id)!),
+      ),
+      facts,
+    ),
+  );
+}
 
 @Resolver()
 export class PlannerResolver {
@@ -220,21 +338,57 @@ export class PlannerResolver {
     authorize(context.principal, 'plan');
     const args: CandidateArgs = { from, to, countryCode, regionCode, windowDays };
     validateCandidateArgs(args);
-    const { visits, lastAccompaniedOn, requests } = await visitsIn(context, args);
-    const undecided = new Set(requests.filter((r) => r.status === 'SUBMITTED').map((r) => r.requestId));
-    const candidates = jointMissionCandidates(
-      {
-        visits,
-        lastAccompaniedOn,
-        period: { from, to },
-        ...(countryCode ? { countryCode } : {}),
-        ...(regionCode ? { regionCode } : {}),
-        windowDays: windowDays ?? 14,
-        today: today(context),
-      },
-      defaultPolicy,
+    const { ranked, visits } = await rankedCandidates(context, args);
+    return describe(context, ranked, visits, windowDays ?? 14);
+  }
+
+  @Query(() => JointMissionCandidateConnection, {
+    description:
+      'jointMissionCandidates a page at a time (issue 16), in the same order: best saving first. totalCount counts every candidate of the period.',
+  })
+  async jointMissionCandidatePage(
+    @Arg('from', () => LocalDateScalar) from: string,
+    @Arg('to', () => LocalDateScalar) to: string,
+    @Ctx() context: ApiContext,
+    @Arg('countryCode', () => String, { nullable: true, description: 'ISO 3166-1 alpha-2, e.g. BJ.' })
+    countryCode?: string | null,
+    @Arg('regionCode', () => String, { nullable: true, description: 'ISO 3166-2, e.g. BJ-ZO.' })
+    regionCode?: string | null,
+    @Arg('windowDays', () => Int, {
+      nullable: true,
+      defaultValue: 14,
+      description: 'The length of a joint mission window in days, both ends included (1 to 60).',
+    })
+    windowDays?: number | null,
+    @Arg('first', () => Int, { nullable: true, description: 'How many candidates, 1 to 100; 20 when not given.' })
+    first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the page before.' })
+    after?: string | null,
+  ): Promise<Connection<JointMissionCandidate>> {
+    authorize(context.principal, 'plan');
+    const args: CandidateArgs = { from, to, countryCode, regionCode, windowDays };
+    validateCandidateArgs(args);
+    const size = pageSize(first);
+    const { ranked, visits } = await rankedCandidates(context, args);
+    const page = pageOfRanked(
+      ranked,
+      { first: size, after: after ?? null },
+      candidateRankKey,
+      ['number', 'number', 'string', 'string', 'string'],
+      compareCandidateRankKeys,
     );
-    // A candidate of visits that are all decided already leaves the planner nothing to propose.
-    return candidates.filter((c) => c.requestIds.some((id) => undecided.has(id))).map(toType);
+    const described = await describe(
+      context,
+      page.edges.map((e) => e.node),
+      visits,
+      windowDays ?? 14,
+    );
+    const describedOf = new Map(page.edges.map((e, i) => [e.node, described[i]!]));
+    return {
+      ...toConnection(page, (node) => describedOf.get(node)!),
+      count: () => Promise.resolve(page.totalCount),
+    };
   }
 }
+
+export const JointMissionCandidateConnectionResolver = TotalCountResolver(JointMissionCandidateConnection);

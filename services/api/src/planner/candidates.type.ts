@@ -1,5 +1,6 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalizedLabel } from '../analytics/policyDomain.type.js';
+import { ConnectionOf } from '../graphql/connection.js';
 import { AdditionalReason, MissionType } from '../graphql/enums.js';
 import { LocalDateScalar } from '../graphql/localDate.js';
 import { MunicipalityRef } from '../requests/request.type.js';
@@ -26,6 +27,15 @@ export class CandidateRequest {
 
   @Field(() => [AdditionalReason], { description: 'Those of reasons its latest assessment did not already count.' })
   newReasons!: string[];
+
+  @Field(() => LocalDateScalar, { description: "The visit's first day (a mission's, for a request it serves)." })
+  startDate!: string;
+
+  @Field(() => LocalDateScalar, { description: "The visit's last day." })
+  endDate!: string;
+
+  @Field(() => Boolean, { description: 'Whether the request awaits a decision (SUBMITTED), rather than accepted.' })
+  undecided!: boolean;
 }
 
 @ObjectType({
@@ -81,3 +91,8 @@ export class JointMissionCandidate {
   @Field(() => LocalizedLabel, { description: 'Why this candidate, with its figures, in Dutch and English.' })
   why!: LocalizedLabel;
 }
+
+/** Joint-mission candidates a page at a time, in their ranking, with how many there are in all. */
+export const JointMissionCandidateConnection = ConnectionOf('JointMissionCandidate', JointMissionCandidate, {
+  counted: true,
+});

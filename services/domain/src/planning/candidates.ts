@@ -177,6 +177,28 @@ export interface RankedCandidate {
 /** What ranking needs of the sweep's input: not when municipalities were last accompanied, which only the description says. */
 export type CandidateSweepInput = Omit<JointMissionInput, 'lastAccompaniedOn'>;
 
+/** What a ranked candidate is ordered by: saving, requests covered, window start, group, request ids. */
+export type CandidateRankKey = [
+  savingEur: number,
+  requests: number,
+  windowStart: string,
+  group: string,
+  requestIds: string,
+];
+
+export const candidateRankKey = (c: RankedCandidate): CandidateRankKey => [
+  c.savingEur,
+  c.requestIds.length,
+  c.windowStart,
+  `${c.group.kind}:${c.group.code}`,
+  c.requestIds.join(','),
+];
+
+/** The order candidates are shown in (step 6 of jointMissionCandidates), by their keys: a page's cursor holds one. */
+export function compareCandidateRankKeys(a: CandidateRankKey, b: CandidateRankKey): number {
+  return b[0] - a[0] || b[1] - a[1] || byString(a[2], b[2]) || byString(a[3], b[3]) || byString(a[4], b[4]);
+}
+
 /** The order candidates are shown in (step 6 of jointMissionCandidates). */
 export function compareRankedCandidates(a: RankedCandidate, b: RankedCandidate): number {
   return (
@@ -238,18 +260,25 @@ export function rankJointMissionCandidates(input: CandidateSweepInput, policy: A
     if (group.kind === 'COUNTRY' && new Set(members.map((v) => v.regionCode)).size < 2) continue;
     const found = savingSets(members, windowDays, policy, separateCents);
     for (const c of found) {
-      if (dominated(c, found, windowDays) || shown.has(c.key)) continue;
-      shown.set(c.key, {
+      if (dominated(c, found, windowDays)) continue;
+      const visitIds = c.covered.map((v) => v.id).sort(byString);
+      const key = visitIds.join('\n');
+      if (shown.has(key)) continue;
+      shown.set(key, {
         group,
         covered: c.covered,
-        visitIds: c.visitIds,
+        visitIds,
         requestIds: [...new Set(c.covered.flatMap((v) => v.requestIds))].sort(byString),
         windowStart: c.tripStart,
         savingEur: c.savingCents / 100,
       });
     }
   }
-  return [...shown.values()].sort(compareRankedCandidates);
+  // Each key once, not once per comparison.
+  return [...shown.values()]
+    .map((c) => ({ c, key: candidateRankKey(c) }))
+    .sort((a, b) => compareCandidateRankKeys(a.key, b.key))
+    .map(({ c }) => c);
 }
 
 /**
@@ -269,21 +298,24 @@ export function describeCandidate(
 
 /** A covered set of a group that saves money, before it is written out as a candidate. */
 interface SavingSet {
-  /** Its visit ids, sorted, one per line: the same set found by another window or group has the same key. */
-  readonly key: string;
-  readonly visitIds: readonly string[];
-  readonly ids: ReadonlySet<string>;
+  /** In the group's order by start; `positions` are their places in it, ascending. */
   readonly covered: readonly CandidateVisit[];
+  readonly positions: readonly number[];
   readonly tripStart: string;
   readonly tripEnd: string;
   readonly savingCents: number;
 }
+
+const sameNumbers = (a: readonly number[], b: readonly number[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
 
 /**
  * The distinct covered sets of a group's windows that bring two municipalities
  * or more together and save money, by trip start. Only the saving is worked
  * out here: a set is written out as a candidate (candidateOf) once it is known
  * to be shown, since most sets of a busy group are dominated or found twice.
+ * A set is known by the places of its visits in the group's order by start,
+ * which windowsAtVisitStarts keeps.
  */
 function savingSets(
   members: readonly CandidateVisit[],
@@ -291,15 +323,19 @@ function savingSets(
   policy: AssessmentPolicy,
   separateCents: ReadonlyMap<CandidateVisit, number>,
 ): SavingSet[] {
-  const tried = new Set<string>();
+  const byStart = [...members].sort((a, b) => byString(a.startDate, b.startDate));
+  const position = new Map(byStart.map((v, i) => [v, i]));
+  // Sets tried, by size, first and last place: the same set found by another window is the same candidate.
+  const tried = new Map<string, (readonly number[])[]>();
   const found: SavingSet[] = [];
-  for (const w of windowsAtVisitStarts(members, windowDays)) {
+  for (const w of windowsAtVisitStarts(byStart, windowDays)) {
     if (w.covered.length < 2) continue;
-    const ids = w.covered.map((v) => v.id).sort(byString);
-    const key = ids.join('\n');
-    // The same set covered by another window is the same candidate (its window starts at the set's first start).
-    if (tried.has(key)) continue;
-    tried.add(key);
+    const positions = w.covered.map((v) => position.get(v)!);
+    const bucket = `${positions.length}:${positions[0]}:${positions.at(-1)}`;
+    const seen = tried.get(bucket);
+    if (seen?.some((other) => sameNumbers(other, positions))) continue;
+    if (seen) seen.push(positions);
+    else tried.set(bucket, [positions]);
     const nisCode = w.covered[0]!.nisCode;
     if (w.covered.every((v) => v.nisCode === nisCode)) continue;
     let tripStart = w.covered[0]!.startDate;
@@ -313,17 +349,20 @@ function savingSets(
     // A group holds one country: the first visit's is every visit's.
     const combinedCents = tripCostCents(costIn(policy, w.covered[0]!.countryCode), visitDays(tripStart, tripEnd));
     if (separate - combinedCents <= 0) continue;
-    found.push({
-      key,
-      visitIds: ids,
-      ids: new Set(ids),
-      covered: w.covered,
-      tripStart,
-      tripEnd,
-      savingCents: separate - combinedCents,
-    });
+    found.push({ covered: w.covered, positions, tripStart, tripEnd, savingCents: separate - combinedCents });
   }
   return found.sort((a, b) => byString(a.tripStart, b.tripStart));
+}
+
+/** Whether `inner`'s places all lie in `outer`'s (both ascending): one walk of the two. */
+function within(inner: readonly number[], outer: readonly number[]): boolean {
+  let j = 0;
+  for (const p of inner) {
+    while (j < outer.length && outer[j]! < p) j++;
+    if (j === outer.length || outer[j] !== p) return false;
+    j++;
+  }
+  return true;
 }
 
 /**
@@ -343,15 +382,8 @@ function dominated(set: SavingSet, sets: readonly SavingSet[], windowDays: numbe
   }
   for (let i = low; i < sets.length && sets[i]!.tripStart <= set.tripStart; i++) {
     const other = sets[i]!;
-    if (other.ids.size <= set.ids.size) continue;
-    let holdsAll = true;
-    for (const id of set.ids) {
-      if (!other.ids.has(id)) {
-        holdsAll = false;
-        break;
-      }
-    }
-    if (holdsAll) return true;
+    if (other.positions.length <= set.positions.length || other.tripEnd < set.tripEnd) continue;
+    if (within(set.positions, other.positions)) return true;
   }
   return false;
 }
