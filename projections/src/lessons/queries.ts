@@ -3,7 +3,7 @@ import { expressionBuilder, sql, type Expression, type Kysely, type SqlBool } fr
 import type { ReadModelDb } from '../db/database.js';
 import { decodeCursor, encodeCursor, type Page, type PageRequest } from '../db/pagination.js';
 import { lessonsProjection } from './projection.js';
-import { lessonHighlights, lessonMatches, searchTerms, type LessonHighlight } from './search.js';
+import { lessonHighlights, lessonMatches, overMatchingLessons, searchTerms, type LessonHighlight } from './search.js';
 import { lessonColumns, lessons, type LessonPolicyDomainTable, type LessonTable } from './table.js';
 
 /**
@@ -274,7 +274,7 @@ export async function searchLessons(readModels: ReadModelDb, request: LessonSear
     if (!matches) return { edges: [], hasNextPage: false };
     const rows = await tx
       .selectFrom('lessons')
-      .innerJoin(matches, (join) => join.onRef('m.lesson_id', '=', 'lessons.lesson_id'))
+      .innerJoin(matches, (join) => join.onRef('m.rowid_ref', '=', 'lessons.rowid_ref'))
       .select(selection)
       .select('m.rank')
       .where(filter)
@@ -313,9 +313,11 @@ export async function countLessons(
   return db.transaction().execute(async (tx) => {
     let query = tx.selectFrom('lessons');
     if (terms.length > 0) {
-      const matches = await lessonMatches(tx, readModels.dialect, lessonsProjection.name, lessons.name, terms);
+      const matches = await lessonMatches(tx, readModels.dialect, lessonsProjection.name, lessons.name, terms, {
+        ranked: false,
+      });
       if (!matches) return 0;
-      query = query.innerJoin(matches, (join) => join.onRef('m.lesson_id', '=', 'lessons.lesson_id'));
+      query = query.innerJoin(matches, (join) => join.onRef('m.rowid_ref', '=', 'lessons.rowid_ref'));
     }
     const row = await query
       .select((eb) => eb.fn.countAll().as('n'))
@@ -324,6 +326,18 @@ export async function countLessons(
     return Number(row.n);
   });
 }
+
+/** The columns of `lessons` the facets and the filter read. */
+const facetColumns = [
+  'lesson_id',
+  'region_code',
+  'country_code',
+  'mission_type',
+  'phase',
+  'level',
+  'good_practice',
+  'retracted',
+] as const satisfies readonly (keyof LessonTable)[];
 
 /**
  * The facet counts of a search and filter (see `LessonFacets`), in one
@@ -339,14 +353,16 @@ export async function lessonFacets(
   const db = readModels.db as Kysely<LessonsDb>;
   const facets = Object.fromEntries(lessonFacetNames.map((name) => [name, [] as FacetCount[]])) as LessonFacets;
   const rows = await db.transaction().execute(async (tx) => {
-    const matches =
-      terms.length > 0
-        ? await lessonMatches(tx, readModels.dialect, lessonsProjection.name, lessons.name, terms)
-        : undefined;
-    if (terms.length > 0 && !matches) return [];
+    // PostgreSQL joins the matches (its index answers a search once per part well enough);
+    // SQLite reads the matching rows once into a table named `lessons` (see overMatchingLessons).
+    const joinMatches = terms.length > 0 && readModels.dialect === 'postgres';
+    const matches = joinMatches
+      ? await lessonMatches(tx, readModels.dialect, lessonsProjection.name, lessons.name, terms, { ranked: false })
+      : undefined;
+    if (joinMatches && !matches) return [];
     const base = () => {
       const from = tx.selectFrom('lessons');
-      return matches ? from.innerJoin(matches, (join) => join.onRef('m.lesson_id', '=', 'lessons.lesson_id')) : from;
+      return matches ? from.innerJoin(matches, (join) => join.onRef('m.rowid_ref', '=', 'lessons.rowid_ref')) : from;
     };
     const byColumn = (
       facet: Exclude<LessonFacetName, 'policyDomain' | 'goodPractice'>,
@@ -378,14 +394,17 @@ export async function lessonFacets(
       ])
       .where(filterExpression(filter, 'goodPractice'))
       .groupBy(isGoodPractice);
-    return domains
+    const query = domains
       .unionAll(byColumn('country', 'country_code'))
       .unionAll(byColumn('region', 'region_code'))
       .unionAll(byColumn('missionType', 'mission_type'))
       .unionAll(byColumn('phase', 'phase'))
       .unionAll(byColumn('level', 'level'))
       .unionAll(goodPractice)
-      .execute();
+      .compile();
+    if (terms.length === 0 || joinMatches) return (await tx.executeQuery(query)).rows;
+    const overMatches = await overMatchingLessons(tx, lessonsProjection.name, lessons.name, terms, facetColumns, query);
+    return overMatches ? (await tx.executeQuery(overMatches)).rows : [];
   });
   for (const row of rows) facets[row.facet as LessonFacetName].push({ value: String(row.value), count: Number(row.n) });
   for (const name of lessonFacetNames)

@@ -1,4 +1,4 @@
-import { sql, type AliasedRawBuilder, type Kysely } from 'kysely';
+import { CompiledQuery, sql, type AliasedRawBuilder, type Kysely } from 'kysely';
 import type { AnyKysely, DialectName } from '../db/database.js';
 import { physicalName } from '../runner/projection.js';
 import type { ProjectionStateTable } from '../runner/registry.js';
@@ -136,15 +136,17 @@ async function activeSearchTables(
 
 /** A lesson that matches a search, with its relevance (higher is better; only comparable within one search). */
 export interface LessonMatch {
-  lesson_id: string;
+  rowid_ref: number;
   rank: number;
 }
 
 /**
  * The lessons matching `terms` (non-empty) as a derived table `m` to join
- * on `lesson_id`; undefined when the lessons projection has no active
- * version yet. Run it in the same transaction as the query that joins it,
- * so SQLite's index and the `lessons` view are of the same generation.
+ * on `rowid_ref` (unique on both dialects); undefined when the lessons
+ * projection has no active version yet. Run it in the same transaction as
+ * the query that joins it, so SQLite's index and the `lessons` view are of
+ * the same generation. Unranked (`rank` 0), it spares computing a relevance
+ * for every match where only the set counts (totals, facets).
  */
 export async function lessonMatches(
   db: AnyKysely,
@@ -152,27 +154,58 @@ export async function lessonMatches(
   projectionName: string,
   tableName: string,
   terms: readonly string[],
+  { ranked = true }: { readonly ranked?: boolean } = {},
 ): Promise<AliasedRawBuilder<LessonMatch, 'm'> | undefined> {
   if (dialect === 'postgres') {
     const text = tsQuery(terms);
+    const search = sql.ref(`${tableName}.search`);
+    const rank = ranked ? sql`ts_rank(${search}, query.q)` : sql`0`;
     // The `lessons` view is SELECT * of the active physical table, generated column included.
     // A word that is a stop word in one language drops out of that language's query only.
     return sql<LessonMatch>`(
-      SELECT ${sql.ref(`${tableName}.lesson_id`)} AS lesson_id, ts_rank(${sql.ref(`${tableName}.search`)}, query.q) AS rank
+      SELECT ${sql.ref(`${tableName}.rowid_ref`)} AS rowid_ref, ${rank} AS rank
       FROM ${sql.table(tableName)},
         (SELECT to_tsquery('dutch', ${text}) || to_tsquery('english', ${text}) AS q) AS query
-      WHERE ${sql.ref(`${tableName}.search`)} @@ query.q
+      WHERE ${search} @@ query.q
     )`.as('m');
   }
   const names = await activeSearchTables(db, projectionName, tableName);
   if (!names) return undefined;
-  const { physical, fts } = names;
+  const fts = sql.table(names.fts);
   // bm25 is lower for better matches; negated so that higher is better on both dialects.
+  const rank = ranked ? sql`-bm25(${fts}, 10.0, 1.0)` : sql`0`;
+  // The index's rowid is the lesson's rowid_ref: no need to visit the table to name the lesson.
   return sql<LessonMatch>`(
-    SELECT p.lesson_id AS lesson_id, -bm25(${sql.table(fts)}, 10.0, 1.0) AS rank
-    FROM ${sql.table(fts)} JOIN ${sql.table(physical)} AS p ON p.rowid_ref = ${sql.ref(`${fts}.rowid`)}
-    WHERE ${sql.table(fts)} MATCH ${ftsQuery(terms)}
+    SELECT ${sql.ref(`${names.fts}.rowid`)} AS rowid_ref, ${rank} AS rank
+    FROM ${fts}
+    WHERE ${fts} MATCH ${ftsQuery(terms)}
   )`.as('m');
+}
+
+/**
+ * SQLite: the statement `query` (which reads `columns` of `lessons`) over
+ * only the lessons that match `terms`: a materialised common table named
+ * `lessons` holding those columns of the matching rows of the active
+ * physical table, so that the index is
+ * searched once for all of a statement's parts (the facets' seven GROUP BYs)
+ * and each part reads a few rows instead of the catalogue.
+ * Undefined when the lessons projection has no active version yet.
+ */
+export async function overMatchingLessons<R>(
+  db: AnyKysely,
+  projectionName: string,
+  tableName: string,
+  terms: readonly string[],
+  columns: readonly string[],
+  query: CompiledQuery<R>,
+): Promise<CompiledQuery<R> | undefined> {
+  const names = await activeSearchTables(db, projectionName, tableName);
+  if (!names) return undefined;
+  const prefix = sql`WITH ${sql.table(tableName)} AS MATERIALIZED (
+    SELECT ${sql.join(columns.map((c) => sql.ref(`p.${c}`)))} FROM ${sql.table(names.fts)} JOIN ${sql.table(names.physical)} AS p ON p.rowid_ref = ${sql.ref(`${names.fts}.rowid`)}
+    WHERE ${sql.table(names.fts)} MATCH ${ftsQuery(terms)}
+  ) `.compile(db);
+  return CompiledQuery.raw(prefix.sql + query.sql, [...prefix.parameters, ...query.parameters]);
 }
 
 /**
