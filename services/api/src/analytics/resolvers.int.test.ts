@@ -380,6 +380,22 @@ describe('registry, missions, lessons and analytics through GraphQL', () => {
     );
     expect(found.lessons.edges).toHaveLength(1);
     expect(found.lessons.edges[0].node.rank).toBeGreaterThan(0);
+    // Without a good-practice condition the total comes from the facets the same request reads (and equals them).
+    const listed = await ok(
+      analyst,
+      `{ lessons(search: "geboorteakte", filter: { regionCodes: ["BJ-ZO", "SN-TH"] }) { totalCount edges { node { municipalities { nisCode name } } } }
+         lessonFacets(search: "geboorteakte", filter: { regionCodes: ["BJ-ZO", "SN-TH"] }) { goodPractice { value count } } }`,
+    );
+    expect(listed.lessons).toEqual({
+      totalCount: 1,
+      edges: [{ node: { municipalities: [{ nisCode: '11055', name: 'Zoersel' }] } }],
+    });
+    expect(listed.lessonFacets.goodPractice).toEqual([{ value: 'true', count: 1 }]);
+    const nothing = await ok(
+      analyst,
+      `{ lessons(search: "geboorteakte", filter: { countryCode: "NI" }) { totalCount } }`,
+    );
+    expect(nothing.lessons.totalCount).toBe(0);
     // The page's total, the matches marked on the edge, and facet counts for the same search.
     const searched = await ok(
       analyst,

@@ -2,7 +2,6 @@ import {
   countLessons,
   getLessonById,
   lessonColumns,
-  lessonFacets,
   searchLessons,
   toLessonView,
   type LessonFilter as ReadFilter,
@@ -17,11 +16,11 @@ import { execute, views, type ApiContext } from '../context.js';
 import { pageSize, TotalCountResolver, type Connection } from '../graphql/connection.js';
 import { authorizeMission, findMission } from '../missions/mission.load.js';
 import { toMission } from '../missions/mission.map.js';
-import { municipalityNames } from '../registry/registry.load.js';
 import { withoutNulls } from '../registry/withoutNulls.js';
 import { Mission, MunicipalityRef } from '../requests/request.type.js';
 import { EditLessonInput, LessonFilter, RecordLessonInput, RetractLessonInput } from './lesson.input.js';
 import { toLesson } from './lesson.map.js';
+import { countFromFacets, facetsOf, municipalityName } from './lessonReads.js';
 import { Lesson, LessonConnection, LessonFacets, type LessonEdge } from './lesson.type.js';
 
 function readFilter(filter: LessonFilter | null | undefined): ReadFilter {
@@ -57,7 +56,8 @@ export class LessonResolver {
     return {
       edges: page.edges.map((e) => ({ cursor: e.cursor, node: toLesson(e.node), highlight: e.node.highlight })),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.edges.at(-1)?.cursor ?? null },
-      count: () => countLessons(context.services.readModels, request),
+      count: async () =>
+        (await countFromFacets(context, request)) ?? countLessons(context.services.readModels, request),
     };
   }
 
@@ -71,10 +71,7 @@ export class LessonResolver {
     @Arg('filter', () => LessonFilter, { nullable: true }) filter?: LessonFilter | null,
   ): Promise<LessonFacets> {
     authorize(context.principal, 'readAll');
-    const facets = await lessonFacets(context.services.readModels, {
-      filter: readFilter(filter),
-      ...(search ? { search } : {}),
-    });
+    const facets = await facetsOf(context, { filter: readFilter(filter), ...(search ? { search } : {}) });
     return {
       policyDomains: facets.policyDomain,
       countries: facets.country,
@@ -95,8 +92,9 @@ export class LessonResolver {
 
   @FieldResolver(() => [MunicipalityRef], { description: "The mission's municipalities." })
   async municipalities(@Root() lesson: Lesson, @Ctx() context: ApiContext): Promise<MunicipalityRef[]> {
-    const names = await municipalityNames(context);
-    return lesson.nisCodes.map((nisCode) => ({ nisCode, name: names.get(nisCode) ?? null }));
+    return Promise.all(
+      lesson.nisCodes.map(async (nisCode) => ({ nisCode, name: await municipalityName(context, nisCode) })),
+    );
   }
 
   @FieldResolver(() => Mission, { nullable: true, description: 'The mission the lesson was learned from.' })
