@@ -46,6 +46,43 @@ async function loseFirstAnswer(
   return { sent, firstAnswer: () => firstAnswer };
 }
 
+/** The operation a GraphQL request from the page names. */
+function operationName(request: Request): string | undefined {
+  try {
+    return (request.postDataJSON() as { operationName?: string } | null)?.operationName;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Keeps the page's read-model position poll answering the position it last
+ * saw, while frozen: the page is offline for that time, as the lost answer
+ * says, so it cannot learn from the poll that the decision was stored (which
+ * would refetch the request and replace its form by the decision before the
+ * person could press "Opnieuw proberen").
+ */
+async function freezePosition(page: Page) {
+  let frozen = false;
+  let last: string | undefined;
+  await page.route('**/graphql', async (route, request) => {
+    if (operationName(request) !== 'ReadModelPosition') return route.fallback();
+    if (frozen && last !== undefined)
+      return route.fulfill({ status: 200, contentType: 'application/json', body: last });
+    const response = await route.fetch();
+    last = await response.text();
+    await route.fulfill({ response, body: last });
+  });
+  return {
+    freeze: () => {
+      frozen = true;
+    },
+    thaw: () => {
+      frozen = false;
+    },
+  };
+}
+
 /** The message the UI shows for a mutation without an answer, with the keyboard's focus on it. */
 async function expectNoAnswerMessage(page: Page): Promise<void> {
   const alert = page.getByRole('alert').filter({ hasText: 'Niet zeker of uw wijziging is opgeslagen' });
@@ -154,6 +191,7 @@ describe('a mutation whose answer is lost', () => {
     await page.goto(`${suite.url}/aanvragen/${id!}`);
     await dataShown(page);
     const { sent } = await loseFirstAnswer(page, 'Decide');
+    const position = await freezePosition(page);
 
     await page.getByRole('radio', { name: 'Weigeren', exact: true }).check();
     const reason = page.getByLabel('Reden van weigering', { exact: true });
@@ -162,11 +200,19 @@ describe('a mutation whose answer is lost', () => {
       .evaluateAll((os) => os.map((o) => (o as unknown as { value: string }).value).filter((v) => v !== ''));
     await reason.selectOption(reasons[0]!);
     await page.getByLabel('Toelichting', { exact: true }).fill('Geen vrije dagen meer dit jaar.');
+    position.freeze();
     await page.getByRole('button', { name: 'Besluit vastleggen', exact: true }).click();
 
     await expectNoAnswerMessage(page);
+    const retried = page.waitForResponse((r) => mutationsIn(r.request()).includes('Decide'));
     await page.getByRole('alert').getByRole('button', { name: 'Opnieuw proberen', exact: true }).click();
-    await page.getByText('Het besluit werd vastgelegd.', { exact: true }).waitFor();
+    position.thaw();
+    const answer = (await (await retried).json()) as { data?: unknown; errors?: unknown };
+    expect(answer.errors, 'the first answer, not a CONFLICT').toBeUndefined();
+    expect(answer).toMatchObject({ data: { decideAccompaniment: { id, status: 'DECLINED' } } });
+    // The request is shown decided: the form made way for the decision (the cache took the answer).
+    await page.getByRole('button', { name: 'Besluit vastleggen', exact: true }).waitFor({ state: 'detached' });
+    expect(await page.locator('main').innerText()).toContain('Geweigerd');
     expect(await page.getByRole('alert').count(), 'no CONFLICT or other error shown').toBe(0);
     expect(sent.map((s) => s.key)).toEqual([sent[0]!.key, sent[0]!.key]);
 
