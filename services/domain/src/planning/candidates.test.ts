@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { defaultPolicy } from '../assessment/policy.js';
 import { addDays, visitDays } from '../dates.js';
 import {
+  candidateRankKey,
+  compareCandidateRankKeys,
+  describeCandidate,
   jointMissionCandidates,
+  rankJointMissionCandidates,
   windowsAtVisitStarts,
   type CandidateVisit,
   type JointMissionInput,
@@ -366,5 +370,75 @@ describe('joint-mission candidates: properties', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('lists exactly the undominated saving sets of the windows at visit starts, each once, in the ranking (issue 16: the fast sweep)', () => {
+    fc.assert(
+      fc.property(arbVisits, arbWindowDays, (visits, windowDays) => {
+        const input = { visits, period: { from: PERIOD_START, to: PERIOD_END }, windowDays, today: PERIOD_START };
+        const ranked = rankJointMissionCandidates(input, defaultPolicy);
+        const byId = new Map(visits.map((v) => [v.id, v]));
+        // The rule written out plainly: in every group, the worthwhile sets, those no larger set of the group holds.
+        const expected = new Set<string>();
+        const groups = [...groupsOf(visits)].sort(
+          ([a], [b]) => (a.startsWith('REGION') ? 0 : 1) - (b.startsWith('REGION') ? 0 : 1),
+        );
+        for (const [, members] of groups) {
+          // The windows that start on a visit's first day (the sweep's, whose sets the first property relates to every day's).
+          const starts = new Set(members.map((v) => v.startDate));
+          const windows = everyWindow(members, windowDays).filter((w) => starts.has(w.start));
+          const sets = [...new Set(windows.map((w) => w.ids.join()))]
+            .map((key) => key.split(',').filter(Boolean))
+            .filter((ids) => {
+              const covered = ids.map((id) => byId.get(id)!);
+              return new Set(covered.map((v) => v.nisCode)).size >= 2 && savingOf(covered) > 0;
+            });
+          for (const ids of sets)
+            if (!sets.some((other) => other.length > ids.length && isSubset(ids, other))) expected.add(ids.join());
+        }
+        expect(new Set(ranked.map((c) => c.visitIds.join()))).toEqual(expected);
+        expect(ranked).toHaveLength(expected.size);
+        // In the ranking, whose cursor keys order alike
+        for (let i = 1; i < ranked.length; i++)
+          expect(compareCandidateRankKeys(candidateRankKey(ranked[i - 1]!), candidateRankKey(ranked[i]!))).toBeLessThan(
+            0,
+          );
+        // And described, the same as the whole list
+        expect(
+          ranked.map((c) => describeCandidate(c, { ...input, lastAccompaniedOn: recentlyAccompanied }, defaultPolicy)),
+        ).toEqual(jointMissionCandidates({ ...input, lastAccompaniedOn: recentlyAccompanied }, defaultPolicy));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('joint-mission candidates ranked before they are described (issue 16)', () => {
+  it('ranks without knowing when municipalities were last accompanied, and describes with it and the visits as told later', () => {
+    const a = visit('11002', '2027-03-01', '2027-03-05');
+    const b = visit('44021', '2027-03-03', '2027-03-08');
+    const [ranked] = rankJointMissionCandidates(
+      { visits: [a, b], period: { from: '2027-01-01', to: '2027-12-31' }, today: '2027-01-01' },
+      defaultPolicy,
+    );
+    expect(ranked).toMatchObject({
+      visitIds: [a.id, b.id].sort(),
+      requestIds: [a.id, b.id].sort(),
+      windowStart: '2027-03-01',
+    });
+    // Told later: Antwerpen's assessment already counted combined visits; Gent was never accompanied.
+    const told = ranked!.covered.map((v) =>
+      v.id === a.id
+        ? { ...v, municipalityName: 'Antwerpen (told)', satisfiedReasons: ['COMBINED_VISITS' as const] }
+        : v,
+    );
+    const described = describeCandidate(ranked!, { lastAccompaniedOn: { '11002': '2026-12-01' } }, defaultPolicy, told);
+    expect(described.municipalities.map((m) => m.name)).toEqual(['Antwerpen (told)', 'Gent']);
+    expect(described.followUpNisCodes).toEqual(['44021']);
+    const reasons = new Map(described.reasons.map((r) => [r.requestId, r]));
+    expect(reasons.get(a.id)!.newReasons).toEqual([]);
+    expect(reasons.get(b.id)!.reasons).toEqual(['FOLLOW_UP', 'COMBINED_VISITS']);
+    expect(described.savingEur).toBe(ranked!.savingEur);
+    expect(described.why.nl).toMatch(/Antwerpen \(told\) en Gent bezoeken Zou/);
   });
 });
