@@ -485,6 +485,7 @@ describe('reading', () => {
     { name: 'budgets', query: '{ budgets(fromYear: 2026, toYear: 2026) { year unreservedEur } }', own: false },
     { name: 'municipalities', query: '{ municipalities { nisCode } }', own: false },
     { name: 'coverage', query: '{ coverage { nisCode } }', own: false },
+    { name: 'coverageByMonths', query: '{ coverageByMonths { municipalities } }', own: false },
     {
       name: 'dashboard',
       query: '{ dashboard(fromQuarter: "2026-Q1", toQuarter: "2026-Q2") { totals { submitted } } }',

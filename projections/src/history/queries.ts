@@ -1,11 +1,12 @@
 import { isLocalDate, ValidationError } from '@werkbezoek/schema';
 import type { Kysely } from 'kysely';
-import type { MunicipalityRow } from '../directory/directory.js';
+import type { MunicipalityRow, TwinningRow } from '../directory/directory.js';
 import type { VisitTable } from './table.js';
 
 interface Db {
   history_visits: VisitTable;
   history_municipalities: MunicipalityRow;
+  history_twinnings: TwinningRow;
 }
 /** The views these queries read, for callers that type their Kysely handle. */
 export type { Db as HistoryDb };
@@ -188,9 +189,30 @@ export async function lastAccompaniedVisit(
 /**
  * Every municipality with the months since it was last accompanied, as seen
  * on `today`: the never accompanied first, then the longest ago, then by name.
+ * With a country: only the municipalities twinned with a partner there (now
+ * or once).
  */
-export async function listCoverage(db: Kysely<Db>, { today }: { readonly today: string }): Promise<CoverageView[]> {
+export async function listCoverage(
+  db: Kysely<Db>,
+  { today, countryCode }: { readonly today: string; readonly countryCode?: string },
+): Promise<CoverageView[]> {
   checkDate(today, 'today');
+  if (countryCode !== undefined && !/^[A-Z]{2}$/.test(countryCode))
+    throw new ValidationError(`countryCode "${countryCode}" is not an ISO 3166-1 alpha-2 code such as BJ`, [
+      'countryCode',
+    ]);
+  const twinned =
+    countryCode === undefined
+      ? undefined
+      : new Set(
+          (
+            await db
+              .selectFrom('history_twinnings')
+              .select('nis_code')
+              .where('country_code', '=', countryCode)
+              .execute()
+          ).map((t) => t.nis_code),
+        );
   const municipalities = await db.selectFrom('history_municipalities').select(['nis_code', 'name']).execute();
   // Every municipality with visits and the end of its last accompanied one: one scan of the covering index.
   const visited = await db
@@ -214,7 +236,8 @@ export async function listCoverage(db: Kysely<Db>, { today }: { readonly today: 
   const names = new Map<string, string | null>(municipalities.map((m) => [m.nis_code, m.name]));
   for (const v of visited) if (!names.has(v.nis_code)) names.set(v.nis_code, null);
   const lastEnd = new Map(visited.map((l) => [l.nis_code, l.last_end]));
-  const coverage = [...names].map(([nisCode, name]): CoverageView => {
+  const listed = twinned ? [...names].filter(([nisCode]) => twinned.has(nisCode)) : [...names];
+  const coverage = listed.map(([nisCode, name]): CoverageView => {
     const lastAccompaniedOn = lastAccompanied(lastEnd.get(nisCode), today);
     return {
       nisCode,

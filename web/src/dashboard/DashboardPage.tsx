@@ -85,16 +85,12 @@ const DashboardDocument = graphql(`
       spentEur
       unreservedEur
     }
-    coverage {
-      nisCode
-      name
-      lastAccompaniedOn
-      monthsSinceLastAccompaniment
+    coverage(countryCode: $countryCode, first: 10) {
+      ...CoverageList_Municipality
     }
-    twinnings {
-      id
-      nisCode
-      countryCode
+    coverageByMonths(countryCode: $countryCode) {
+      monthsSinceLastAccompaniment
+      municipalities
     }
   }
 `);
@@ -137,12 +133,6 @@ export default function DashboardPage() {
     }));
   }, [filters.to, f]);
   const totals = data?.dashboard.totals;
-  // Coverage with a country chosen: the municipalities twinned there.
-  const coverage = useMemo(() => {
-    if (!data || !filters.countryCode) return data?.coverage ?? [];
-    const twinned = new Set(data.twinnings.filter((t) => t.countryCode === filters.countryCode).map((t) => t.nisCode));
-    return data.coverage.filter((c) => twinned.has(c.nisCode));
-  }, [data, filters.countryCode]);
   const kpis = totals && [
     { label: f.t('kpi.submitted'), value: f.number(totals.submitted), href: drillThrough(filters, {}) },
     {
@@ -226,10 +216,14 @@ export default function DashboardPage() {
                 quarters={data.dashboard.byQuarter}
                 rate={totals?.agreementRate ?? null}
               />
-              <CoverageChart coverage={coverage} />
+              <CoverageChart months={data.coverageByMonths} />
               <CapacityChart years={data.capacitySummary} />
               <BudgetChart years={data.budgets} />
-              <CoverageList coverage={coverage} />
+              <CoverageList
+                head={data.coverage}
+                total={data.coverageByMonths.reduce((sum, m) => sum + m.municipalities, 0)}
+                countryCode={filters.countryCode ?? null}
+              />
             </Staggered>
           </div>
           {/* Below the charts: the map draws last and whatever it takes in height moves nothing on screen. */}

@@ -1,6 +1,8 @@
 import { useMemo, useState } from 'react';
+import { useQuery } from 'urql';
 import { useLocation } from 'wouter';
-import type { DashboardPageQuery, DeclineReason, MissionType } from '../gql/graphql';
+import { graphql } from '../gql';
+import type { CoverageList_MunicipalityFragment, DashboardPageQuery, DeclineReason, MissionType } from '../gql/graphql';
 import { useFormat } from '../i18n/format';
 import type { Quarter } from '../period/quarters';
 import { municipalityHref } from '../places/links';
@@ -8,6 +10,7 @@ import { requestsHref } from '../requests/filters';
 import { ChartCard, type FigureColumn } from '../ui/ChartCard';
 import { Bars, palette, type Series } from '../ui/charts';
 import { DataTable } from '../ui/DataTable';
+import { ErrorState, Loading } from '../ui/states';
 import { useVocabulary } from '../vocabulary/vocabularies';
 import { coverageBucket, coverageBuckets, drillThrough, type DashboardFilters } from './filters';
 
@@ -352,15 +355,17 @@ export function BudgetChart({ years }: { years: Data['budgets'] }) {
   );
 }
 
-export function CoverageChart({ coverage }: { coverage: Data['coverage'] }) {
+export function CoverageChart({ months }: { months: Data['coverageByMonths'] }) {
   const f = useFormat();
   const data = useMemo(
     () =>
       coverageBuckets.map((bucket) => ({
         bucket,
-        municipalities: coverage.filter((c) => coverageBucket(c.monthsSinceLastAccompaniment) === bucket).length,
+        municipalities: months
+          .filter((m) => coverageBucket(m.monthsSinceLastAccompaniment) === bucket)
+          .reduce((sum, m) => sum + m.municipalities, 0),
       })),
-    [coverage],
+    [months],
   );
   type Row = (typeof data)[number];
   const bucketLabel = (bucket: string) => f.t(`bucket.${bucket}` as 'bucket.never');
@@ -394,12 +399,46 @@ export function CoverageChart({ coverage }: { coverage: Data['coverage'] }) {
 }
 
 /** The municipalities behind the coverage chart, each linked to its page (its history, and on to its requests). */
-export function CoverageList({ coverage }: { coverage: Data['coverage'] }) {
+graphql(`
+  fragment CoverageList_Municipality on Coverage {
+    nisCode
+    name
+    lastAccompaniedOn
+    monthsSinceLastAccompaniment
+  }
+`);
+
+const CoverageListAllDocument = graphql(`
+  query CoverageList_All($countryCode: String) {
+    coverage(countryCode: $countryCode) {
+      ...CoverageList_Municipality
+    }
+  }
+`);
+
+/**
+ * The municipalities longest without an accompanied visit: the first ten
+ * come with the dashboard; all `total` are read only when asked for.
+ */
+export function CoverageList({
+  head,
+  total,
+  countryCode,
+}: {
+  head: readonly CoverageList_MunicipalityFragment[];
+  total: number;
+  countryCode: string | null;
+}) {
   const f = useFormat();
   const [expanded, setExpanded] = useState(false);
+  const [{ data: all, fetching, error }] = useQuery({
+    query: CoverageListAllDocument,
+    variables: { countryCode },
+    pause: !expanded,
+  });
   const bucketLabel = (bucket: string) => f.t(`bucket.${bucket}` as 'bucket.never');
-  type Municipality = (typeof coverage)[number];
-  const shown = expanded ? coverage : coverage.slice(0, 10);
+  const shown = expanded && all ? all.coverage : head;
+  type Municipality = CoverageList_MunicipalityFragment;
   return (
     <section className="card grid__wide" aria-labelledby="coverage-list">
       <h2 id="coverage-list">{f.t('coverage.list')}</h2>
@@ -432,9 +471,11 @@ export function CoverageList({ coverage }: { coverage: Data['coverage'] }) {
           },
         ]}
       />
-      {!expanded && coverage.length > shown.length && (
+      {expanded && fetching && <Loading />}
+      {expanded && error && <ErrorState error={error} />}
+      {!expanded && total > shown.length && (
         <button type="button" className="button button--small" onClick={() => setExpanded(true)}>
-          {f.t('coverage.show', { count: coverage.length })}
+          {f.t('coverage.show', { count: total })}
         </button>
       )}
     </section>

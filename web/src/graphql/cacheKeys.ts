@@ -28,6 +28,7 @@ export const cacheKeys: KeyingConfig = {
   ClusterMunicipality: embedded,
   CountryCluster: embedded,
   Coverage: embedded,
+  CoverageMonths: embedded,
   Dashboard: embedded,
   DashboardCounts: embedded,
   DashboardQuarter: embedded,

@@ -1,14 +1,34 @@
-import { getAccompanimentHistory, listCoverage, type HistoryDb, type VisitView } from '@werkbezoek/projections';
-import { NotFoundError } from '@werkbezoek/schema';
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import {
+  getAccompanimentHistory,
+  listCoverage,
+  type CoverageView,
+  type HistoryDb,
+  type VisitView,
+} from '@werkbezoek/projections';
+import { NotFoundError, ValidationError } from '@werkbezoek/schema';
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { authorize } from '../auth/roles.js';
 import { views, type ApiContext } from '../context.js';
 import { authorizeRead } from '../registry/registry.load.js';
 import { StaffRef } from '../registry/registry.type.js';
-import { AccompanimentHistory, Coverage, Visit } from './history.type.js';
+import { AccompanimentHistory, Coverage, CoverageMonths, Visit } from './history.type.js';
 import { today } from './today.js';
 
 const db = (context: ApiContext) => views<HistoryDb>(context);
+
+const coverageByRequest = new WeakMap<ApiContext, Map<string, Promise<CoverageView[]>>>();
+
+/** Coverage as of today, read once per GraphQL request and country (the dashboard asks for its counts and its head). */
+function coverageOf(context: ApiContext, countryCode: string | undefined): Promise<CoverageView[]> {
+  let known = coverageByRequest.get(context);
+  if (!known) coverageByRequest.set(context, (known = new Map<string, Promise<CoverageView[]>>()));
+  let coverage = known.get(countryCode ?? '');
+  if (!coverage) {
+    coverage = listCoverage(db(context), { today: today(context), ...(countryCode ? { countryCode } : {}) });
+    known.set(countryCode ?? '', coverage);
+  }
+  return coverage;
+}
 
 function toVisit(v: VisitView): Visit {
   return {
@@ -50,9 +70,42 @@ export class HistoryResolver {
   @Query(() => [Coverage], {
     description: 'Every municipality by how long ago it was last accompanied: never accompanied first.',
   })
-  async coverage(@Ctx() context: ApiContext): Promise<Coverage[]> {
+  async coverage(
+    @Ctx() context: ApiContext,
+    @Arg('countryCode', () => String, {
+      nullable: true,
+      description: 'Only municipalities twinned with a partner in this country (ISO 3166-1 alpha-2), now or once.',
+    })
+    countryCode?: string | null,
+    @Arg('first', () => Int, { nullable: true, description: 'Only the first so many, in the same order.' })
+    first?: number | null,
+  ): Promise<Coverage[]> {
     authorize(context.principal, 'readAll');
-    return listCoverage(db(context), { today: today(context) });
+    if (first !== undefined && first !== null && first < 0)
+      throw new ValidationError(`first must be 0 or more, not ${first}`, ['first']);
+    const all = await coverageOf(context, countryCode ?? undefined);
+    return first === undefined || first === null ? all : all.slice(0, first);
+  }
+
+  @Query(() => [CoverageMonths], {
+    description:
+      'How many municipalities were last accompanied so many whole months ago (null: never), fewest months first, never last: coverage counted, without the list.',
+  })
+  async coverageByMonths(
+    @Ctx() context: ApiContext,
+    @Arg('countryCode', () => String, {
+      nullable: true,
+      description: 'Only municipalities twinned with a partner in this country (ISO 3166-1 alpha-2), now or once.',
+    })
+    countryCode?: string | null,
+  ): Promise<CoverageMonths[]> {
+    authorize(context.principal, 'readAll');
+    const counts = new Map<number | null, number>();
+    for (const c of await coverageOf(context, countryCode ?? undefined))
+      counts.set(c.monthsSinceLastAccompaniment, (counts.get(c.monthsSinceLastAccompaniment) ?? 0) + 1);
+    return [...counts]
+      .sort(([a], [b]) => (a ?? Number.POSITIVE_INFINITY) - (b ?? Number.POSITIVE_INFINITY))
+      .map(([monthsSinceLastAccompaniment, municipalities]) => ({ monthsSinceLastAccompaniment, municipalities }));
   }
 }
 

@@ -113,3 +113,12 @@ export class Coverage {
   @Field(() => Int, { nullable: true, description: 'Null when never accompanied.' })
   monthsSinceLastAccompaniment!: number | null;
 }
+
+@ObjectType({ description: 'How many municipalities were last accompanied so many months ago.' })
+export class CoverageMonths {
+  @Field(() => Int, { nullable: true, description: 'Whole months; null for the municipalities never accompanied.' })
+  monthsSinceLastAccompaniment!: number | null;
+
+  @Field(() => Int)
+  municipalities!: number;
+}

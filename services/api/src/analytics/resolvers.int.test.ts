@@ -473,6 +473,24 @@ describe('registry, missions, lessons and analytics through GraphQL', () => {
       { nisCode: '11055', lastAccompaniedOn: '2026-07-07', monthsSinceLastAccompaniment: 0 },
     ]);
     expect((await failure(coordinator('11055'), `{ coverage { nisCode } }`)).code).toBe('FORBIDDEN');
+    // What the dashboard reads: the head of the list and the counts by months, for a country's twinned municipalities.
+    const head = await ok(
+      management,
+      `{ benin: coverage(countryCode: "BJ", first: 1) { nisCode } southAfrica: coverage(countryCode: "ZA") { nisCode }
+         coverageByMonths { monthsSinceLastAccompaniment municipalities } none: coverageByMonths(countryCode: "ZA") { municipalities } }`,
+    );
+    expect(head).toEqual({
+      benin: [{ nisCode: '44021' }],
+      southAfrica: [],
+      coverageByMonths: [
+        { monthsSinceLastAccompaniment: 0, municipalities: 1 },
+        { monthsSinceLastAccompaniment: null, municipalities: 1 },
+      ],
+      none: [],
+    });
+    expect((await failure(management, `{ coverage(countryCode: "Benin") { nisCode } }`)).code).toBe('BAD_USER_INPUT');
+    expect((await failure(management, `{ coverage(first: -1) { nisCode } }`)).code).toBe('BAD_USER_INPUT');
+    expect((await failure(coordinator('11055'), `{ coverageByMonths { municipalities } }`)).code).toBe('FORBIDDEN');
   });
 
   it('clusters the visits to a southern region', async () => {
