@@ -47,3 +47,4 @@ export * from './runner/lease.js';
 export * from './runner/projector.js';
 export * from './runner/checkpoints.js';
 export * from './runner/readModelsBehind.js';
+export * from './runner/readModelVersion.js';

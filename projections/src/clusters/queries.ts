@@ -449,8 +449,10 @@ export async function regionalClusterPage(
   db: Kysely<Db>,
   q: ClusterQuery,
   page: { readonly first: number; readonly after?: string | null },
+  /** The ranking (rankRegions) when the caller kept it from an earlier page. */
+  ranked?: readonly RegionRank[],
 ): Promise<RankedPage<RegionalCluster>> {
-  const ranks = await rankRegions(db, q);
+  const ranks = ranked ?? (await rankRegions(db, q));
   const keyOf = (r: RegionRank): [number, string] => [r.visiting, r.regionCode];
   const shown = pageOfRanked(ranks, page, keyOf, ['number', 'string'], (a, b) =>
     compareRegionRanks(

@@ -1,5 +1,6 @@
 import {
   countryClusters,
+  rankRegions,
   regionalClusterPage,
   regionalClusters,
   type ClusterQuery,
@@ -14,6 +15,7 @@ import { authorize } from '../auth/roles.js';
 import { views, type ApiContext } from '../context.js';
 import { pageSize, toConnection, TotalCountResolver, type Connection } from '../graphql/connection.js';
 import { LocalDateScalar } from '../graphql/localDate.js';
+import { memoised } from '../graphql/readModelMemo.js';
 import {
   CountryCluster,
   RegionalCluster,
@@ -101,10 +103,12 @@ export class ClustersResolver {
     after?: string | null,
   ): Promise<Connection<RegionalCluster>> {
     authorize(context.principal, 'readAll');
-    const page = await regionalClusterPage(views<ClustersDb>(context), query(from, to, windowDays, countryCode), {
-      first: pageSize(first),
-      after: after ?? null,
-    });
+    const db = views<ClustersDb>(context);
+    const q = query(from, to, windowDays, countryCode);
+    const size = pageSize(first);
+    // The ranking reads every visit of the period: kept for the next page while the clusters stand still.
+    const ranks = await memoised(context, ['clusters'], JSON.stringify(['regions', q]), () => rankRegions(db, q));
+    const page = await regionalClusterPage(db, q, { first: size, after: after ?? null }, ranks);
     return { ...toConnection(page, toRegionalCluster), count: () => Promise.resolve(page.totalCount) };
   }
 

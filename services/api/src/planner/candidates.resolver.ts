@@ -32,6 +32,7 @@ import { authorize } from '../auth/roles.js';
 import { views, type ApiContext } from '../context.js';
 import { pageSize, toConnection, TotalCountResolver, type Connection } from '../graphql/connection.js';
 import { LocalDateScalar } from '../graphql/localDate.js';
+import { memoised } from '../graphql/readModelMemo.js';
 import { JointMissionCandidate, JointMissionCandidateConnection } from './candidates.type.js';
 
 const MAX_PERIOD_MONTHS = 24;
@@ -226,8 +227,23 @@ const toType = (c: Candidate, facts: ReadonlyMap<string, RequestFacts>): JointMi
  * over one query of the clusters' visits (issue 16: the sweep needs only
  * their dates, places and requests), keeping those that hold an undecided
  * request (a candidate of visits all decided leaves nothing to propose).
+ * Kept while the clusters' read model stands still (memoised): each page
+ * reads the same ranking.
  */
-async function rankedCandidates(context: ApiContext, args: CandidateArgs) {
+function rankedCandidates(context: ApiContext, args: CandidateArgs) {
+  const key = JSON.stringify([
+    'candidates',
+    args.from,
+    args.to,
+    args.countryCode,
+    args.regionCode,
+    args.windowDays,
+    today(context),
+  ]);
+  return memoised(context, ['clusters'], key, () => rankCandidates(context, args));
+}
+
+async function rankCandidates(context: ApiContext, args: CandidateArgs) {
   const place = {
     ...(args.countryCode ? { countryCode: args.countryCode } : {}),
     ...(args.regionCode ? { regionCode: args.regionCode } : {}),
