@@ -28,6 +28,7 @@ export interface RecoveryRun {
 }
 
 const PAGE = 10_000;
+const SLICE_MS = 20;
 
 /**
  * The process manager that finishes or gives back decisions interrupted
@@ -48,12 +49,18 @@ export class DecisionRecovery {
 
   /** Reads the log's new events of the tracked types. */
   async catchUp(): Promise<void> {
+    // The first read after a start covers the whole log (1.3 million events: seconds); it runs in the API's
+    // process, so it lets other work run every SLICE_MS.
+    let sliceStarted = performance.now();
     for (;;) {
       let read = 0;
       for await (const e of this.store.readAll({ fromPosition: this.position, maxCount: PAGE, types: TRACKED_TYPES })) {
         this.pending = trackDecisions(this.pending, e);
         this.position = e.position;
-        read++;
+        if (++read % 256 === 0 && performance.now() - sliceStarted >= SLICE_MS) {
+          await new Promise((resolve) => setImmediate(resolve));
+          sliceStarted = performance.now();
+        }
       }
       if (read < PAGE) return;
     }
