@@ -21,7 +21,7 @@ export async function memoised<T>(
 ): Promise<T> {
   const db = context.services.readModels.db;
   let memo = memos.get(db);
-  if (!memo) memos.set(db, (memo = new Map()));
+  if (!memo) memos.set(db, (memo = new Map<string, Promise<unknown>>()));
   const versioned = `${key} @ ${await readModelVersion(db, projections)}`;
   const kept = memo.get(versioned) as Promise<T> | undefined;
   if (kept) {
