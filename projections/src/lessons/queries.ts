@@ -353,17 +353,8 @@ export async function lessonFacets(
   const db = readModels.db as Kysely<LessonsDb>;
   const facets = Object.fromEntries(lessonFacetNames.map((name) => [name, [] as FacetCount[]])) as LessonFacets;
   const rows = await db.transaction().execute(async (tx) => {
-    // PostgreSQL joins the matches (its index answers a search once per part well enough);
-    // SQLite reads the matching rows once into a table named `lessons` (see overMatchingLessons).
-    const joinMatches = terms.length > 0 && readModels.dialect === 'postgres';
-    const matches = joinMatches
-      ? await lessonMatches(tx, readModels.dialect, lessonsProjection.name, lessons.name, terms, { ranked: false })
-      : undefined;
-    if (joinMatches && !matches) return [];
-    const base = () => {
-      const from = tx.selectFrom('lessons');
-      return matches ? from.innerJoin(matches, (join) => join.onRef('m.rowid_ref', '=', 'lessons.rowid_ref')) : from;
-    };
+    // With search text, `lessons` is a table of the matching lessons only (see overMatchingLessons).
+    const base = () => tx.selectFrom('lessons');
     const byColumn = (
       facet: Exclude<LessonFacetName, 'policyDomain' | 'goodPractice'>,
       column: 'region_code' | 'country_code' | 'mission_type' | 'phase' | 'level',
@@ -402,8 +393,16 @@ export async function lessonFacets(
       .unionAll(byColumn('level', 'level'))
       .unionAll(goodPractice)
       .compile();
-    if (terms.length === 0 || joinMatches) return (await tx.executeQuery(query)).rows;
-    const overMatches = await overMatchingLessons(tx, lessonsProjection.name, lessons.name, terms, facetColumns, query);
+    if (terms.length === 0) return (await tx.executeQuery(query)).rows;
+    const overMatches = await overMatchingLessons(
+      tx,
+      readModels.dialect,
+      lessonsProjection.name,
+      lessons.name,
+      terms,
+      facetColumns,
+      query,
+    );
     return overMatches ? (await tx.executeQuery(overMatches)).rows : [];
   });
   for (const row of rows) facets[row.facet as LessonFacetName].push({ value: String(row.value), count: Number(row.n) });

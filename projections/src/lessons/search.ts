@@ -183,16 +183,16 @@ export async function lessonMatches(
 }
 
 /**
- * SQLite: the statement `query` (which reads `columns` of `lessons`) over
- * only the lessons that match `terms`: a materialised common table named
- * `lessons` holding those columns of the matching rows of the active
- * physical table, so that the index is
- * searched once for all of a statement's parts (the facets' seven GROUP BYs)
- * and each part reads a few rows instead of the catalogue.
- * Undefined when the lessons projection has no active version yet.
+ * The statement `query` (which reads `columns` of `lessons`) over only the
+ * lessons that match `terms`: a materialised common table named `lessons`
+ * holding those columns of the matching rows of the active physical table,
+ * so that the index is searched once for all of a statement's parts (the
+ * facets' seven GROUP BYs) and each part reads a few rows instead of the
+ * catalogue. Undefined when the lessons projection has no active version yet.
  */
 export async function overMatchingLessons<R>(
   db: AnyKysely,
+  dialect: DialectName,
   projectionName: string,
   tableName: string,
   terms: readonly string[],
@@ -201,11 +201,22 @@ export async function overMatchingLessons<R>(
 ): Promise<CompiledQuery<R> | undefined> {
   const names = await activeSearchTables(db, projectionName, tableName);
   if (!names) return undefined;
-  const prefix = sql`WITH ${sql.table(tableName)} AS MATERIALIZED (
-    SELECT ${sql.join(columns.map((c) => sql.ref(`p.${c}`)))} FROM ${sql.table(names.fts)} JOIN ${sql.table(names.physical)} AS p ON p.rowid_ref = ${sql.ref(`${names.fts}.rowid`)}
-    WHERE ${sql.table(names.fts)} MATCH ${ftsQuery(terms)}
-  ) `.compile(db);
-  return CompiledQuery.raw(prefix.sql + query.sql, [...prefix.parameters, ...query.parameters]);
+  const selected = sql.join(columns.map((c) => sql.ref(`p.${c}`)));
+  const text = tsQuery(terms);
+  const matching =
+    dialect === 'postgres'
+      ? sql`SELECT ${selected} FROM ${sql.table(names.physical)} AS p,
+          (SELECT to_tsquery('dutch', ${text}) || to_tsquery('english', ${text}) AS q) AS query
+        WHERE p.search @@ query.q`
+      : sql`SELECT ${selected} FROM ${sql.table(names.fts)} JOIN ${sql.table(names.physical)} AS p ON p.rowid_ref = ${sql.ref(`${names.fts}.rowid`)}
+        WHERE ${sql.table(names.fts)} MATCH ${ftsQuery(terms)}`;
+  // PostgreSQL numbers its placeholders: the statement's own come after the common table's.
+  const prefix = sql`WITH ${sql.table(tableName)} AS MATERIALIZED (${matching}) `.compile(db);
+  const body =
+    dialect === 'postgres'
+      ? query.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + prefix.parameters.length}`)
+      : query.sql;
+  return CompiledQuery.raw(prefix.sql + body, [...prefix.parameters, ...query.parameters]);
 }
 
 /**
