@@ -1,11 +1,15 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { ConnectionOf } from '../graphql/connection.js';
+
 import { MissionType, RegionalEventKind } from '../graphql/enums.js';
 import { LocalDateScalar } from '../graphql/localDate.js';
 import { MunicipalityRef } from '../requests/request.type.js';
 import { VisitKind } from './history.type.js';
 
-@ObjectType({ description: 'A Flemish municipality active in a southern region or country.' })
+// simpleResolvers on every type here: plain data, read by graphql's default resolver rather than type-graphql's
+// per-field wrapper (as MunicipalityRef); a page of regions holds thousands of visits (issue 16).
+
+@ObjectType({ description: 'A Flemish municipality active in a southern region or country.', simpleResolvers: true })
 export class ClusterMunicipality {
   @Field(() => String)
   nisCode!: string;
@@ -20,7 +24,10 @@ export class ClusterMunicipality {
   visiting!: boolean;
 }
 
-@ObjectType({ description: 'A visit in the period: an open or accepted request, or a mission not cancelled.' })
+@ObjectType({
+  description: 'A visit in the period: an open or accepted request, or a mission not cancelled.',
+  simpleResolvers: true,
+})
 export class ClusterVisit {
   @Field(() => VisitKind)
   kind!: string;
@@ -54,6 +61,7 @@ export class ClusterVisit {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description: 'A joint mission or regional event, proposed or approved, planned in a region in the period.',
 })
 export class ClusterPlan {
@@ -89,6 +97,7 @@ export class ClusterPlan {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'Visits of at least two municipalities that overlap or lie within the window of each other: a joint mission in the making.',
 })
@@ -106,7 +115,10 @@ export class OverlappingGroup {
   visits!: ClusterVisit[];
 }
 
-@ObjectType({ description: 'The Flemish municipalities active in one southern region, and their visits in a period.' })
+@ObjectType({
+  description: 'The Flemish municipalities active in one southern region, and their visits in a period.',
+  simpleResolvers: true,
+})
 export class RegionalCluster {
   @Field(() => String, { description: 'ISO 3166-2.' })
   regionCode!: string;
@@ -132,7 +144,10 @@ export class RegionalCluster {
   regionalEvents!: ClusterPlan[];
 }
 
-@ObjectType({ description: 'As a regional cluster, per country: visits to neighbouring regions can combine too.' })
+@ObjectType({
+  description: 'As a regional cluster, per country: visits to neighbouring regions can combine too.',
+  simpleResolvers: true,
+})
 export class CountryCluster {
   @Field(() => String)
   countryCode!: string;

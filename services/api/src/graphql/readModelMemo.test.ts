@@ -1,11 +1,11 @@
-import { createRegistry, openReadModels, type ReadModelDb } from '@werkbezoek/projections';
+import { createRegistry, openReadModels, type ReadModelDb, type RegistryDb } from '@werkbezoek/projections';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiContext } from '../context.js';
 import { memoised } from './readModelMemo.js';
 
-let readModels: ReadModelDb;
+let readModels: ReadModelDb<RegistryDb>;
 beforeEach(async () => {
-  readModels = openReadModels({ dialect: 'sqlite', path: ':memory:' });
+  readModels = openReadModels<RegistryDb>({ dialect: 'sqlite', path: ':memory:' });
   await createRegistry(readModels.db);
   for (const name of ['clusters', 'requests'])
     await readModels.db

@@ -11,7 +11,11 @@ registerEnumType(CandidateGroupKind, {
   description: 'Whether a candidate combines visits to one southern region, or to neighbouring regions of one country.',
 });
 
-@ObjectType({ description: 'A request a joint mission would cover, and the additional reasons it would give it.' })
+// simpleResolvers: plain data, read by graphql's default resolver rather than type-graphql's per-field wrapper.
+@ObjectType({
+  description: 'A request a joint mission would cover, and the additional reasons it would give it.',
+  simpleResolvers: true,
+})
 export class CandidateRequest {
   @Field(() => ID, { description: 'The request id.' })
   id!: string;
@@ -39,6 +43,7 @@ export class CandidateRequest {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'Visits of several Flemish municipalities to one southern region (or neighbouring regions of one country) within a window, that one staff member could accompany on one trip, and what that would save (issue 12). A proposal: a planner decides.',
 })
