@@ -1,10 +1,13 @@
 /**
  * Issue 16 (how cost grows): the dashboard reads counters the projection
  * keeps per quarter × mission type × country instead of grouping every
- * request at read time. On the demo history at scales 1 and 2, on both
+ * request at read time, and coverage one row per municipality instead of
+ * every visit. On the demo history at scales 1 and 2, on both
  * dialects, every answer equals a straightforward recomputation over the
  * projection's fact rows, one per request (what the dashboard read before):
- * filtered, grouped and counted in JavaScript, medians over the listed days.
+ * filtered, grouped and counted in JavaScript, medians over the listed days;
+ * and coverage equals one recomputed from every visit, on days before,
+ * during and after the history.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,10 +19,14 @@ import {
   requestsProjection,
   dashboardMetrics,
   dashboardProjection,
+  historyProjection,
+  listCoverage,
+  monthsBetween,
   median,
   type DashboardCounts,
   type DashboardQuery,
   type DashboardRequestRow,
+  type HistoryDb,
   type ReadModelDb,
 } from '@werkbezoek/projections';
 import { DIALECTS, freshDatabase, type TestDatabase } from '@werkbezoek/projections/testing';
@@ -145,6 +152,72 @@ describe.each(DIALECTS)('the dashboard’s aggregates on %s', (dialect) => {
             ...recount(inQuery.filter((f) => f.quarter === quarter.quarter)),
           });
       }
+    },
+    300_000,
+  );
+});
+
+describe.each(DIALECTS)('coverage on %s', (dialect) => {
+  const databases: TestDatabase[] = [];
+  afterAll(async () => {
+    await Promise.all(databases.map((d) => d.drop()));
+  });
+
+  it.each(scales)(
+    'answers as a recomputation from every visit on the demo history at scale %s',
+    async (scale) => {
+      const database = await freshDatabase(dialect);
+      databases.push(database);
+      const readModels: ReadModelDb = database.readModels;
+      await new ProjectionRunner({
+        store: stores.get(scale)!,
+        readModels,
+        projections: [historyProjection],
+        batchSize: 200,
+      }).catchUp();
+      const db = readModels.db as never as ReadModelDb<HistoryDb>['db'];
+      const visits = await db.selectFrom('history_visits').selectAll().execute();
+      const municipalities = await db.selectFrom('history_municipalities').selectAll().execute();
+      const twinnings = await db.selectFrom('history_twinnings').selectAll().execute();
+      const starts = visits.flatMap((v) => (v.mission_start_date ? [v.mission_start_date] : [])).sort();
+      expect(starts.length).toBeGreaterThan(50 * scale);
+      const days = [starts[0]!, starts[Math.floor(starts.length / 2)]!, '2026-11-27', starts.at(-1)!, '2031-01-01'];
+      const countries = [...new Set(twinnings.map((t) => t.country_code))].sort();
+      const collator = new Intl.Collator();
+      for (const today of days)
+        for (const countryCode of [undefined, ...countries]) {
+          const names = new Map<string, string | null>(municipalities.map((m) => [m.nis_code, m.name]));
+          for (const v of visits) if (!names.has(v.nis_code)) names.set(v.nis_code, null);
+          const twinned = new Set(twinnings.filter((t) => t.country_code === countryCode).map((t) => t.nis_code));
+          const expected = [...names]
+            .filter(([nisCode]) => countryCode === undefined || twinned.has(nisCode))
+            .map(([nisCode, name]) => {
+              const ends = visits
+                .filter(
+                  (v) =>
+                    v.nis_code === nisCode &&
+                    (v.mission_status === 'SCHEDULED' || v.mission_status === 'COMPLETED') &&
+                    v.mission_start_date! <= today,
+                )
+                .map((v) => v.mission_end_date!)
+                .sort();
+              const last = ends.at(-1);
+              const lastAccompaniedOn = last === undefined ? null : last < today ? last : today;
+              return {
+                nisCode,
+                name,
+                lastAccompaniedOn,
+                monthsSinceLastAccompaniment: lastAccompaniedOn ? monthsBetween(lastAccompaniedOn, today) : null,
+              };
+            })
+            .sort(
+              (a, b) =>
+                (b.monthsSinceLastAccompaniment ?? Infinity) - (a.monthsSinceLastAccompaniment ?? Infinity) ||
+                collator.compare(a.name ?? a.nisCode, b.name ?? b.nisCode),
+            );
+          const coverage = await listCoverage(db, { today, ...(countryCode ? { countryCode } : {}) });
+          expect(coverage, `${today} ${countryCode ?? ''}`).toEqual(expected);
+        }
     },
     300_000,
   );

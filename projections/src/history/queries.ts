@@ -1,10 +1,11 @@
 import { isLocalDate, ValidationError } from '@werkbezoek/schema';
 import type { Kysely } from 'kysely';
 import type { MunicipalityRow, TwinningRow } from '../directory/directory.js';
-import type { VisitTable } from './table.js';
+import type { CoverageTable, VisitTable } from './table.js';
 
 interface Db {
   history_visits: VisitTable;
+  history_coverage: CoverageTable;
   history_municipalities: MunicipalityRow;
   history_twinnings: TwinningRow;
 }
@@ -213,29 +214,21 @@ export async function listCoverage(
               .execute()
           ).map((t) => t.nis_code),
         );
-  const municipalities = await db.selectFrom('history_municipalities').select(['nis_code', 'name']).execute();
-  // Every municipality with visits and the end of its last accompanied one: one scan of the covering index.
-  const visited = await db
-    .selectFrom('history_visits')
-    .select((eb) => [
-      'nis_code',
-      eb.fn
-        .max(
-          eb
-            .case()
-            .when(
-              eb.and([eb('mission_status', 'in', ['SCHEDULED', 'COMPLETED']), eb('mission_start_date', '<=', today)]),
-            )
-            .then(eb.ref('mission_end_date'))
-            .end(),
-        )
-        .as('last_end'),
-    ])
-    .groupBy('nis_code')
+  // One row per municipality; the visits themselves only for those with an accompanied visit still to start.
+  const rows = await db.selectFrom('history_coverage').select(['nis_code', 'name', 'last_start', 'last_end']).execute();
+  const ahead = await db
+    .selectFrom('history_coverage')
+    .select(['nis_code', 'accompanied'])
+    .where('last_start', '>', today)
     .execute();
-  const names = new Map<string, string | null>(municipalities.map((m) => [m.nis_code, m.name]));
-  for (const v of visited) if (!names.has(v.nis_code)) names.set(v.nis_code, null);
-  const lastEnd = new Map(visited.map((l) => [l.nis_code, l.last_end]));
+  const lastEnd = new Map(rows.map((r) => [r.nis_code, r.last_end]));
+  for (const r of ahead) {
+    let last: string | null = null;
+    for (const [start, end] of Object.values(JSON.parse(r.accompanied) as Record<string, [string, string]>))
+      if (start <= today && (last === null || end > last)) last = end;
+    lastEnd.set(r.nis_code, last);
+  }
+  const names = new Map<string, string | null>(rows.map((r) => [r.nis_code, r.name]));
   const listed = twinned ? [...names].filter(([nisCode]) => twinned.has(nisCode)) : [...names];
   const coverage = listed.map(([nisCode, name]): CoverageView => {
     const lastAccompaniedOn = lastAccompanied(lastEnd.get(nisCode), today);

@@ -93,3 +93,38 @@ export const historyVisitMissions = defineTable<VisitMissionTable>({
       .execute();
   },
 });
+
+/**
+ * One row per municipality that is registered or has a visit: what coverage
+ * needs, kept by the projection as visits change, so that coverage reads one
+ * small row per municipality instead of every visit. `last_start` and
+ * `last_end` are the latest start and end of its accompanied visits (a
+ * mission scheduled or completed); on a day on or after `last_start`,
+ * `last_end` is the end of its last accompanied visit that had started.
+ * Only on an earlier day (a mission still to start) does a reader need the
+ * visits themselves: `accompanied`, visit id → [start, end] as JSON.
+ */
+export interface CoverageTable {
+  nis_code: string;
+  /** Null until the municipality is registered. */
+  name: string | null;
+  accompanied: string;
+  last_start: string | null;
+  last_end: string | null;
+}
+
+export const historyCoverage = defineTable<CoverageTable>({
+  name: 'history_coverage',
+  key: ['nis_code'],
+  create: async (db, t) => {
+    await db.schema
+      .createTable(t)
+      .ifNotExists()
+      .addColumn('nis_code', 'text', (c) => c.primaryKey())
+      .addColumn('name', 'text')
+      .addColumn('accompanied', 'text', (c) => c.notNull())
+      .addColumn('last_start', 'text')
+      .addColumn('last_end', 'text')
+      .execute();
+  },
+});
