@@ -101,6 +101,26 @@ describe.each(DIALECTS)('regional clusters a page at a time on %s', (dialect) =>
     expect(read).toEqual(all);
   });
 
+  it('stops a page at a budget of visits, always giving the first region, and reads on from there', async () => {
+    const { history } = await fiveRegions();
+    const db = await project(history, dialect);
+    expect((await rankRegions(db, period)).map((r) => r.visits)).toEqual([3, 2, 2, 1, 0]);
+    const pages: string[][] = [];
+    let after: string | undefined;
+    for (;;) {
+      const page = await regionalClusterPage(db, period, { first: 20, maxVisits: 2, ...(after ? { after } : {}) });
+      expect(page.totalCount).toBe(5);
+      pages.push(page.edges.map((e) => e.node.regionCode));
+      if (!page.hasNextPage) break;
+      after = page.edges.at(-1)!.cursor;
+    }
+    // Zou alone holds more than two; then two each; Collines and Mono together hold one.
+    expect(pages).toEqual([['BJ-ZO'], ['BJ-AQ'], ['BJ-BO'], ['BJ-CO', 'BJ-MO']]);
+    const roomy = await regionalClusterPage(db, period, { first: 2, maxVisits: 100 });
+    expect(roomy.edges.map((e) => e.node.regionCode)).toEqual(['BJ-ZO', 'BJ-AQ']);
+    expect(roomy.hasNextPage).toBe(true);
+  });
+
   it('keeps to the country asked for, and reads on from a cursor after a region gained a visitor', async () => {
     const { history } = await fiveRegions();
     const db = await project(history, dialect);

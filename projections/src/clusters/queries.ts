@@ -406,6 +406,8 @@ export interface RegionRank {
   readonly countryCode: string;
   /** How many municipalities visit the region in the period. */
   readonly visiting: number;
+  /** How many visits it has in the period: what its card shows. */
+  readonly visits: number;
 }
 
 /** The order of regionalClusters. */
@@ -423,18 +425,20 @@ export async function rankRegions(db: Kysely<Db>, q: ClusterQuery): Promise<Regi
     clusterVisitsIn(db, q).select(['region_code', 'country_code', 'nis_codes']).execute(),
     plansIn(db, q).select(['region_codes', 'country_code']).execute(),
   ]);
-  const regions = new Map<string, { countryCode: string; visiting: Set<string> }>();
+  const regions = new Map<string, { countryCode: string; visiting: Set<string>; visits: number }>();
   for (const r of rows) {
     const regionCode = r.region_code!;
     let region = regions.get(regionCode);
-    if (!region) regions.set(regionCode, (region = { countryCode: r.country_code!, visiting: new Set() }));
+    if (!region) regions.set(regionCode, (region = { countryCode: r.country_code!, visiting: new Set(), visits: 0 }));
+    region.visits++;
     for (const nisCode of list(r.nis_codes)) region.visiting.add(nisCode);
   }
   for (const p of plans)
     for (const regionCode of list(p.region_codes))
-      if (!regions.has(regionCode)) regions.set(regionCode, { countryCode: p.country_code, visiting: new Set() });
+      if (!regions.has(regionCode))
+        regions.set(regionCode, { countryCode: p.country_code, visiting: new Set(), visits: 0 });
   return [...regions]
-    .map(([regionCode, r]) => ({ regionCode, countryCode: r.countryCode, visiting: r.visiting.size }))
+    .map(([regionCode, r]) => ({ regionCode, countryCode: r.countryCode, visiting: r.visiting.size, visits: r.visits }))
     .sort(compareRegionRanks);
 }
 
@@ -448,7 +452,12 @@ export async function rankRegions(db: Kysely<Db>, q: ClusterQuery): Promise<Regi
 export async function regionalClusterPage(
   db: Kysely<Db>,
   q: ClusterQuery,
-  page: { readonly first: number; readonly after?: string | null },
+  page: {
+    readonly first: number;
+    readonly after?: string | null;
+    /** Fewer regions than `first` when more would hold more visits than this (one region at least). */
+    readonly maxVisits?: number | null;
+  },
   /** The ranking (rankRegions) when the caller kept it from an earlier page. */
   ranked?: readonly RegionRank[],
 ): Promise<RankedPage<RegionalCluster>> {
@@ -456,11 +465,23 @@ export async function regionalClusterPage(
   const keyOf = (r: RegionRank): [number, string] => [r.visiting, r.regionCode];
   const shown = pageOfRanked(ranks, page, keyOf, ['number', 'string'], (a, b) =>
     compareRegionRanks(
-      { regionCode: a[1], countryCode: '', visiting: a[0] },
-      { regionCode: b[1], countryCode: '', visiting: b[0] },
+      { regionCode: a[1], countryCode: '', visiting: a[0], visits: 0 },
+      { regionCode: b[1], countryCode: '', visiting: b[0], visits: 0 },
     ),
   );
-  const ranksShown = shown.edges.map((e) => e.node);
+  let ranksShown = shown.edges.map((e) => e.node);
+  let hasNextPage = shown.hasNextPage;
+  if (page.maxVisits != null && ranksShown.length > 0) {
+    // The first region always, whatever its size; the next ones while the page's visits stay within the budget.
+    let visits = ranksShown[0]!.visits;
+    let end = 1;
+    while (end < ranksShown.length && visits + ranksShown[end]!.visits <= page.maxVisits)
+      visits += ranksShown[end++]!.visits;
+    if (end < ranksShown.length) {
+      ranksShown = ranksShown.slice(0, end);
+      hasNextPage = true;
+    }
+  }
   const clusters =
     ranksShown.length === 0
       ? new Map<string, Cluster>()
@@ -488,7 +509,7 @@ export async function regionalClusterPage(
   const rankOf = new Map(ranksShown.map((r) => [r.regionCode, r]));
   return {
     edges: edgesOf(nodes, (c) => keyOf(rankOf.get(c.regionCode)!)),
-    hasNextPage: shown.hasNextPage,
+    hasNextPage,
     totalCount: shown.totalCount,
   };
 }

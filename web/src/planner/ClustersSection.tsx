@@ -60,7 +60,7 @@ graphql(`
 
 const MoreRegionsDocument = graphql(`
   query PlannerMoreRegions($from: LocalDate!, $to: LocalDate!, $countryCode: String, $after: String!) {
-    regionalClusterPage(from: $from, to: $to, countryCode: $countryCode, first: 20, after: $after) {
+    regionalClusterPage(from: $from, to: $to, countryCode: $countryCode, first: 20, maxVisits: 500, after: $after) {
       totalCount
       pageInfo {
         hasNextPage

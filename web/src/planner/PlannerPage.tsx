@@ -21,10 +21,12 @@ import { requestVisits } from './requestVisits';
 import './planner.css';
 
 // The first page of regions and of candidates (issue 16): at a national scale a year holds dozens of regions with
-// hundreds of visits each and thousands of candidates; their sections read the next pages.
+// hundreds of visits each and thousands of candidates; their sections read the next pages. A page of regions stops
+// at about 500 visits (the busiest region alone, at 1.3 million events), which a person can read and the API answers
+// fast; the demo's year (some 50 visits in 19 regions) fits on one.
 const PlannerDocument = graphql(`
   query PlannerPage($from: LocalDate!, $to: LocalDate!, $countryCode: String, $filter: JointMissionFilter!) {
-    regionalClusterPage(from: $from, to: $to, countryCode: $countryCode, first: 20) {
+    regionalClusterPage(from: $from, to: $to, countryCode: $countryCode, first: 20, maxVisits: 500) {
       totalCount
       pageInfo {
         hasNextPage

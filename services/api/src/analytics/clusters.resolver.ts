@@ -10,6 +10,7 @@ import {
   type OverlappingGroup as OverlappingGroupView,
   type RegionalCluster as RegionalClusterView,
 } from '@werkbezoek/projections';
+import { ValidationError } from '@werkbezoek/schema';
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { authorize } from '../auth/roles.js';
 import { views, type ApiContext } from '../context.js';
@@ -101,14 +102,25 @@ export class ClustersResolver {
     first?: number | null,
     @Arg('after', () => String, { nullable: true, description: 'The endCursor of the page before.' })
     after?: string | null,
+    @Arg('maxVisits', () => Int, {
+      nullable: true,
+      description:
+        'Fewer regions than first when more would hold more visits than this (the first region is always given, whatever its size): a page a person can read, and answered fast, at a national scale.',
+    })
+    maxVisits?: number | null,
   ): Promise<Connection<RegionalCluster>> {
     authorize(context.principal, 'readAll');
+    if (maxVisits != null && (!Number.isInteger(maxVisits) || maxVisits < 1))
+      throw new ValidationError(`maxVisits must be a whole number of at least 1, not ${maxVisits}`, ['maxVisits']);
     const db = views<ClustersDb>(context);
     const q = query(from, to, windowDays, countryCode);
     const size = pageSize(first);
-    // The ranking reads every visit of the period: kept for the next page while the clusters stand still.
-    const ranks = await memoised(context, ['clusters'], JSON.stringify(['regions', q]), () => rankRegions(db, q));
-    const page = await regionalClusterPage(db, q, { first: size, after: after ?? null }, ranks);
+    // The ranking reads every visit of the period: kept for the next page while the clusters stand still, as is each page.
+    const ranking = () => memoised(context, ['clusters'], JSON.stringify(['regions', q]), () => rankRegions(db, q));
+    const pageKey = JSON.stringify(['regionPage', q, size, after, maxVisits]);
+    const page = await memoised(context, ['clusters'], pageKey, async () =>
+      regionalClusterPage(db, q, { first: size, after: after ?? null, maxVisits }, await ranking()),
+    );
     return { ...toConnection(page, toRegionalCluster), count: () => Promise.resolve(page.totalCount) };
   }
 

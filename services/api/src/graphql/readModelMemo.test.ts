@@ -46,12 +46,12 @@ describe('an answer kept while the read models it reads stand still', () => {
     expect(attempts).toBe(2);
   });
 
-  it('keeps the last eight answers, dropping the least recently used', async () => {
+  it('keeps the last sixteen answers, dropping the least recently used', async () => {
     let computed = 0;
     const answer = (key: string) => memoised(context(), ['clusters'], key, () => Promise.resolve(++computed));
-    for (let i = 0; i < 8; i++) await answer(`k${i}`);
+    for (let i = 0; i < 16; i++) await answer(`k${i}`);
     await answer('k0'); // used again: now the most recent
-    await answer('k8'); // drops k1
+    await answer('k16'); // drops k1
     const before = computed;
     await answer('k0');
     expect(computed).toBe(before);

@@ -3,7 +3,7 @@ import type { ApiContext } from '../context.js';
 
 /** The answers kept per read-model database, most recently used last. */
 const memos = new WeakMap<object, Map<string, Promise<unknown>>>();
-const KEPT = 8;
+const KEPT = 16;
 
 /**
  * `compute`'s answer, kept while the projections it reads stand where they
@@ -11,7 +11,7 @@ const KEPT = 8;
  * costs hundreds of milliseconds at a national scale, and each page of it, a
  * refresh or a second planner asks for the same one (issue 16). The version is
  * read before computing, so a kept answer is never older than its key: read
- * your writes holds. The last few answers are kept; a failed one is not.
+ * your writes holds. The last sixteen answers are kept (a planner's view keeps four: two rankings, two pages); a failed one is not.
  */
 export async function memoised<T>(
   context: ApiContext,

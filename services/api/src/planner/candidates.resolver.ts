@@ -385,20 +385,35 @@ export class PlannerResolver {
     const args: CandidateArgs = { from, to, countryCode, regionCode, windowDays };
     validateCandidateArgs(args);
     const size = pageSize(first);
-    const { ranked, visits } = await rankedCandidates(context, args);
-    const page = pageOfRanked(
-      ranked,
-      { first: size, after: after ?? null },
-      candidateRankKey,
-      ['number', 'number', 'string', 'string', 'string'],
-      compareCandidateRankKeys,
-    );
-    const described = await describe(
-      context,
-      page.edges.map((e) => e.node),
-      visits,
-      windowDays ?? 14,
-    );
+    const key = JSON.stringify([
+      'candidatePage',
+      from,
+      to,
+      countryCode,
+      regionCode,
+      windowDays,
+      size,
+      after,
+      today(context),
+    ]);
+    // The page as described: its names, accompaniments and assessed reasons come from these three read models.
+    const { page, described } = await memoised(context, ['clusters', 'requests', 'history'], key, async () => {
+      const { ranked, visits } = await rankedCandidates(context, args);
+      const page = pageOfRanked(
+        ranked,
+        { first: size, after: after ?? null },
+        candidateRankKey,
+        ['number', 'number', 'string', 'string', 'string'],
+        compareCandidateRankKeys,
+      );
+      const described = await describe(
+        context,
+        page.edges.map((e) => e.node),
+        visits,
+        windowDays ?? 14,
+      );
+      return { page, described };
+    });
     const describedOf = new Map(page.edges.map((e, i) => [e.node, described[i]!]));
     return {
       ...toConnection(page, (node) => describedOf.get(node)!),
