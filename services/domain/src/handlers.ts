@@ -979,11 +979,13 @@ export class CommandHandlers {
     const recorded: HandledCommand[] = [];
     const today = localDateOf(meta.issuedAt);
     for (const other of [...affected].sort()) {
-      const state = await this.loadRequest(other);
+      // One load per request: the state it is assessed on and its last assessment come from the same read.
+      const loaded = await loadStream(this.store, requestDecider, requestStream(other));
+      const state = loaded.state;
       if (state.status !== 'SUBMITTED') continue;
-      const events = (await loadStream(this.store, requestDecider, requestStream(other))).events();
+      const events = loaded.events();
       const previous = events.filter((e) => e.type === 'AccompanimentRequestAssessed').at(-1);
-      const result = await this.assessment(other, today);
+      const { result } = await this.assessmentOf(other, state, today);
       const prev = previous?.data as AssessmentResult | undefined;
       if (
         prev &&
