@@ -54,6 +54,9 @@ describe('the planner’s workbench', () => {
       .then((texts) => texts.map((t) => Number(t.replace(/[^\d]/g, ''))));
     expect(savings, 'ranked by saving').toEqual([...savings].sort((a, b) => b - a));
     expect(await candidates.first().innerText()).toMatch(/Waarom/);
+    // The demo's year fits on one page of regions and of candidates (issue 16): no "show more", no count of pages.
+    expect(await page.getByRole('button', { name: /^Meer (regio’s|kandidaten) tonen$/ }).count()).toBe(0);
+    expect(await page.locator('.planner-more').count()).toBe(0);
 
     await expectAccessible(page, '/planner (nl)');
     await screenshots(page, 'planner', 'nl');
