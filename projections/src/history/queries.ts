@@ -221,30 +221,28 @@ export async function listCoverage(
     .select(['nis_code', 'accompanied'])
     .where('last_start', '>', today)
     .execute();
-  const lastEnd = new Map(rows.map((r) => [r.nis_code, r.last_end]));
+  const lastEnd = new Map<string, string | null>();
   for (const r of ahead) {
     let last: string | null = null;
     for (const [start, end] of Object.values(JSON.parse(r.accompanied) as Record<string, [string, string]>))
       if (start <= today && (last === null || end > last)) last = end;
     lastEnd.set(r.nis_code, last);
   }
-  const names = new Map<string, string | null>(rows.map((r) => [r.nis_code, r.name]));
-  const listed = twinned ? [...names].filter(([nisCode]) => twinned.has(nisCode)) : [...names];
-  const coverage = listed.map(([nisCode, name]): CoverageView => {
-    const lastAccompaniedOn = lastAccompanied(lastEnd.get(nisCode), today);
-    return {
-      nisCode,
-      name,
-      lastAccompaniedOn,
-      monthsSinceLastAccompaniment: lastAccompaniedOn ? monthsBetween(lastAccompaniedOn, today) : null,
-    };
-  });
-  const never = Number.POSITIVE_INFINITY;
-  return coverage.sort(
-    (a, b) =>
-      (b.monthsSinceLastAccompaniment ?? never) - (a.monthsSinceLastAccompaniment ?? never) ||
-      byName.compare(a.name ?? a.nisCode, b.name ?? b.nisCode),
-  );
+  // Grouped by months (never last), then by name within a group: the collator, the costly part, compares only names of a group.
+  const byMonths = new Map<number, CoverageView[]>();
+  for (const r of rows) {
+    if (twinned && !twinned.has(r.nis_code)) continue;
+    const lastAccompaniedOn = lastAccompanied(lastEnd.has(r.nis_code) ? lastEnd.get(r.nis_code) : r.last_end, today);
+    const months = lastAccompaniedOn ? monthsBetween(lastAccompaniedOn, today) : null;
+    const view = { nisCode: r.nis_code, name: r.name, lastAccompaniedOn, monthsSinceLastAccompaniment: months };
+    const key = months ?? Number.POSITIVE_INFINITY;
+    const group = byMonths.get(key);
+    if (group) group.push(view);
+    else byMonths.set(key, [view]);
+  }
+  return [...byMonths.keys()]
+    .sort((a, b) => b - a)
+    .flatMap((key) => byMonths.get(key)!.sort((a, b) => byName.compare(a.name ?? a.nisCode, b.name ?? b.nisCode)));
 }
 
 /**
