@@ -408,6 +408,8 @@ export interface RegionRank {
   readonly visiting: number;
   /** How many visits it has in the period: what its card shows. */
   readonly visits: number;
+  /** How many of them are missions (accompanied visits). */
+  readonly missions: number;
 }
 
 /** The order of regionalClusters. */
@@ -422,23 +424,31 @@ export const compareRegionRanks = (a: RegionRank, b: RegionRank): number =>
 export async function rankRegions(db: Kysely<Db>, q: ClusterQuery): Promise<RegionRank[]> {
   checkQuery(q);
   const [rows, plans] = await Promise.all([
-    clusterVisitsIn(db, q).select(['region_code', 'country_code', 'nis_codes']).execute(),
+    clusterVisitsIn(db, q).select(['region_code', 'country_code', 'nis_codes', 'kind']).execute(),
     plansIn(db, q).select(['region_codes', 'country_code']).execute(),
   ]);
-  const regions = new Map<string, { countryCode: string; visiting: Set<string>; visits: number }>();
+  const regions = new Map<string, { countryCode: string; visiting: Set<string>; visits: number; missions: number }>();
   for (const r of rows) {
     const regionCode = r.region_code!;
     let region = regions.get(regionCode);
-    if (!region) regions.set(regionCode, (region = { countryCode: r.country_code!, visiting: new Set(), visits: 0 }));
+    if (!region)
+      regions.set(regionCode, (region = { countryCode: r.country_code!, visiting: new Set(), visits: 0, missions: 0 }));
     region.visits++;
+    if (r.kind === 'MISSION') region.missions++;
     for (const nisCode of list(r.nis_codes)) region.visiting.add(nisCode);
   }
   for (const p of plans)
     for (const regionCode of list(p.region_codes))
       if (!regions.has(regionCode))
-        regions.set(regionCode, { countryCode: p.country_code, visiting: new Set(), visits: 0 });
+        regions.set(regionCode, { countryCode: p.country_code, visiting: new Set(), visits: 0, missions: 0 });
   return [...regions]
-    .map(([regionCode, r]) => ({ regionCode, countryCode: r.countryCode, visiting: r.visiting.size, visits: r.visits }))
+    .map(([regionCode, r]) => ({
+      regionCode,
+      countryCode: r.countryCode,
+      visiting: r.visiting.size,
+      visits: r.visits,
+      missions: r.missions,
+    }))
     .sort(compareRegionRanks);
 }
 
@@ -465,8 +475,8 @@ export async function regionalClusterPage(
   const keyOf = (r: RegionRank): [number, string] => [r.visiting, r.regionCode];
   const shown = pageOfRanked(ranks, page, keyOf, ['number', 'string'], (a, b) =>
     compareRegionRanks(
-      { regionCode: a[1], countryCode: '', visiting: a[0], visits: 0 },
-      { regionCode: b[1], countryCode: '', visiting: b[0], visits: 0 },
+      { regionCode: a[1], countryCode: '', visiting: a[0], visits: 0, missions: 0 },
+      { regionCode: b[1], countryCode: '', visiting: b[0], visits: 0, missions: 0 },
     ),
   );
   let ranksShown = shown.edges.map((e) => e.node);

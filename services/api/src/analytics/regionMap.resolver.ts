@@ -1,9 +1,9 @@
 import {
   listTwinnings,
   monthsBetween,
-  regionalClusters,
+  rankRegions,
   type ClustersDb,
-  type RegionalCluster,
+  type RegionRank,
   type TwinningView,
 } from '@werkbezoek/projections';
 import { regionPoint, ValidationError } from '@werkbezoek/schema';
@@ -56,23 +56,22 @@ export class RegionMapResolver {
       ]);
     const db = views<ClustersDb>(context);
     const on = today(context);
-    const [clusters, twinnings, lastEnds] = await Promise.all([
-      // Checks the period (calendar dates, from on or before to).
-      regionalClusters(db, { from, to, windowDays: 0, ...(countryCode ? { countryCode } : {}) }),
+    const [ranks, twinnings, lastEnds] = await Promise.all([
+      // Checks the period (calendar dates, from on or before to); the map needs only each region's counts (issue 16).
+      rankRegions(db, { from, to, windowDays: 0, ...(countryCode ? { countryCode } : {}) }),
       listTwinnings(db, countryCode ? { countryCode } : {}),
       lastMissionEnds(db, on),
     ]);
-    const regions = new Map<string, { countryCode: string; twinnings: TwinningView[]; cluster?: RegionalCluster }>();
+    const regions = new Map<string, { countryCode: string; twinnings: TwinningView[]; rank?: RegionRank }>();
     const region = (code: string, country: string) => {
       const found = regions.get(code) ?? { countryCode: country, twinnings: [] };
       regions.set(code, found);
       return found;
     };
     for (const t of twinnings) if (runsIn(t, from, to)) region(t.regionCode, t.countryCode).twinnings.push(t);
-    for (const c of clusters) if (c.visits.length > 0) region(c.regionCode, c.countryCode).cluster = c;
+    for (const r of ranks) if (r.visits > 0) region(r.regionCode, r.countryCode).rank = r;
     return [...regions]
       .map(([regionCode, r]): RegionMapEntry => {
-        const visits = r.cluster?.visits ?? [];
         const lastAccompaniedOn = lastEnds.get(regionCode) ?? null;
         const point = regionPoint(
           regionCode,
@@ -87,8 +86,8 @@ export class RegionMapResolver {
             partnerName: t.partnerName,
           })),
           activeTwinnings: r.twinnings.length,
-          visits: visits.length,
-          accompaniedVisits: visits.filter((v) => v.kind === 'MISSION').length,
+          visits: r.rank?.visits ?? 0,
+          accompaniedVisits: r.rank?.missions ?? 0,
           lastAccompaniedOn,
           monthsSinceLastAccompaniment: lastAccompaniedOn ? monthsBetween(lastAccompaniedOn, on) : null,
           point: point ? { ...point } : null,
