@@ -187,6 +187,12 @@ export async function lastAccompaniedVisit(
   return lastAccompanied(row?.last_end, onOrBefore) ?? undefined;
 }
 
+/** Municipalities last accompanied the same number of whole months ago (null: never), in no particular order. */
+export interface CoverageGroup {
+  readonly monthsSinceLastAccompaniment: number | null;
+  readonly municipalities: readonly CoverageView[];
+}
+
 /**
  * Every municipality with the months since it was last accompanied, as seen
  * on `today`: the never accompanied first, then the longest ago, then by name.
@@ -195,8 +201,34 @@ export async function lastAccompaniedVisit(
  */
 export async function listCoverage(
   db: Kysely<Db>,
-  { today, countryCode }: { readonly today: string; readonly countryCode?: string },
+  q: { readonly today: string; readonly countryCode?: string },
 ): Promise<CoverageView[]> {
+  return firstCovered(await coverageGroups(db, q));
+}
+
+/**
+ * The first `first` municipalities (all without it) of coverage in its order,
+ * from its groups: only the groups that hold them are sorted by name.
+ */
+export function firstCovered(groups: readonly CoverageGroup[], first = Number.POSITIVE_INFINITY): CoverageView[] {
+  const out: CoverageView[] = [];
+  for (const group of groups) {
+    if (out.length >= first) break;
+    const sorted = [...group.municipalities].sort((a, b) => byName.compare(a.name ?? a.nisCode, b.name ?? b.nisCode));
+    out.push(...sorted.slice(0, first - out.length));
+  }
+  return out;
+}
+
+/**
+ * Coverage grouped by months since the last accompanied visit, never
+ * accompanied first, then the longest ago (see listCoverage): what a count
+ * by months needs, and a list's head without sorting every name.
+ */
+export async function coverageGroups(
+  db: Kysely<Db>,
+  { today, countryCode }: { readonly today: string; readonly countryCode?: string },
+): Promise<CoverageGroup[]> {
   checkDate(today, 'today');
   if (countryCode !== undefined && !/^[A-Z]{2}$/.test(countryCode))
     throw new ValidationError(`countryCode "${countryCode}" is not an ISO 3166-1 alpha-2 code such as BJ`, [
@@ -228,7 +260,6 @@ export async function listCoverage(
       if (start <= today && (last === null || end > last)) last = end;
     lastEnd.set(r.nis_code, last);
   }
-  // Grouped by months (never last), then by name within a group: the collator, the costly part, compares only names of a group.
   const byMonths = new Map<number, CoverageView[]>();
   for (const r of rows) {
     if (twinned && !twinned.has(r.nis_code)) continue;
@@ -240,9 +271,12 @@ export async function listCoverage(
     if (group) group.push(view);
     else byMonths.set(key, [view]);
   }
-  return [...byMonths.keys()]
-    .sort((a, b) => b - a)
-    .flatMap((key) => byMonths.get(key)!.sort((a, b) => byName.compare(a.name ?? a.nisCode, b.name ?? b.nisCode)));
+  return [...byMonths]
+    .sort(([a], [b]) => b - a)
+    .map(([key, municipalities]) => ({
+      monthsSinceLastAccompaniment: key === Number.POSITIVE_INFINITY ? null : key,
+      municipalities,
+    }));
 }
 
 /**

@@ -1,7 +1,8 @@
 import {
   getAccompanimentHistory,
-  listCoverage,
-  type CoverageView,
+  coverageGroups,
+  firstCovered,
+  type CoverageGroup,
   type HistoryDb,
   type VisitView,
 } from '@werkbezoek/projections';
@@ -16,15 +17,15 @@ import { today } from './today.js';
 
 const db = (context: ApiContext) => views<HistoryDb>(context);
 
-const coverageByRequest = new WeakMap<ApiContext, Map<string, Promise<CoverageView[]>>>();
+const coverageByRequest = new WeakMap<ApiContext, Map<string, Promise<CoverageGroup[]>>>();
 
 /** Coverage as of today, read once per GraphQL request and country (the dashboard asks for its counts and its head). */
-function coverageOf(context: ApiContext, countryCode: string | undefined): Promise<CoverageView[]> {
+function coverageOf(context: ApiContext, countryCode: string | undefined): Promise<CoverageGroup[]> {
   let known = coverageByRequest.get(context);
-  if (!known) coverageByRequest.set(context, (known = new Map<string, Promise<CoverageView[]>>()));
+  if (!known) coverageByRequest.set(context, (known = new Map<string, Promise<CoverageGroup[]>>()));
   let coverage = known.get(countryCode ?? '');
   if (!coverage) {
-    coverage = listCoverage(db(context), { today: today(context), ...(countryCode ? { countryCode } : {}) });
+    coverage = coverageGroups(db(context), { today: today(context), ...(countryCode ? { countryCode } : {}) });
     known.set(countryCode ?? '', coverage);
   }
   return coverage;
@@ -83,8 +84,7 @@ export class HistoryResolver {
     authorize(context.principal, 'readAll');
     if (first !== undefined && first !== null && first < 0)
       throw new ValidationError(`first must be 0 or more, not ${first}`, ['first']);
-    const all = await coverageOf(context, countryCode ?? undefined);
-    return first === undefined || first === null ? all : all.slice(0, first);
+    return firstCovered(await coverageOf(context, countryCode ?? undefined), first ?? undefined);
   }
 
   @Query(() => [CoverageMonths], {
@@ -100,12 +100,13 @@ export class HistoryResolver {
     countryCode?: string | null,
   ): Promise<CoverageMonths[]> {
     authorize(context.principal, 'readAll');
-    const counts = new Map<number | null, number>();
-    for (const c of await coverageOf(context, countryCode ?? undefined))
-      counts.set(c.monthsSinceLastAccompaniment, (counts.get(c.monthsSinceLastAccompaniment) ?? 0) + 1);
-    return [...counts]
-      .sort(([a], [b]) => (a ?? Number.POSITIVE_INFINITY) - (b ?? Number.POSITIVE_INFINITY))
-      .map(([monthsSinceLastAccompaniment, municipalities]) => ({ monthsSinceLastAccompaniment, municipalities }));
+    // Groups come never first, then the longest ago; the counts are asked for fewest months first, never last.
+    return (await coverageOf(context, countryCode ?? undefined))
+      .map((g) => ({
+        monthsSinceLastAccompaniment: g.monthsSinceLastAccompaniment,
+        municipalities: g.municipalities.length,
+      }))
+      .reverse();
   }
 }
 
