@@ -4,7 +4,7 @@ import {
   compareCandidateRankKeys,
   defaultPolicy,
   describeCandidate,
-  rankJointMissionCandidates,
+  rankingSteps,
   type CandidateVisit,
   type JointMissionCandidate as Candidate,
   type RankedCandidate,
@@ -271,7 +271,8 @@ async function rankCandidates(context: ApiContext, args: CandidateArgs) {
       endDate: v.endDate,
     });
   }
-  const ranked = rankJointMissionCandidates(
+  // One group of the sweep at a time, letting other requests run between them: a national year's sweep takes hundreds of ms.
+  const steps = rankingSteps(
     {
       visits,
       period: { from: args.from, to: args.to },
@@ -280,7 +281,13 @@ async function rankCandidates(context: ApiContext, args: CandidateArgs) {
       today: today(context),
     },
     defaultPolicy,
-  ).filter((c) => c.requestIds.some((id) => undecided.has(id)));
+  );
+  let step = steps.next();
+  while (!step.done) {
+    await new Promise((resolve) => setImmediate(resolve));
+    step = steps.next();
+  }
+  const ranked = step.value.filter((c) => c.requestIds.some((id) => undecided.has(id)));
   return { ranked, visits: byId };
 }
 

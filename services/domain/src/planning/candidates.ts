@@ -216,6 +216,23 @@ export function compareRankedCandidates(a: RankedCandidate, b: RankedCandidate):
  * reasons and sentences (describeCandidate).
  */
 export function rankJointMissionCandidates(input: CandidateSweepInput, policy: AssessmentPolicy): RankedCandidate[] {
+  const steps = rankingSteps(input, policy);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * rankJointMissionCandidates one group at a time: the generator pauses after
+ * each region's and country's sweep, so a server can let other requests run
+ * between them (a national year is some 60 groups; the largest country's
+ * sweep is a fraction of the whole).
+ */
+export function* rankingSteps(
+  input: CandidateSweepInput,
+  policy: AssessmentPolicy,
+): Generator<undefined, RankedCandidate[], undefined> {
   const windowDays = input.windowDays ?? DEFAULT_WINDOW_DAYS;
   if (!Number.isInteger(windowDays) || windowDays < 1) {
     throw new RangeError(`windowDays must be a whole number of days of at least 1, not ${windowDays}`);
@@ -258,6 +275,7 @@ export function rankJointMissionCandidates(input: CandidateSweepInput, policy: A
   );
   for (const { group, visits: members } of ordered) {
     if (group.kind === 'COUNTRY' && new Set(members.map((v) => v.regionCode)).size < 2) continue;
+    yield;
     const found = savingSets(members, windowDays, policy, separateCents);
     for (const c of found) {
       if (dominated(c, found, windowDays)) continue;
