@@ -56,6 +56,18 @@ describe('the dashboard', () => {
     expect(csv.length, 'a header and a line per row').toBeGreaterThan(1);
   });
 
+  it('lists the ten municipalities longest without an accompanied visit, and all of them when asked', async () => {
+    const page = await suite.open();
+    await signIn(page, suite.url, 'management');
+    const list = page.locator('section[aria-labelledby="coverage-list"]');
+    await expect.poll(() => list.locator('tbody tr').count()).toBe(10);
+    const showAll = list.getByRole('button', { name: /^Toon alle \d+ gemeenten$/ });
+    const total = Number(/\d+/.exec(await showAll.innerText())![0]);
+    expect(total, 'more municipalities than the ten shown').toBeGreaterThan(10);
+    await showAll.click();
+    await expect.poll(() => list.locator('tbody tr').count()).toBe(total);
+  });
+
   it('marks when its data arrived and when the first chart was drawn', async () => {
     const page = await suite.open();
     await signIn(page, suite.url, 'management');
