@@ -18,7 +18,7 @@ export interface PlatformProcess {
   readonly base: string;
   readonly child: ChildProcessWithoutNullStreams;
   output(): string;
-  /** Resolves with the exit code (or the signal's name) when the process ends. */
+  /** Resolves with the exit code (or the signal's name) when the process has ended and all its output is read. */
   readonly exited: Promise<number | string>;
 }
 
@@ -62,8 +62,9 @@ export async function startProcess(name: string, env: Record<string, string>): P
   let output = '';
   child.stdout.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+  // On 'close', not 'exit': Node may report the exit before the last of the output has been read.
   const exited = new Promise<number | string>((resolve) =>
-    child.on('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')),
+    child.on('close', (code, signal) => resolve(code ?? signal ?? 'unknown')),
   );
   return { name, port, base: `http://127.0.0.1:${port}`, child, output: () => output, exited };
 }
@@ -96,7 +97,9 @@ export async function until<T>(
   for (;;) {
     const value = await probe();
     if (value) return value;
-    const ended = processes.find((p) => p.child.exitCode !== null);
+    const ended = processes.find((p) => p.child.exitCode !== null || p.child.signalCode !== null);
+    // The output of a process that exited is whole only once its pipes have closed.
+    if (ended) await ended.exited;
     if (ended || Date.now() - started > ms)
       throw new Error(
         `${what} did not happen ${ended ? `(${ended.name} exited)` : `within ${ms} ms`}\n${processes.map((p) => `--- ${p.name}:\n${p.output()}`).join('\n')}`,

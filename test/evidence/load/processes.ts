@@ -65,7 +65,8 @@ export async function startServer(
   const memory: MemorySample[] = [];
   let errorOutput = '';
   child.stderr.on('data', (chunk: Buffer) => (errorOutput = (errorOutput + chunk.toString()).slice(-20_000)));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // 'close', not 'exit': Node may report the exit before the last of the output (a ready line, the error) has been read.
+  const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
   const ready = new Promise<{ url: string; events: number; startSeconds: number }>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`The server was not ready within ${readyWithinMs} ms`)),
@@ -85,7 +86,7 @@ export async function startServer(
         }
       }
     });
-    child.once('exit', (code, signal) => {
+    child.once('close', (code, signal) => {
       clearTimeout(timer);
       reject(new Error(`The server exited (${code ?? signal}) before it was ready:\n${errorOutput}`));
     });

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateDemoHistory } from '@werkbezoek/demo';
 import { openSqliteKeyStore, PersonalDataCodec, SqliteEventStore, type SubjectKeyStore } from '@werkbezoek/eventstore';
-import { collect, testMetadata } from '@werkbezoek/eventstore/testing';
+import { childOutput, collect, testMetadata } from '@werkbezoek/eventstore/testing';
 import { allProjections, openReadModels, ProjectionRunner } from '@werkbezoek/projections';
 import { uuidv7 } from '@werkbezoek/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -80,16 +80,13 @@ interface Run {
   readonly stderr: string;
 }
 
-function run(cli: 'backupCli.ts' | 'restoreCli.ts', args: readonly string[]): Promise<Run> {
+async function run(cli: 'backupCli.ts' | 'restoreCli.ts', args: readonly string[]): Promise<Run> {
   const child = spawn(process.execPath, ['--import', 'tsx', script(cli), ...args], {
     cwd: root,
     env: { ...process.env, DATA_DIR: '', EVENTSTORE_URL: '', DATABASE_URL: '' },
   });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+  const { code, stdout, stderr } = await childOutput(child).ended;
+  return { code, stdout, stderr };
 }
 
 /** The platform's event store on `dir` in another process: with `--project` its projector too, with `--write` appending. */
@@ -99,20 +96,22 @@ async function platformProcess(dir: string, ...flags: ('--project' | '--write')[
     ['--import', 'tsx', script('./testing/platformProcess.ts'), dir, ...flags],
     { cwd: root },
   );
-  let output = '';
-  let errors = '';
-  child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+  const output = childOutput(child);
+  // Judged on 'close' (output.ended), not 'exit': by then every line the process printed has been read.
   const said = (line: string) =>
     new Promise<void>((resolve, reject) => {
-      const check = () => output.includes(`${line}\n`) && resolve();
-      child.stdout.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        check();
-      });
-      child.on('exit', (code) =>
-        reject(new Error(`The platform process exited (${code}) before "${line}": ${errors}`)),
-      );
+      const check = () => {
+        if (!output.stdout().includes(`${line}\n`)) return;
+        child.stdout.off('data', check);
+        resolve();
+      };
+      child.stdout.on('data', check);
       check();
+      output.ended.then(
+        ({ code, signal, stderr }) =>
+          reject(new Error(`The platform process exited (${code ?? signal}) before "${line}": ${stderr}`)),
+        reject,
+      );
     });
   await said('ready');
   return {

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqliteEventStore } from '../sqlite/sqliteEventStore.js';
 import { budgetAllocated, uniqueStream } from '../testing/builders.js';
+import { childOutput } from '../testing/childOutput.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'werkbezoek-migrate-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -15,16 +16,10 @@ const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));
 const source = join(dir, 'source.db');
 const streams = [uniqueStream('a'), uniqueStream('b'), uniqueStream('c')];
 
-function run(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], { cwd: root });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
+async function run(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], { cwd: root });
+  const { code, stdout, stderr } = await childOutput(child).ended;
+  return { code, stdout, stderr };
 }
 
 const lines = (text: string) => text.trimEnd().split('\n');

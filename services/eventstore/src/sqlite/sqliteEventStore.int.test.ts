@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { collect } from '../testing/builders.js';
+import { childOutput } from '../testing/childOutput.js';
 import { SqliteEventStore } from './sqliteEventStore.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'werkbezoek-es-int-'));
@@ -14,7 +15,9 @@ const writerScript = fileURLToPath(new URL('../testing/sqliteWriter.ts', import.
 
 interface Writer {
   child: ChildProcessWithoutNullStreams;
-  acks: { position: bigint; eventId: string }[];
+  /** The appends the writer has acknowledged so far: every complete line it printed. */
+  acks(): { position: bigint; eventId: string }[];
+  /** Its exit code, once it has ended and every ack it printed has been read. */
   exited: Promise<number | null>;
 }
 
@@ -26,25 +29,21 @@ function startWriter(db: string, name: string, count: number, sharedEvery = 0): 
       cwd: fileURLToPath(new URL('../../../..', import.meta.url)),
     },
   );
-  const acks: Writer['acks'] = [];
-  let buffer = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-    buffer += chunk;
-    const lines = buffer.split('\n');
-    buffer = lines.pop()!;
-    for (const line of lines) {
-      const [, position, eventId] = line.split(' ');
-      acks.push({ position: BigInt(position!), eventId: eventId! });
-    }
+  const output = childOutput(child);
+  // A line cut short by SIGKILL was never a whole ack.
+  const acks = () =>
+    output
+      .stdout()
+      .split('\n')
+      .slice(0, -1)
+      .map((line) => {
+        const [, position, eventId] = line.split(' ');
+        return { position: BigInt(position!), eventId: eventId! };
+      });
+  const exited = output.ended.then(({ code, stderr }) => {
+    if (code !== 0 && code !== null) console.error(`writer ${name} failed:\n${stderr}`);
+    return code;
   });
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const exited = new Promise<number | null>((resolve) =>
-    child.on('exit', (code) => {
-      if (code !== 0 && code !== null) console.error(`writer ${name} failed:\n${stderr}`);
-      resolve(code);
-    }),
-  );
   return { child, acks, exited };
 }
 
@@ -74,7 +73,7 @@ describe('SQLite event store across processes', () => {
     const shared = await collect(reader.readStream('shared'));
     expect(shared.map((e) => e.revision)).toEqual(shared.map((_, i) => BigInt(i)));
     expect(shared).toHaveLength(3 * 20);
-    const acked = new Set(writers.flatMap((w) => w.acks.map((a) => a.eventId)));
+    const acked = new Set(writers.flatMap((w) => w.acks().map((a) => a.eventId)));
     expect(acked.size).toBe(600);
     await reader.close();
   }, 60_000);
@@ -84,7 +83,7 @@ describe('SQLite event store across processes', () => {
     const writer = startWriter(db, 'victim', 1_000_000);
     await new Promise<void>((resolve) => {
       const check = setInterval(() => {
-        if (writer.acks.length >= 300) {
+        if (writer.acks().length >= 300) {
           clearInterval(check);
           resolve();
         }
@@ -92,7 +91,7 @@ describe('SQLite event store across processes', () => {
     });
     writer.child.kill('SIGKILL');
     await writer.exited;
-    const acked = writer.acks.slice();
+    const acked = writer.acks();
     expect(acked.length).toBeGreaterThanOrEqual(300);
 
     const check = new Database(db);
