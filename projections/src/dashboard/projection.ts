@@ -1,4 +1,4 @@
-import { directory } from '../directory/directory.js';
+import { applyDirectory, directory } from '../directory/directory.js';
 import { defineProjection, type TableDef } from '../runner/projection.js';
 import type { UnitOfWork } from '../runner/unitOfWork.js';
 import {
@@ -140,23 +140,9 @@ export const dashboardProjection = defineProjection({
     'AccompanimentDeclined',
   ],
   async apply(e, uow) {
+    // Of the directory's events it handles only the twinnings' (the request's country).
+    if (await applyDirectory(dir, e, uow)) return;
     switch (e.type) {
-      case 'TwinningEstablished': {
-        const { twinningId, nisCode, partnerName, countryCode, regionCode, since } = e.data;
-        uow.put(dir.twinnings, {
-          twinning_id: twinningId,
-          nis_code: nisCode,
-          partner_name: partnerName,
-          country_code: countryCode,
-          region_code: regionCode,
-          since,
-          ended_on: null,
-        });
-        return;
-      }
-      case 'TwinningEnded':
-        await uow.update(dir.twinnings, { twinning_id: e.data.twinningId }, () => ({ ended_on: e.data.endedOn }));
-        return;
       case 'AccompanimentRequestSubmitted': {
         const submittedOn = day(e.metadata.occurredAt);
         const twinning = await uow.get(dir.twinnings, { twinning_id: e.data.twinningId });
