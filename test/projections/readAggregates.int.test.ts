@@ -27,6 +27,7 @@ import {
   type DashboardQuery,
   type DashboardRequestRow,
   type HistoryDb,
+  type Projection,
   type ReadModelDb,
 } from '@werkbezoek/projections';
 import { DIALECTS, freshDatabase, type TestDatabase } from '@werkbezoek/projections/testing';
@@ -76,24 +77,32 @@ function quarterIndex(q: string): number {
 }
 const quarterName = (i: number) => `${Math.floor(i / 4)}-Q${(i % 4) + 1}`;
 
-describe.each(DIALECTS)('the dashboard’s aggregates on %s', (dialect) => {
+/** Fresh read models in `dialect`, built by `projections` from the demo history at `scale`; dropped after the file. */
+function builder(dialect: (typeof DIALECTS)[number]) {
   const databases: TestDatabase[] = [];
   afterAll(async () => {
     await Promise.all(databases.map((d) => d.drop()));
   });
+  return async (scale: number, projections: Projection[]): Promise<ReadModelDb> => {
+    const database = await freshDatabase(dialect);
+    databases.push(database);
+    await new ProjectionRunner({
+      store: stores.get(scale)!,
+      readModels: database.readModels,
+      projections,
+      batchSize: 200,
+    }).catchUp();
+    return database.readModels;
+  };
+}
+
+describe.each(DIALECTS)('the dashboard’s aggregates on %s', (dialect) => {
+  const build = builder(dialect);
 
   it.each(scales)(
     'answer as a recomputation from the requests on the demo history at scale %s',
     async (scale) => {
-      const database = await freshDatabase(dialect);
-      databases.push(database);
-      const readModels: ReadModelDb = database.readModels;
-      await new ProjectionRunner({
-        store: stores.get(scale)!,
-        readModels,
-        projections: [dashboardProjection, requestsProjection],
-        batchSize: 200,
-      }).catchUp();
+      const readModels = await build(scale, [dashboardProjection, requestsProjection]);
       const facts = (await (readModels.db as never as ReadModelDb<{ dashboard_requests: DashboardRequestRow }>['db'])
         .selectFrom('dashboard_requests')
         .selectAll()
@@ -158,23 +167,12 @@ describe.each(DIALECTS)('the dashboard’s aggregates on %s', (dialect) => {
 });
 
 describe.each(DIALECTS)('coverage on %s', (dialect) => {
-  const databases: TestDatabase[] = [];
-  afterAll(async () => {
-    await Promise.all(databases.map((d) => d.drop()));
-  });
+  const build = builder(dialect);
 
   it.each(scales)(
     'answers as a recomputation from every visit on the demo history at scale %s',
     async (scale) => {
-      const database = await freshDatabase(dialect);
-      databases.push(database);
-      const readModels: ReadModelDb = database.readModels;
-      await new ProjectionRunner({
-        store: stores.get(scale)!,
-        readModels,
-        projections: [historyProjection],
-        batchSize: 200,
-      }).catchUp();
+      const readModels = await build(scale, [historyProjection]);
       const db = readModels.db as never as ReadModelDb<HistoryDb>['db'];
       const visits = await db.selectFrom('history_visits').selectAll().execute();
       const municipalities = await db.selectFrom('history_municipalities').selectAll().execute();
