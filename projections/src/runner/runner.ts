@@ -41,6 +41,14 @@ export const DEFAULT_BATCH_SIZE = 25_000;
  */
 export const SLICE_MS = 20;
 
+/**
+ * A batch of at most this many events is committed for every projection at
+ * its checkpoint in one transaction (following the log live: a write's
+ * events reach all read models in one commit); a larger one, a catch-up's,
+ * one projection at a time, so a transaction holds one projection's rows.
+ */
+export const COMBINED_BATCH_EVENTS = 1000;
+
 /** Lets timers and I/O callbacks waiting on this thread run. */
 export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -298,7 +306,20 @@ export class ProjectionRunner {
       for (const w of live) if (w.status === 'BUILDING') await this.switchOver(w);
       return 0;
     }
-    for (const worker of live) await this.applyBatch(worker, batch, end);
+    // The projections at one checkpoint (after catch-up, all of them) apply the batch together.
+    const atPosition = new Map<bigint, Worker[]>();
+    for (const w of live) {
+      if (end <= w.position) continue;
+      const group = atPosition.get(w.position);
+      if (group) group.push(w);
+      else atPosition.set(w.position, [w]);
+    }
+    for (const [position, workers] of atPosition) {
+      const pending = batch.filter((e) => e.position > position);
+      if (workers.length > 1 && pending.length <= COMBINED_BATCH_EVENTS)
+        await this.applyTogether(workers, pending, batch, end);
+      else for (const worker of workers) await this.applyBatch(worker, batch, end);
+    }
     const maintenance = this.options.maintenance;
     if (maintenance && batch.some((e) => maintenance.types.includes(e.type))) this.maintenanceDue = true;
     if (batch.length < this.batchSize)
@@ -311,6 +332,80 @@ export class ProjectionRunner {
   private typesOf(workers: readonly Worker[]): string[] | undefined {
     const types = new Set([...workers.flatMap((w) => [...w.handles]), ...(this.options.maintenance?.types ?? [])]);
     return types.size < werkbezoekCatalogue.types.length ? [...types].sort() : undefined;
+  }
+
+  /**
+   * Applies `pending` (the batch after the workers' common checkpoint) to every worker and commits them in one
+   * transaction: one checkpoint update for all, then each one's rows. A projection whose event fails, or a
+   * transaction that fails for any cause but an outage (a projection's rows refused, a checkpoint another
+   * projector moved), leaves them to the one-projection-at-a-time path, which tells them apart as it always has.
+   */
+  private async applyTogether(
+    workers: readonly Worker[],
+    pending: readonly RecordedEvent<WerkbezoekEvent>[],
+    batch: readonly RecordedEvent<WerkbezoekEvent>[],
+    end: bigint,
+  ): Promise<void> {
+    const from = workers[0]!.position;
+    const slice = { started: performance.now() };
+    const prepared: { worker: Worker; uow: UnitOfWork }[] = [];
+    const alone: Worker[] = [];
+    for (const worker of workers) {
+      try {
+        prepared.push({ worker, uow: await this.prepare(worker, pending, slice) });
+      } catch (error) {
+        if (!(error instanceof ProjectionFailure)) throw error;
+        if (storageFault(error.cause)) throw error.cause;
+        alone.push(worker);
+      }
+    }
+    if (prepared.length > 0) {
+      try {
+        await this.db.transaction().execute(async (tx) => {
+          // First, as for one projection: on PostgreSQL it locks the rows, so a second writer waits here and
+          // then finds its checkpoints moved.
+          const moved = await tx
+            .updateTable('projection_state')
+            .set({ position: String(end), updated_at: new Date().toISOString() })
+            .where('position', '=', String(from))
+            .where('error', 'is', null)
+            .where((eb) =>
+              eb.or(
+                prepared.map(({ worker }) =>
+                  eb.and([
+                    eb('name', '=', worker.projection.name),
+                    eb('version', '=', worker.projection.version),
+                    eb('generation', '=', worker.generation),
+                  ]),
+                ),
+              ),
+            )
+            .executeTakeFirst();
+          if (moved.numUpdatedRows !== BigInt(prepared.length))
+            throw new CheckpointMoved(prepared.map((p) => p.worker.projection.name).join(', '), from);
+          for (const { worker, uow } of prepared) {
+            uow.begin(tx);
+            await uow.flush();
+            try {
+              this.options.beforeCheckpoint?.(worker.projection.name);
+            } catch (cause) {
+              throw new InfrastructureFailure(cause);
+            }
+          }
+        });
+      } catch (error) {
+        if (error instanceof InfrastructureFailure) throw error.cause;
+        if (storageFault(error)) throw error;
+        // Nothing was committed: each projection again on its own, which finds which one failed or moved.
+        alone.unshift(...prepared.map((p) => p.worker));
+        prepared.length = 0;
+      }
+    }
+    for (const { worker, uow } of prepared) {
+      uow.committed();
+      worker.position = end;
+    }
+    for (const worker of alone) await this.applyBatch(worker, batch, end);
   }
 
   private async applyBatch(
@@ -381,12 +476,17 @@ export class ProjectionRunner {
     await this.reload(worker);
   }
 
-  private async commit(
+  /**
+   * Applies `events` to a unit of work of the worker's rows, before any transaction opens: the unit of work
+   * only reads (this runner is its tables' only writer, so what it reads is current) and keeps its writes in
+   * memory, so the write lock is held only while they are stored, and projector threads sharing one SQLite
+   * file take turns briefly. `slice` is when the current slice of work on this thread began.
+   */
+  private async prepare(
     worker: Worker,
     events: readonly RecordedEvent<WerkbezoekEvent>[],
-    checkpoint: bigint,
-    failure?: ProjectionHealth['error'],
-  ): Promise<void> {
+    slice: { started: number } = { started: performance.now() },
+  ): Promise<UnitOfWork> {
     const uow = new UnitOfWork(
       this.db,
       this.options.readModels.dialect,
@@ -394,10 +494,6 @@ export class ProjectionRunner {
       worker.cache,
       this.options.readModels.sqlite,
     );
-    // Applied before the transaction opens: the unit of work only reads (this runner is its tables' only
-    // writer, so what it reads is current) and keeps its writes in memory, so the write lock is held only
-    // while they are stored, and projector threads sharing one SQLite file take turns briefly.
-    let sliceStarted = performance.now();
     for (const [i, event] of events.entries()) {
       if (!worker.handles.has(event.type)) continue;
       try {
@@ -405,11 +501,21 @@ export class ProjectionRunner {
       } catch (cause) {
         throw new ProjectionFailure(event, cause);
       }
-      if (i % 64 === 63 && performance.now() - sliceStarted >= (this.options.sliceMs ?? SLICE_MS)) {
+      if (i % 64 === 63 && performance.now() - slice.started >= (this.options.sliceMs ?? SLICE_MS)) {
         await yieldToEventLoop();
-        sliceStarted = performance.now();
+        slice.started = performance.now();
       }
     }
+    return uow;
+  }
+
+  private async commit(
+    worker: Worker,
+    events: readonly RecordedEvent<WerkbezoekEvent>[],
+    checkpoint: bigint,
+    failure?: ProjectionHealth['error'],
+  ): Promise<void> {
+    const uow = await this.prepare(worker, events);
     const from = worker.position;
     await this.db.transaction().execute(async (tx) => {
       // The checkpoint moves only from where this batch started, and first: on PostgreSQL that locks the
