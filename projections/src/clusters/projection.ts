@@ -1,9 +1,37 @@
 import { defineProjection } from '../runner/projection.js';
 import { applyDirectory, directory, directoryEvents, directoryTables } from '../directory/directory.js';
-import { clusterPlans, clusterVisits } from './table.js';
+import type { RecordedEvent, WerkbezoekEvent } from '@werkbezoek/schema';
+import type { UnitOfWork } from '../runner/unitOfWork.js';
+import { clusterPlans, clusterRegions, clusterVisits } from './table.js';
 
 const json = (value: unknown) => JSON.stringify(value);
 const dir = directory('clusters');
+
+interface Place {
+  readonly region_code: string | null;
+  readonly country_code: string | null;
+}
+
+/** Marks the regions of these visits (or of a plan: `regions`) as changed by this event (clusterRegions). */
+function changed(uow: UnitOfWork, e: RecordedEvent<WerkbezoekEvent>, places: readonly (Place | undefined)[]): void {
+  for (const place of places) {
+    if (!place?.region_code || !place.country_code) continue;
+    uow.put(clusterRegions, {
+      region_code: place.region_code,
+      country_code: place.country_code,
+      changed_at: e.position.toString(),
+    });
+  }
+}
+
+/** A plan's regions as places. */
+const regionsOf = (plan: { readonly region_codes: string; readonly country_code: string } | undefined): Place[] =>
+  plan
+    ? (JSON.parse(plan.region_codes) as string[]).map((region_code) => ({
+        region_code,
+        country_code: plan.country_code,
+      }))
+    : [];
 
 /**
  * Twinnings and the visits to each southern region: the raw material for
@@ -13,9 +41,10 @@ export const clustersProjection = defineProjection({
   name: 'clusters',
   // 2: the joint missions and regional events planned in each region (issue 12).
   // 3: visits indexed by end date, for the planner's periods ahead (issue 16).
-  version: 3,
+  // 4: when each region's visits or plans last changed (clusters_regions), so the planner recomputes only those (issue 16).
+  version: 4,
   cost: 1,
-  tables: [clusterVisits, clusterPlans, ...directoryTables(dir)],
+  tables: [clusterVisits, clusterPlans, clusterRegions, ...directoryTables(dir)],
   handles: [
     ...directoryEvents,
     'AccompanimentRequestSubmitted',
@@ -41,6 +70,7 @@ export const clustersProjection = defineProjection({
       case 'AccompanimentRequestSubmitted': {
         const d = e.data;
         const twinning = await uow.get(dir.twinnings, { twinning_id: d.twinningId });
+        changed(uow, e, [twinning]);
         uow.put(clusterVisits, {
           visit_id: d.requestId,
           kind: 'REQUEST',
@@ -59,11 +89,12 @@ export const clustersProjection = defineProjection({
       }
       case 'AccompanimentRequestAmended': {
         const d = e.data;
-        await uow.update(clusterVisits, { visit_id: d.requestId }, (r) => ({
+        const amended = await uow.update(clusterVisits, { visit_id: d.requestId }, (r) => ({
           mission_type: d.missionType ?? r.mission_type,
           start_date: d.startDate ?? r.start_date,
           end_date: d.endDate ?? r.end_date,
         }));
+        changed(uow, e, [amended]);
         return;
       }
       case 'AccompanimentRequestWithdrawn':
@@ -75,11 +106,12 @@ export const clustersProjection = defineProjection({
             : e.type === 'AccompanimentDeclined'
               ? 'DECLINED'
               : 'WITHDRAWN';
-        await uow.update(clusterVisits, { visit_id: e.data.requestId }, () => ({ status }));
+        changed(uow, e, [await uow.update(clusterVisits, { visit_id: e.data.requestId }, () => ({ status }))]);
         return;
       }
       case 'MissionScheduled': {
         const d = e.data;
+        changed(uow, e, [{ region_code: d.regionCode, country_code: d.countryCode }]);
         uow.put(clusterVisits, {
           visit_id: d.missionId,
           kind: 'MISSION',
@@ -95,21 +127,28 @@ export const clustersProjection = defineProjection({
           request_ids: json(d.requestIds),
         });
         for (const requestId of d.requestIds)
-          await uow.update(clusterVisits, { visit_id: requestId }, () => ({ mission_id: d.missionId }));
+          changed(uow, e, [
+            await uow.update(clusterVisits, { visit_id: requestId }, () => ({ mission_id: d.missionId })),
+          ]);
         return;
       }
       case 'MissionCompleted':
-        await uow.update(clusterVisits, { visit_id: e.data.missionId }, () => ({ status: 'COMPLETED' }));
+        changed(uow, e, [
+          await uow.update(clusterVisits, { visit_id: e.data.missionId }, () => ({ status: 'COMPLETED' })),
+        ]);
         return;
       case 'MissionCancelled': {
         const mission = await uow.update(clusterVisits, { visit_id: e.data.missionId }, () => ({
           status: 'CANCELLED',
         }));
+        changed(uow, e, [mission]);
         // Without its mission, an accepted request is a visit of its own again (unaccompanied).
         for (const requestId of mission ? (JSON.parse(mission.request_ids) as string[]) : [])
-          await uow.update(clusterVisits, { visit_id: requestId }, (r) => ({
-            mission_id: r.mission_id === e.data.missionId ? null : r.mission_id,
-          }));
+          changed(uow, e, [
+            await uow.update(clusterVisits, { visit_id: requestId }, (r) => ({
+              mission_id: r.mission_id === e.data.missionId ? null : r.mission_id,
+            })),
+          ]);
         return;
       }
       case 'JointMissionProposed':
@@ -117,6 +156,11 @@ export const clustersProjection = defineProjection({
         const d = e.data;
         const before = await uow.get(clusterPlans, { plan_id: d.jointMissionId });
         if (e.type === 'JointMissionAmended' && !before) return;
+        // An amendment may move the plan: its regions before and after both change.
+        changed(uow, e, [
+          ...regionsOf(before),
+          ...regionsOf({ region_codes: json(d.regionCodes), country_code: d.countryCode }),
+        ]);
         uow.put(clusterPlans, {
           plan_id: d.jointMissionId,
           plan_kind: 'JOINT_MISSION',
@@ -137,6 +181,10 @@ export const clustersProjection = defineProjection({
         const d = e.data;
         const before = await uow.get(clusterPlans, { plan_id: d.regionalEventId });
         if (e.type === 'RegionalEventAmended' && !before) return;
+        changed(uow, e, [
+          ...regionsOf(before),
+          ...regionsOf({ region_codes: json(d.regionCodes), country_code: d.countryCode }),
+        ]);
         uow.put(clusterPlans, {
           plan_id: d.regionalEventId,
           plan_kind: 'REGIONAL_EVENT',
@@ -154,15 +202,27 @@ export const clustersProjection = defineProjection({
       }
       case 'JointMissionApproved':
       case 'JointMissionRejected':
-        await uow.update(clusterPlans, { plan_id: e.data.jointMissionId }, () => ({
-          status: e.type === 'JointMissionApproved' ? 'APPROVED' : 'REJECTED',
-        }));
+        changed(
+          uow,
+          e,
+          regionsOf(
+            await uow.update(clusterPlans, { plan_id: e.data.jointMissionId }, () => ({
+              status: e.type === 'JointMissionApproved' ? 'APPROVED' : 'REJECTED',
+            })),
+          ),
+        );
         return;
       case 'RegionalEventApproved':
       case 'RegionalEventRejected':
-        await uow.update(clusterPlans, { plan_id: e.data.regionalEventId }, () => ({
-          status: e.type === 'RegionalEventApproved' ? 'APPROVED' : 'REJECTED',
-        }));
+        changed(
+          uow,
+          e,
+          regionsOf(
+            await uow.update(clusterPlans, { plan_id: e.data.regionalEventId }, () => ({
+              status: e.type === 'RegionalEventApproved' ? 'APPROVED' : 'REJECTED',
+            })),
+          ),
+        );
         return;
       default:
         return;

@@ -3,11 +3,13 @@ import type { Kysely } from 'kysely';
 import { edgesOf } from '../db/pagination.js';
 import { pageOfRanked, type RankedPage } from '../db/rankedPage.js';
 import type { MunicipalityRow, TwinningRow } from '../directory/directory.js';
-import type { ClusterPlanTable, ClusterVisitTable } from './table.js';
+import type { RegistryDb } from '../runner/registry.js';
+import type { ClusterPlanTable, ClusterRegionTable, ClusterVisitTable } from './table.js';
 
 interface Db {
   clusters_visits: ClusterVisitTable;
   clusters_plans: ClusterPlanTable;
+  clusters_regions: ClusterRegionTable;
   clusters_twinnings: TwinningRow;
   clusters_municipalities: MunicipalityRow;
 }
@@ -419,12 +421,19 @@ export const compareRegionRanks = (a: RegionRank, b: RegionRank): number =>
 /**
  * Every region regionalClusters lists, in its order, from only the visits'
  * regions and municipalities: what a page of regions needs to know of the
- * regions it does not show.
+ * regions it does not show. With `regionCodes`, only those regions: a
+ * ranking kept per region recomputes the regions a write changed.
  */
-export async function rankRegions(db: Kysely<Db>, q: ClusterQuery): Promise<RegionRank[]> {
+export async function rankRegions(
+  db: Kysely<Db>,
+  q: ClusterQuery,
+  regionCodes?: readonly string[],
+): Promise<RegionRank[]> {
   checkQuery(q);
+  if (regionCodes?.length === 0) return [];
+  const only = regionCodes && new Set(regionCodes);
   const [rows, plans] = await Promise.all([
-    clusterVisitsIn(db, q).select(['region_code', 'country_code', 'nis_codes', 'kind']).execute(),
+    clusterVisitsIn(db, q, regionCodes).select(['region_code', 'country_code', 'nis_codes', 'kind']).execute(),
     plansIn(db, q).select(['region_codes', 'country_code']).execute(),
   ]);
   const regions = new Map<string, { countryCode: string; visiting: Set<string>; visits: number; missions: number }>();
@@ -439,7 +448,7 @@ export async function rankRegions(db: Kysely<Db>, q: ClusterQuery): Promise<Regi
   }
   for (const p of plans)
     for (const regionCode of list(p.region_codes))
-      if (!regions.has(regionCode))
+      if (!regions.has(regionCode) && (!only || only.has(regionCode)))
         regions.set(regionCode, { countryCode: p.country_code, visiting: new Set(), visits: 0, missions: 0 });
   return [...regions]
     .map(([regionCode, r]) => ({
@@ -548,7 +557,14 @@ export interface SweepVisitView {
  */
 export async function sweepVisits(
   db: Kysely<Db>,
-  q: { readonly from: string; readonly to: string; readonly countryCode?: string; readonly regionCode?: string },
+  q: {
+    readonly from: string;
+    readonly to: string;
+    readonly countryCode?: string;
+    readonly regionCode?: string;
+    /** Only visits to these regions (the regions of the countries a write changed). */
+    readonly regionCodes?: readonly string[];
+  },
 ): Promise<SweepVisitView[]> {
   checkDate(q.from, 'from');
   checkDate(q.to, 'to');
@@ -577,6 +593,10 @@ export async function sweepVisits(
     );
   if (q.countryCode) query = query.where('country_code', '=', q.countryCode);
   if (q.regionCode) query = query.where('region_code', '=', q.regionCode);
+  if (q.regionCodes) {
+    if (q.regionCodes.length === 0) return [];
+    query = query.where('region_code', 'in', [...q.regionCodes]);
+  }
   const rows = await query.execute();
   return rows.map((r) => ({
     kind: r.kind as 'REQUEST' | 'MISSION',
@@ -591,6 +611,42 @@ export async function sweepVisits(
     endDate: r.end_date,
     status: r.status,
   }));
+}
+
+/** Where a region's visits and plans stand: the position of the last event that changed them. */
+export interface ClusterRegionVersion {
+  readonly regionCode: string;
+  readonly countryCode: string;
+  readonly changedAt: string;
+}
+
+/**
+ * Every region's version (clusters_regions), with the build of the clusters
+ * read model they belong to (its version and generation: a rebuild starts
+ * the positions again on new tables). Undefined while the active build
+ * predates the table (a version 3 still serving while 4 is built beside it).
+ */
+export async function clusterRegionVersions(
+  db: Kysely<Db>,
+): Promise<{ readonly build: string; readonly regions: readonly ClusterRegionVersion[] } | undefined> {
+  try {
+    const [state, rows] = await Promise.all([
+      (db as unknown as Kysely<RegistryDb>)
+        .selectFrom('projection_state')
+        .select(['version', 'generation'])
+        .where('name', '=', 'clusters')
+        .where('status', '=', 'ACTIVE')
+        .executeTakeFirst(),
+      db.selectFrom('clusters_regions').select(['region_code', 'country_code', 'changed_at']).execute(),
+    ]);
+    if (!state) return undefined;
+    return {
+      build: `${state.version}.${state.generation}`,
+      regions: rows.map((r) => ({ regionCode: r.region_code, countryCode: r.country_code, changedAt: r.changed_at })),
+    };
+  } catch {
+    return undefined;
+  }
 }
 
 /** Municipalities' names, by NIS code, for these codes only. */

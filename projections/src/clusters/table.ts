@@ -111,3 +111,32 @@ export const clusterPlans = defineTable<ClusterPlanTable>({
     await db.schema.createIndex(`${t}_dates`).ifNotExists().on(t).columns(['start_date', 'end_date']).execute();
   },
 });
+
+/**
+ * When each southern region's visits or plans last changed, by the position
+ * of the event that changed them (issue 16): a planner's ranking is kept per
+ * region (and per country, which its joint missions never cross) and worked
+ * out again only for those whose position moved. Positions, not a clock, so a
+ * rebuild writes the same rows.
+ */
+export interface ClusterRegionTable {
+  region_code: string;
+  country_code: string;
+  /** The global position of the last event that changed a visit or plan of the region, as decimal text. */
+  changed_at: string;
+}
+export type ClusterRegionRow = Selectable<ClusterRegionTable>;
+
+export const clusterRegions = defineTable<ClusterRegionTable>({
+  name: 'clusters_regions',
+  key: ['region_code'],
+  create: async (db, t) => {
+    await db.schema
+      .createTable(t)
+      .ifNotExists()
+      .addColumn('region_code', 'text', (c) => c.primaryKey())
+      .addColumn('country_code', 'text', (c) => c.notNull())
+      .addColumn('changed_at', 'text', (c) => c.notNull())
+      .execute();
+  },
+});

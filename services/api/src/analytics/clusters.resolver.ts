@@ -1,6 +1,9 @@
 import {
+  clusterRegionVersions,
+  compareRegionRanks,
   countryClusters,
   rankRegions,
+  readModelVersion,
   regionalClusterPage,
   regionalClusters,
   type ClusterQuery,
@@ -9,7 +12,9 @@ import {
   type ClusterVisit as ClusterVisitView,
   type OverlappingGroup as OverlappingGroupView,
   type RegionalCluster as RegionalClusterView,
+  type RegionRank,
 } from '@werkbezoek/projections';
+import type { Kysely } from 'kysely';
 import { ValidationError } from '@werkbezoek/schema';
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { authorize } from '../auth/roles.js';
@@ -17,6 +22,7 @@ import { views, type ApiContext } from '../context.js';
 import { pageSize, toConnection, TotalCountResolver, type Connection } from '../graphql/connection.js';
 import { LocalDateScalar } from '../graphql/localDate.js';
 import { memoised } from '../graphql/readModelMemo.js';
+import { memoisedByUnit } from '../graphql/unitMemo.js';
 import {
   CountryCluster,
   RegionalCluster,
@@ -54,6 +60,38 @@ const toRegionalCluster = (c: RegionalClusterView): RegionalCluster => ({
   jointMissions: c.jointMissions.map(toPlan),
   regionalEvents: c.regionalEvents.map(toPlan),
 });
+
+/** Stands for every region at once, while the clusters read model keeps no versions per region. */
+const EVERY_REGION = '*';
+
+/**
+ * rankRegions, kept per region while its visits and plans stand still
+ * (clusters_regions): after a write, only the regions it changed are counted again.
+ */
+async function regionRanking(context: ApiContext, db: Kysely<ClustersDb>, q: ClusterQuery): Promise<RegionRank[]> {
+  const found = await clusterRegionVersions(db);
+  const versions = found
+    ? new Map(
+        found.regions
+          .filter((r) => !q.countryCode || r.countryCode === q.countryCode)
+          .map((r) => [r.regionCode, `${found.build}@${r.changedAt}`]),
+      )
+    : new Map([[EVERY_REGION, await readModelVersion(db, ['clusters'])]]);
+  return memoisedByUnit<RegionRank[], RegionRank[]>(context, JSON.stringify(['regions', q]), versions, {
+    compute: async (regions) => {
+      const every = regions.includes(EVERY_REGION);
+      // Every region at once (the first request): one read of the period.
+      const ranks = await rankRegions(db, q, every || regions.length === versions.size ? undefined : regions);
+      const byRegion = new Map<string, RegionRank[]>();
+      for (const rank of ranks)
+        if (every) byRegion.set(EVERY_REGION, [...(byRegion.get(EVERY_REGION) ?? []), rank]);
+        else byRegion.set(rank.regionCode, [rank]);
+      return byRegion;
+    },
+    empty: [],
+    merge: (parts) => parts.flat().sort(compareRegionRanks),
+  });
+}
 
 function query(from: string, to: string, windowDays: number | null | undefined, countryCode?: string | null) {
   const q: ClusterQuery = { from, to, windowDays: windowDays ?? 14, ...(countryCode ? { countryCode } : {}) };
@@ -115,8 +153,8 @@ export class ClustersResolver {
     const db = views<ClustersDb>(context);
     const q = query(from, to, windowDays, countryCode);
     const size = pageSize(first);
-    // The ranking reads every visit of the period: kept for the next page while the clusters stand still, as is each page.
-    const ranking = () => memoised(context, ['clusters'], JSON.stringify(['regions', q]), () => rankRegions(db, q));
+    // The ranking reads every visit of the period: kept per region for the next page and the next write, each page while the clusters stand still.
+    const ranking = () => regionRanking(context, db, q);
     const pageKey = JSON.stringify(['regionPage', q, size, after, maxVisits]);
     const page = await memoised(context, ['clusters'], pageKey, async () =>
       regionalClusterPage(db, q, { first: size, after: after ?? null, maxVisits }, await ranking()),

@@ -5,17 +5,20 @@ import {
   defaultPolicy,
   describeCandidate,
   rankingSteps,
+  type CandidateRankKey,
   type CandidateVisit,
   type JointMissionCandidate as Candidate,
   type RankedCandidate,
 } from '@werkbezoek/domain';
 import {
+  clusterRegionVersions,
   lastAccompaniedOf,
   listCoverage,
   listMissions,
   listRequests,
   municipalityNames,
   pageOfRanked,
+  readModelVersion,
   satisfiedReasonsOf,
   sweepVisits,
   type ClustersDb,
@@ -23,7 +26,6 @@ import {
   type MissionsDb,
   type RequestField,
   type RequestsDb,
-  type SweepVisitView,
 } from '@werkbezoek/projections';
 import { ValidationError, type AdditionalReason, type MissionType } from '@werkbezoek/schema';
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
@@ -33,6 +35,7 @@ import { views, type ApiContext } from '../context.js';
 import { pageSize, toConnection, TotalCountResolver, type Connection } from '../graphql/connection.js';
 import { LocalDateScalar } from '../graphql/localDate.js';
 import { memoised } from '../graphql/readModelMemo.js';
+import { memoisedByUnit } from '../graphql/unitMemo.js';
 import { JointMissionCandidate, JointMissionCandidateConnection } from './candidates.type.js';
 
 const MAX_PERIOD_MONTHS = 24;
@@ -222,15 +225,73 @@ const toType = (c: Candidate, facts: ReadonlyMap<string, RequestFacts>): JointMi
   };
 };
 
+/** One country's candidates in their order, with their keys, and its visits that await a decision. */
+interface CountryRanking {
+  readonly ranked: readonly RankedCandidate[];
+  readonly keys: readonly CandidateRankKey[];
+  readonly undecided: ReadonlySet<string>;
+}
+
+const noCandidates: CountryRanking = { ranked: [], keys: [], undecided: new Set() };
+
+/** Stands for every country at once, while the clusters read model keeps no versions per region. */
+const EVERY_COUNTRY = '*';
+
+/**
+ * The version of each country the ranking covers: the latest change to any of
+ * its regions (clusters_regions). A joint mission travels to one country and
+ * the sweep's groups are a region or a country, so a country's candidates
+ * depend on its own visits only.
+ */
+async function countryVersions(context: ApiContext, args: CandidateArgs) {
+  const db = views<ClustersDb>(context);
+  const found = await clusterRegionVersions(db);
+  if (!found) {
+    const all = new Map([[EVERY_COUNTRY, await readModelVersion(db, ['clusters'])]]);
+    return { versions: all, regionsOf: new Map<string, string[]>() };
+  }
+  const latest = new Map<string, bigint>();
+  const regionsOf = new Map<string, string[]>();
+  for (const r of found.regions) {
+    if (args.countryCode && r.countryCode !== args.countryCode) continue;
+    if (args.regionCode && r.regionCode !== args.regionCode) continue;
+    const at = BigInt(r.changedAt);
+    if ((latest.get(r.countryCode) ?? -1n) < at) latest.set(r.countryCode, at);
+    regionsOf.set(r.countryCode, [...(regionsOf.get(r.countryCode) ?? []), r.regionCode]);
+  }
+  const versions = new Map(
+    [...latest].sort(([a], [b]) => (a < b ? -1 : 1)).map(([country, at]) => [country, `${found.build}@${at}`]),
+  );
+  return { versions, regionsOf };
+}
+
+/** Merges the countries' rankings, each in order, into one in the same order (compareCandidateRankKeys). */
+function mergeRankings(parts: readonly CountryRanking[]) {
+  const ranked: RankedCandidate[] = [];
+  const heads = parts.map(() => 0);
+  for (;;) {
+    let best = -1;
+    for (let i = 0; i < parts.length; i++) {
+      const key = parts[i]!.keys[heads[i]!];
+      if (key === undefined) continue;
+      if (best < 0 || compareCandidateRankKeys(key, parts[best]!.keys[heads[best]!]!) < 0) best = i;
+    }
+    if (best < 0) break;
+    ranked.push(parts[best]!.ranked[heads[best]!++]!);
+  }
+  return { ranked, undecided: (visitId: string) => parts.some((p) => p.undecided.has(visitId)) };
+}
+
 /**
  * The candidates of the period in their ranking, not yet described: the sweep
- * over one query of the clusters' visits (issue 16: the sweep needs only
- * their dates, places and requests), keeping those that hold an undecided
- * request (a candidate of visits all decided leaves nothing to propose).
- * Kept while the clusters' read model stands still (memoised): each page
- * reads the same ranking.
+ * over the clusters' visits (issue 16: the sweep needs only their dates,
+ * places and requests), keeping those that hold an undecided request (a
+ * candidate of visits all decided leaves nothing to propose). Kept per
+ * country while its regions' visits stand still (memoisedByUnit): each page
+ * reads the same ranking, and after a write only the countries it changed are
+ * swept again.
  */
-function rankedCandidates(context: ApiContext, args: CandidateArgs) {
+async function rankedCandidates(context: ApiContext, args: CandidateArgs) {
   const key = JSON.stringify([
     'candidates',
     args.from,
@@ -240,24 +301,48 @@ function rankedCandidates(context: ApiContext, args: CandidateArgs) {
     args.windowDays,
     today(context),
   ]);
-  return memoised(context, ['clusters'], key, () => rankCandidates(context, args));
+  const { versions, regionsOf } = await countryVersions(context, args);
+  return memoisedByUnit(context, key, versions, {
+    compute: (countries) =>
+      rankCountries(
+        context,
+        args,
+        countries,
+        // Every country at once (the first request): one read of the period, not one per region.
+        countries.length === versions.size ? undefined : countries.flatMap((c) => regionsOf.get(c) ?? []),
+      ),
+    empty: noCandidates,
+    merge: mergeRankings,
+  });
 }
 
-async function rankCandidates(context: ApiContext, args: CandidateArgs) {
+/** The rankings of these countries (EVERY_COUNTRY: all of them as one), from one read of their regions' visits. */
+async function rankCountries(
+  context: ApiContext,
+  args: CandidateArgs,
+  countries: readonly string[],
+  regionCodes: readonly string[] | undefined,
+): Promise<Map<string, CountryRanking>> {
   const place = {
     ...(args.countryCode ? { countryCode: args.countryCode } : {}),
     ...(args.regionCode ? { regionCode: args.regionCode } : {}),
   };
-  const found = await sweepVisits(views<ClustersDb>(context), { from: args.from, to: args.to, ...place });
-  const byId = new Map<string, SweepVisitView>();
-  const visits: CandidateVisit[] = [];
-  const undecided = new Set<string>();
+  const found = await sweepVisits(views<ClustersDb>(context), {
+    from: args.from,
+    to: args.to,
+    ...place,
+    ...(regionCodes ? { regionCodes } : {}),
+  });
+  const byCountry = new Map<string, { visits: CandidateVisit[]; undecided: Set<string> }>();
+  const every = countries.includes(EVERY_COUNTRY);
   for (const v of found) {
     const nisCode = v.nisCodes[0];
     if (nisCode === undefined) continue;
-    byId.set(v.id, v);
-    if (v.kind === 'REQUEST' && v.status === 'SUBMITTED') undecided.add(v.id);
-    visits.push({
+    const unit = every ? EVERY_COUNTRY : v.countryCode;
+    let country = byCountry.get(unit);
+    if (!country) byCountry.set(unit, (country = { visits: [], undecided: new Set() }));
+    if (v.kind === 'REQUEST' && v.status === 'SUBMITTED') country.undecided.add(v.id);
+    country.visits.push({
       kind: v.kind,
       id: v.id,
       requestIds: v.requestIds,
@@ -271,24 +356,31 @@ async function rankCandidates(context: ApiContext, args: CandidateArgs) {
       endDate: v.endDate,
     });
   }
-  // One group of the sweep at a time, letting other requests run between them: a national year's sweep takes hundreds of ms.
-  const steps = rankingSteps(
-    {
-      visits,
-      period: { from: args.from, to: args.to },
-      ...place,
-      windowDays: args.windowDays ?? 14,
-      today: today(context),
-    },
-    defaultPolicy,
-  );
-  let step = steps.next();
-  while (!step.done) {
-    await new Promise((resolve) => setImmediate(resolve));
-    step = steps.next();
+  const rankings = new Map<string, CountryRanking>();
+  for (const unit of countries) {
+    const country = byCountry.get(unit);
+    if (!country) continue;
+    // One group of the sweep at a time, letting other requests run between them: a national year's sweep takes hundreds of ms.
+    const steps = rankingSteps(
+      {
+        visits: country.visits,
+        period: { from: args.from, to: args.to },
+        ...place,
+        ...(unit === EVERY_COUNTRY ? {} : { countryCode: unit }),
+        windowDays: args.windowDays ?? 14,
+        today: today(context),
+      },
+      defaultPolicy,
+    );
+    let step = steps.next();
+    while (!step.done) {
+      await new Promise((resolve) => setImmediate(resolve));
+      step = steps.next();
+    }
+    const ranked = step.value.filter((c) => c.requestIds.some((id) => country.undecided.has(id)));
+    rankings.set(unit, { ranked, keys: ranked.map(candidateRankKey), undecided: country.undecided });
   }
-  const ranked = step.value.filter((c) => c.requestIds.some((id) => undecided.has(id)));
-  return { ranked, visits: byId };
+  return rankings;
 }
 
 /**
@@ -299,7 +391,7 @@ async function rankCandidates(context: ApiContext, args: CandidateArgs) {
 async function describe(
   context: ApiContext,
   ranked: readonly RankedCandidate[],
-  visits: ReadonlyMap<string, SweepVisitView>,
+  undecidedVisit: (visitId: string) => boolean,
   windowDays: number,
 ): Promise<JointMissionCandidate[]> {
   const covered = new Map<string, CandidateVisit>();
@@ -320,7 +412,7 @@ async function describe(
       // A mission counts the reasons its requests' assessments found.
       satisfiedReasons: [...new Set(v.requestIds.flatMap((id) => satisfied.get(id) ?? []))] as AdditionalReason[],
     });
-    const undecided = v.kind === 'REQUEST' && visits.get(v.id)?.status === 'SUBMITTED';
+    const undecided = v.kind === 'REQUEST' && undecidedVisit(v.id);
     for (const id of v.requestIds) facts.set(id, { startDate: v.startDate, endDate: v.endDate, undecided });
   }
   const input = { lastAccompaniedOn: Object.fromEntries(lastAccompaniedOn), windowDays };
@@ -361,8 +453,8 @@ export class PlannerResolver {
     authorize(context.principal, 'plan');
     const args: CandidateArgs = { from, to, countryCode, regionCode, windowDays };
     validateCandidateArgs(args);
-    const { ranked, visits } = await rankedCandidates(context, args);
-    return describe(context, ranked, visits, windowDays ?? 14);
+    const { ranked, undecided } = await rankedCandidates(context, args);
+    return describe(context, ranked, undecided, windowDays ?? 14);
   }
 
   @Query(() => JointMissionCandidateConnection, {
@@ -405,7 +497,7 @@ export class PlannerResolver {
     ]);
     // The page as described: its names, accompaniments and assessed reasons come from these three read models.
     const { page, described } = await memoised(context, ['clusters', 'requests', 'history'], key, async () => {
-      const { ranked, visits } = await rankedCandidates(context, args);
+      const { ranked, undecided } = await rankedCandidates(context, args);
       const page = pageOfRanked(
         ranked,
         { first: size, after: after ?? null },
@@ -416,7 +508,7 @@ export class PlannerResolver {
       const described = await describe(
         context,
         page.edges.map((e) => e.node),
-        visits,
+        undecided,
         windowDays ?? 14,
       );
       return { page, described };
