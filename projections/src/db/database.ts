@@ -8,6 +8,7 @@ import {
   type SqliteStatement,
 } from 'kysely';
 import pg from 'pg';
+import { OffThreadReadsDialect } from './offThreadReads.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -132,6 +133,15 @@ export interface OpenReadModelsOptions {
    * PostgreSQL, commits that do not wait for the disk.
    */
   readonly projector?: boolean;
+  /**
+   * SQLite only: run plain SELECTs (outside transactions) in this many reader
+   * threads, each with a connection of its own, so a long read does not hold
+   * up the event loop (offThreadReads.ts). 0, the default, runs every
+   * statement on the calling thread. PostgreSQL's client never blocks.
+   */
+  readonly readerThreads?: number;
+  /** Where a reader thread's failure is told. */
+  readonly log?: (message: string) => void;
 }
 
 export function openReadModels<DB>(config: ReadModelConfig, options: OpenReadModelsOptions = {}): ReadModelDb<DB> {
@@ -146,7 +156,16 @@ export function openReadModels<DB>(config: ReadModelConfig, options: OpenReadMod
     database.pragma('synchronous = NORMAL');
     database.pragma('busy_timeout = 10000');
     if (options.projector) database.pragma(`cache_size = ${-256 * 1024}`);
-    dialect = new SqliteDialect({ database: reusingStatements(database) });
+    const threads = options.readerThreads ?? 0;
+    const dialectConfig = { database: reusingStatements(database) };
+    dialect =
+      threads > 0 && config.path !== ':memory:'
+        ? new OffThreadReadsDialect(dialectConfig, {
+            path: config.path,
+            threads,
+            ...(options.log ? { log: options.log } : {}),
+          })
+        : new SqliteDialect(dialectConfig);
   } else {
     const pool = new pg.Pool({
       connectionString: config.url,
