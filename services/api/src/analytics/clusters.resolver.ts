@@ -16,12 +16,13 @@ import {
 } from '@werkbezoek/projections';
 import type { Kysely } from 'kysely';
 import { ValidationError } from '@werkbezoek/schema';
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { authorize } from '../auth/roles.js';
 import { views, type ApiContext } from '../context.js';
 import { pageSize, toConnection, TotalCountResolver, type Connection } from '../graphql/connection.js';
 import { LocalDateScalar } from '../graphql/localDate.js';
 import { memoised } from '../graphql/readModelMemo.js';
+import { RegionalClusterArgs } from './clusters.input.js';
 import { memoisedByUnit } from '../graphql/unitMemo.js';
 import {
   CountryCluster,
@@ -105,16 +106,8 @@ export class ClustersResolver {
       'Every southern region with visits in the period: the Flemish municipalities active there, their visits, and the groups of visits that could become joint missions. Regions where most municipalities visit come first.',
   })
   async regionalClusters(
-    @Arg('from', () => LocalDateScalar) from: string,
-    @Arg('to', () => LocalDateScalar) to: string,
+    @Args(() => RegionalClusterArgs) { from, to, windowDays, countryCode }: RegionalClusterArgs,
     @Ctx() context: ApiContext,
-    @Arg('windowDays', () => Int, {
-      nullable: true,
-      defaultValue: 14,
-      description: 'Visits at most this many days apart are grouped.',
-    })
-    windowDays?: number | null,
-    @Arg('countryCode', () => String, { nullable: true }) countryCode?: string | null,
   ): Promise<RegionalCluster[]> {
     authorize(context.principal, 'readAll');
     const clusters = await regionalClusters(views<ClustersDb>(context), query(from, to, windowDays, countryCode));
@@ -126,16 +119,8 @@ export class ClustersResolver {
       'regionalClusters a page at a time (issue 16), in the same order: the regions where most municipalities visit first. totalCount counts every region with visits or plans in the period.',
   })
   async regionalClusterPage(
-    @Arg('from', () => LocalDateScalar) from: string,
-    @Arg('to', () => LocalDateScalar) to: string,
+    @Args(() => RegionalClusterArgs) { from, to, windowDays, countryCode }: RegionalClusterArgs,
     @Ctx() context: ApiContext,
-    @Arg('windowDays', () => Int, {
-      nullable: true,
-      defaultValue: 14,
-      description: 'Visits at most this many days apart are grouped.',
-    })
-    windowDays?: number | null,
-    @Arg('countryCode', () => String, { nullable: true }) countryCode?: string | null,
     @Arg('first', () => Int, { nullable: true, description: 'How many regions, 1 to 100; 20 when not given.' })
     first?: number | null,
     @Arg('after', () => String, { nullable: true, description: 'The endCursor of the page before.' })

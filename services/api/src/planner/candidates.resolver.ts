@@ -28,14 +28,14 @@ import {
   type RequestsDb,
 } from '@werkbezoek/projections';
 import { ValidationError, type AdditionalReason, type MissionType } from '@werkbezoek/schema';
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { today } from '../analytics/today.js';
 import { authorize } from '../auth/roles.js';
 import { views, type ApiContext } from '../context.js';
 import { pageSize, toConnection, TotalCountResolver, type Connection } from '../graphql/connection.js';
-import { LocalDateScalar } from '../graphql/localDate.js';
 import { memoised } from '../graphql/readModelMemo.js';
 import { memoisedByUnit } from '../graphql/unitMemo.js';
+import { JointMissionCandidateArgs } from './candidates.input.js';
 import { JointMissionCandidate, JointMissionCandidateConnection } from './candidates.type.js';
 
 const MAX_PERIOD_MONTHS = 24;
@@ -384,6 +384,15 @@ async function rankCountries(
 }
 
 /**
+ * Each ranked candidate's description, with what it was written from: a write
+ * elsewhere moves the requests' and history's read models, and a candidate of
+ * a ranking kept since then is written out again only when what it says of
+ * its visits changed (its sentences are most of a page's cost). Kept as long
+ * as the ranking holding the candidate.
+ */
+const described = new WeakMap<RankedCandidate, { readonly said: string; readonly candidate: JointMissionCandidate }>();
+
+/**
  * Writes out these ranked candidates: their municipalities' names, when each
  * was last accompanied and their requests' assessed reasons, read for these
  * candidates only.
@@ -416,17 +425,22 @@ async function describe(
     for (const id of v.requestIds) facts.set(id, { startDate: v.startDate, endDate: v.endDate, undecided });
   }
   const input = { lastAccompaniedOn: Object.fromEntries(lastAccompaniedOn), windowDays };
-  return ranked.map((c) =>
-    toType(
-      describeCandidate(
-        c,
-        input,
-        defaultPolicy,
-        c.covered.map((v) => told.get(v.id)!),
+  return ranked.map((c) => {
+    const visits = c.covered.map((v) => told.get(v.id)!);
+    // What the description reads beyond the ranked candidate itself, which a kept ranking keeps unchanged.
+    const said = [
+      windowDays,
+      ...visits.map(
+        (v) => `${v.municipalityName}|${v.satisfiedReasons!.join(',')}|${facts.get(v.requestIds[0]!)?.undecided}`,
       ),
-      facts,
-    ),
-  );
+      ...visits.map((v) => input.lastAccompaniedOn[v.nisCode]),
+    ].join('\n');
+    const kept = described.get(c);
+    if (kept?.said === said) return kept.candidate;
+    const candidate = toType(describeCandidate(c, input, defaultPolicy, visits), facts);
+    described.set(c, { said, candidate });
+    return candidate;
+  });
 }
 
 @Resolver()
@@ -436,25 +450,13 @@ export class PlannerResolver {
       'Joint-mission candidates (issue 12): undecided and accepted requests and scheduled missions in the period, not started before today, that one staff member could accompany on one trip for less than the separate trips. Only candidates that save money and hold at least one undecided request; ranked by saving, then requests covered. For planners, management and staff.',
   })
   async jointMissionCandidates(
-    @Arg('from', () => LocalDateScalar) from: string,
-    @Arg('to', () => LocalDateScalar) to: string,
+    @Args(() => JointMissionCandidateArgs) args: JointMissionCandidateArgs,
     @Ctx() context: ApiContext,
-    @Arg('countryCode', () => String, { nullable: true, description: 'ISO 3166-1 alpha-2, e.g. BJ.' })
-    countryCode?: string | null,
-    @Arg('regionCode', () => String, { nullable: true, description: 'ISO 3166-2, e.g. BJ-ZO.' })
-    regionCode?: string | null,
-    @Arg('windowDays', () => Int, {
-      nullable: true,
-      defaultValue: 14,
-      description: 'The length of a joint mission window in days, both ends included (1 to 60).',
-    })
-    windowDays?: number | null,
   ): Promise<JointMissionCandidate[]> {
     authorize(context.principal, 'plan');
-    const args: CandidateArgs = { from, to, countryCode, regionCode, windowDays };
     validateCandidateArgs(args);
     const { ranked, undecided } = await rankedCandidates(context, args);
-    return describe(context, ranked, undecided, windowDays ?? 14);
+    return describe(context, ranked, undecided, args.windowDays ?? 14);
   }
 
   @Query(() => JointMissionCandidateConnection, {
@@ -462,35 +464,23 @@ export class PlannerResolver {
       'jointMissionCandidates a page at a time (issue 16), in the same order: best saving first. totalCount counts every candidate of the period.',
   })
   async jointMissionCandidatePage(
-    @Arg('from', () => LocalDateScalar) from: string,
-    @Arg('to', () => LocalDateScalar) to: string,
+    @Args(() => JointMissionCandidateArgs) args: JointMissionCandidateArgs,
     @Ctx() context: ApiContext,
-    @Arg('countryCode', () => String, { nullable: true, description: 'ISO 3166-1 alpha-2, e.g. BJ.' })
-    countryCode?: string | null,
-    @Arg('regionCode', () => String, { nullable: true, description: 'ISO 3166-2, e.g. BJ-ZO.' })
-    regionCode?: string | null,
-    @Arg('windowDays', () => Int, {
-      nullable: true,
-      defaultValue: 14,
-      description: 'The length of a joint mission window in days, both ends included (1 to 60).',
-    })
-    windowDays?: number | null,
     @Arg('first', () => Int, { nullable: true, description: 'How many candidates, 1 to 100; 20 when not given.' })
     first?: number | null,
     @Arg('after', () => String, { nullable: true, description: 'The endCursor of the page before.' })
     after?: string | null,
   ): Promise<Connection<JointMissionCandidate>> {
     authorize(context.principal, 'plan');
-    const args: CandidateArgs = { from, to, countryCode, regionCode, windowDays };
     validateCandidateArgs(args);
     const size = pageSize(first);
     const key = JSON.stringify([
       'candidatePage',
-      from,
-      to,
-      countryCode,
-      regionCode,
-      windowDays,
+      args.from,
+      args.to,
+      args.countryCode,
+      args.regionCode,
+      args.windowDays,
       size,
       after,
       today(context),
@@ -509,7 +499,7 @@ export class PlannerResolver {
         context,
         page.edges.map((e) => e.node),
         undecided,
-        windowDays ?? 14,
+        args.windowDays ?? 14,
       );
       return { page, described };
     });

@@ -1,6 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-argument -- GraphQL answers are untyped JSON here; the assertions compare them whole */
 import 'reflect-metadata';
-import { defaultPolicy, rankJointMissionCandidates, type MissionType } from '@werkbezoek/domain';
+import { defaultPolicy, rankJointMissionCandidates } from '@werkbezoek/domain';
+import type { MissionType } from '@werkbezoek/schema';
 import { MemoryEventStore } from '@werkbezoek/eventstore';
 import {
   allProjections,
@@ -225,6 +226,34 @@ describe.each(DIALECTS)('the planner rankings kept per unit, on %s', (dialect) =
         const r = open.splice(Math.floor(rnd.next() * open.length), 1)[0]!;
         await p.history.withdrawn(r.id, '2026-11-03');
       },
+      // An assessment moves the requests' read model only: the kept candidates are described anew, not ranked.
+      async () => {
+        const r = rnd.pick(open);
+        await p.history.add(
+          `request-${r.id}`,
+          'AccompanimentRequestAssessed',
+          {
+            requestId: r.id,
+            policyVersion: 'test-1',
+            trigger: 'SUBMITTED',
+            recommendation: 'ACCEPT',
+            opportune: true,
+            requiredReasons: 1,
+            claimedReasons: [],
+            derivedReasons: [],
+            satisfiedReasons: [rnd.pick(['COMBINED_VISITS', 'FOLLOW_UP'] as const)],
+            daysNeeded: 12,
+            freeStaffDays: 40,
+            staffTimeAvailable: true,
+            estimatedCostEur: 1500,
+            unreservedBudgetEur: 20000,
+            budgetAvailable: true,
+            inputs: {},
+            explanation: { nl: [], en: [] },
+          },
+          '2026-11-02',
+        );
+      },
       async () => {
         const r = open.splice(Math.floor(rnd.next() * open.length), 1)[0]!;
         const mission = `m-${missions++}`;
@@ -241,7 +270,7 @@ describe.each(DIALECTS)('the planner rankings kept per unit, on %s', (dialect) =
       },
     ];
     await p.settle();
-    for (let step = 0; step < 12; step++) {
+    for (let step = 0; step < 16; step++) {
       await rnd.pick(writes)();
       await p.settle();
       const kept = await plannerLists(p.kept);
