@@ -52,7 +52,7 @@ function replacePolicyDomains(
  */
 export const lessonsProjection = defineProjection({
   name: 'lessons',
-  version: 1,
+  version: 2,
   cost: 2.5,
   // Only the staff part of a directory: author names. Its other tables would be written by events not handled here.
   tables: [lessons, lessonPolicyDomains, lessonMissions, lessonCounters, dir.staff],

@@ -3,7 +3,14 @@ import { expressionBuilder, sql, type Expression, type Kysely, type SqlBool } fr
 import type { ReadModelDb } from '../db/database.js';
 import { decodeCursor, encodeCursor, type Page, type PageRequest } from '../db/pagination.js';
 import { lessonsProjection } from './projection.js';
-import { lessonHighlights, lessonMatches, overMatchingLessons, searchTerms, type LessonHighlight } from './search.js';
+import {
+  lessonHighlights,
+  lessonMatches,
+  lessonSearchColumns,
+  overMatchingLessons,
+  searchTerms,
+  type LessonHighlight,
+} from './search.js';
 import { lessonColumns, lessons, type LessonPolicyDomainTable, type LessonTable } from './table.js';
 
 /**
@@ -272,18 +279,29 @@ export async function searchLessons(readModels: ReadModelDb, request: LessonSear
   return db.transaction().execute(async (tx) => {
     const matches = await lessonMatches(tx, readModels.dialect, lessonsProjection.name, lessons.name, terms);
     if (!matches) return { edges: [], hasNextPage: false };
-    const rows = await tx
+    // The matches are ranked and ordered on what the filter and the order read (on SQLite an
+    // index holds it: lessonSearchColumns); only the page's rows are read whole.
+    const ordered = tx
       .selectFrom('lessons')
       .innerJoin(matches, (join) => join.onRef('m.rowid_ref', '=', 'lessons.rowid_ref'))
-      .select(selection)
-      .select('m.rank')
+      .select(['lessons.rowid_ref', 'm.rank', isGoodPractice.as('good'), 'lessons.recorded_on', 'lessons.lesson_id'])
       .where(filter)
-      .orderBy(isGoodPractice, 'desc')
+      .orderBy('good', 'desc')
       .orderBy('m.rank', 'desc')
       .orderBy('lessons.recorded_on', 'desc')
       .orderBy('lessons.lesson_id', 'desc')
       .limit(first + 1)
       .offset(offset)
+      .as('page');
+    const rows = await tx
+      .selectFrom('lessons')
+      .innerJoin(ordered, (join) => join.onRef('page.rowid_ref', '=', 'lessons.rowid_ref'))
+      .select(selection)
+      .select(['page.rank', 'page.rowid_ref'])
+      .orderBy('page.good', 'desc')
+      .orderBy('page.rank', 'desc')
+      .orderBy('page.recorded_on', 'desc')
+      .orderBy('page.lesson_id', 'desc')
       .execute();
     const page = rows.slice(0, first);
     const highlights = await lessonHighlights(
@@ -292,7 +310,7 @@ export async function searchLessons(readModels: ReadModelDb, request: LessonSear
       lessonsProjection.name,
       lessons.name,
       terms,
-      page.map((r) => ({ lessonId: r.lesson_id, body: r.body })),
+      page.map((r) => ({ lessonId: r.lesson_id, rowidRef: r.rowid_ref, body: r.body })),
     );
     const nodes = page.map((r) => toLessonView(r, Number(r.rank), highlights.get(r.lesson_id) ?? null));
     return {
@@ -327,18 +345,6 @@ export async function countLessons(
   });
 }
 
-/** The columns of `lessons` the facets and the filter read. */
-const facetColumns = [
-  'lesson_id',
-  'region_code',
-  'country_code',
-  'mission_type',
-  'phase',
-  'level',
-  'good_practice',
-  'retracted',
-] as const satisfies readonly (keyof LessonTable)[];
-
 /**
  * The facet counts of a search and filter (see `LessonFacets`), in one
  * statement: a UNION ALL of one GROUP BY per facet, each under the filter
@@ -368,15 +374,19 @@ export async function lessonFacets(
         .where(filterExpression(filter, facet))
         .where(`lessons.${column}`, 'is not', null)
         .groupBy(`lessons.${column}`);
-    const domains = base()
-      .innerJoin('lesson_policy_domains', 'lesson_policy_domains.lesson_id', 'lessons.lesson_id')
-      .select((eb) => [
-        sql.lit('policyDomain').as('facet'),
-        sql<string>`lesson_policy_domains.policy_domain`.as('value'),
-        eb.fn.countAll().as('n'),
-      ])
+    // A lesson's domains from its own row rather than from lesson_policy_domains: counted as the
+    // matches are read, with no lookup per match in a table of the whole catalogue.
+    const domains = (
+      readModels.dialect === 'postgres'
+        ? base().innerJoinLateral(
+            sql<{ value: string }>`(SELECT jsonb_array_elements_text(lessons.policy_domains::jsonb) AS value)`.as('d'),
+            (join) => join.onTrue(),
+          )
+        : base().innerJoin(sql<{ value: string }>`json_each(lessons.policy_domains)`.as('d'), (join) => join.onTrue())
+    )
+      .select((eb) => [sql.lit('policyDomain').as('facet'), sql<string>`d.value`.as('value'), eb.fn.countAll().as('n')])
       .where(filterExpression(filter, 'policyDomain'))
-      .groupBy('lesson_policy_domains.policy_domain');
+      .groupBy('d.value');
     const goodPractice = base()
       .select((eb) => [
         sql.lit('goodPractice').as('facet'),
@@ -400,7 +410,7 @@ export async function lessonFacets(
       lessonsProjection.name,
       lessons.name,
       terms,
-      facetColumns,
+      lessonSearchColumns,
       query,
     );
     return overMatches ? (await tx.executeQuery(overMatches)).rows : [];

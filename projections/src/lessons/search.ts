@@ -2,6 +2,7 @@ import { CompiledQuery, sql, type AliasedRawBuilder, type Kysely } from 'kysely'
 import type { AnyKysely, DialectName } from '../db/database.js';
 import { physicalName } from '../runner/projection.js';
 import type { ProjectionStateTable } from '../runner/registry.js';
+import type { LessonTable } from './table.js';
 
 /*
  * Full-text search over lessons: the one place where SQLite and PostgreSQL
@@ -54,6 +55,30 @@ function identifier(name: string): string {
 }
 
 const ftsName = (physical: string) => `${physical}_fts`;
+const searchIndexName = (physical: string) => `${physical}_search_facets`;
+
+/**
+ * What a search filters, orders and counts its matches by. On SQLite an
+ * index on these, led by `rowid_ref`, takes a full-text match to them without
+ * visiting the table, whose rows (bodies included) lie spread over many more
+ * pages: a search visits every match, to rank it and for the facets, so that
+ * visit is most of its cost in a large catalogue. PostgreSQL reads its
+ * matches from the table all the same (a GIN index has no index-only scan).
+ */
+export const lessonSearchColumns = [
+  'rowid_ref',
+  'retracted',
+  'good_practice',
+  'level',
+  'phase',
+  'mission_type',
+  'country_code',
+  'region_code',
+  'recorded_on',
+  'lesson_id',
+  'policy_domains',
+] as const satisfies readonly (keyof LessonTable)[];
+
 const triggerNames = (physical: string) => ['ai', 'ad', 'au'].map((s) => `${physical}_fts_${s}`);
 
 /** The objects `createLessonSearch` adds beside the physical table, for the runner to drop with it. */
@@ -88,6 +113,12 @@ export async function createLessonSearch(db: AnyKysely, physical: string, dialec
     await db.schema.createIndex(`${table}_search`).ifNotExists().on(table).using('gin').column('search').execute();
     return;
   }
+  await db.schema
+    .createIndex(searchIndexName(table))
+    .ifNotExists()
+    .on(table)
+    .columns([...lessonSearchColumns])
+    .execute();
   const fts = identifier(ftsName(physical));
   const [inserted, deleted, updated] = triggerNames(physical).map((n) => sql.id(identifier(n)));
   // content= and content_rowid= take names as string literals; `identifier` made them safe to inline.
@@ -208,7 +239,10 @@ export async function overMatchingLessons<R>(
       ? sql`SELECT ${selected} FROM ${sql.table(names.physical)} AS p,
           (SELECT to_tsquery('dutch', ${text}) || to_tsquery('english', ${text}) AS q) AS query
         WHERE p.search @@ query.q`
-      : sql`SELECT ${selected} FROM ${sql.table(names.fts)} JOIN ${sql.table(names.physical)} AS p ON p.rowid_ref = ${sql.ref(`${names.fts}.rowid`)}
+      : // Without statistics SQLite would take the unique index on rowid_ref and then visit the table.
+        sql`SELECT ${selected} FROM ${sql.table(names.fts)}
+          JOIN ${sql.table(names.physical)} AS p INDEXED BY ${sql.id(searchIndexName(names.physical))}
+            ON p.rowid_ref = ${sql.ref(`${names.fts}.rowid`)}
         WHERE ${sql.table(names.fts)} MATCH ${ftsQuery(terms)}`;
   // PostgreSQL numbers its placeholders: the statement's own come after the common table's.
   const prefix = sql`WITH ${sql.table(tableName)} AS MATERIALIZED (${matching}) `.compile(db);
@@ -248,7 +282,7 @@ export async function lessonHighlights(
   projectionName: string,
   tableName: string,
   terms: readonly string[],
-  lessons: readonly { lessonId: string; body: string }[],
+  lessons: readonly { lessonId: string; rowidRef: number; body: string }[],
 ): Promise<Map<string, LessonHighlight>> {
   const result = new Map<string, LessonHighlight>();
   if (terms.length === 0 || lessons.length === 0) return result;
@@ -273,14 +307,18 @@ export async function lessonHighlights(
     const names = await activeSearchTables(db, projectionName, tableName);
     if (!names) return result;
     const fts = sql.table(names.fts);
-    rows = (
-      await sql<{ lesson_id: string; title: string; snippet: string }>`
-        SELECT p.lesson_id AS lesson_id,
+    const byRowid = new Map(lessons.map((l) => [l.rowidRef, l.lessonId]));
+    // `+ 0`: a plain rowid IN (…) would go to FTS5, which then runs the (prefix) query once per rowid;
+    // this way it runs once and its matches are sifted, with no lookup in the lessons table.
+    const found = await sql<{ rowid: number; title: string; snippet: string }>`
+        SELECT ${sql.ref(`${names.fts}.rowid`)} AS rowid,
           highlight(${fts}, 0, ${MATCH_START}, ${MATCH_END}) AS title,
           snippet(${fts}, 1, ${MATCH_START}, ${MATCH_END}, '', ${SNIPPET_TOKENS}) AS snippet
-        FROM ${fts} JOIN ${sql.table(names.physical)} AS p ON p.rowid_ref = ${sql.ref(`${names.fts}.rowid`)}
-        WHERE ${fts} MATCH ${ftsQuery(terms)} AND p.lesson_id IN (${sql.join(ids)})`.execute(db)
-    ).rows;
+        FROM ${fts}
+        WHERE ${fts} MATCH ${ftsQuery(terms)} AND (${sql.ref(`${names.fts}.rowid`)} + 0) IN (${sql.join([...byRowid.keys()])})`.execute(
+      db,
+    );
+    rows = found.rows.map((r) => ({ lesson_id: byRowid.get(r.rowid)!, title: r.title, snippet: r.snippet }));
   }
   const bodies = new Map(lessons.map((l) => [l.lessonId, l.body]));
   for (const row of rows)
