@@ -29,6 +29,40 @@ function onConflict(keys: readonly string[], columns: readonly string[]): string
 }
 
 /**
+ * One statement of a flush on PostgreSQL: `text` writes it with its values
+ * appended to `parameters`, numbered after those already there, so several
+ * statements can be joined into one.
+ */
+interface PostgresWrite {
+  readonly parameters: number;
+  text(parameters: unknown[]): string;
+}
+
+/** PostgreSQL takes at most 65,535 parameters in a statement. */
+const MAX_PARAMETERS = 60_000;
+
+/** `rows` as statements of at most MAX_PARAMETERS values: `statement` gets the `(…), (…)` tuples. */
+function chunks(
+  rows: readonly Record<string, unknown>[],
+  columns: readonly string[],
+  statement: (tuples: string) => string,
+): PostgresWrite[] {
+  const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
+  const writes: PostgresWrite[] = [];
+  for (let i = 0; i < rows.length; i += perStatement) {
+    const slice = rows.slice(i, i + perStatement);
+    writes.push({
+      parameters: slice.length * columns.length,
+      text: (parameters) =>
+        statement(
+          slice.map((row) => `(${columns.map((c) => `$${parameters.push(row[c] ?? null)}`).join(', ')})`).join(', '),
+        ),
+    });
+  }
+  return writes;
+}
+
+/**
  * SQLite through its own connection, inside the transaction Kysely opened on
  * it: one prepared statement per table and operation, run once per row. On
  * SQLite that beats building large multi-row statements (whose preparation
@@ -81,6 +115,36 @@ class SqliteRows {
   delete(table: string, keys: readonly string[], values: unknown[]): void {
     this.statement(`DELETE FROM ${quote(table)} WHERE ${byKey(keys)}`).run(...values);
   }
+}
+
+/**
+ * Flushes several units of work in the transaction each has begun. On
+ * PostgreSQL their statements go as one (data-modifying WITH queries, each
+ * run once to completion): a live batch's writes to every read model in one
+ * round trip. They touch different tables, or different rows of one, so no
+ * row is written twice in it. Where the values would exceed a statement's
+ * parameters, each statement goes on its own.
+ */
+export async function flushTogether(units: readonly UnitOfWork[]): Promise<void> {
+  const first = units[0];
+  if (!first) return;
+  if (first.dialectName !== 'postgres' || units.length === 1) {
+    for (const uow of units) await uow.flush();
+    return;
+  }
+  const writes = units.flatMap((uow) => uow.writesForPostgres());
+  const total = writes.reduce((n, w) => n + w.parameters, 0);
+  if (writes.length <= 1 || total > MAX_PARAMETERS) {
+    for (const uow of units) await uow.flush();
+    return;
+  }
+  const parameters: unknown[] = [];
+  const texts = writes.map((w) => w.text(parameters));
+  const last = texts.pop()!;
+  await first.connection.executeQuery(
+    CompiledQuery.raw(`WITH ${texts.map((t, i) => `w${i} AS (${t})`).join(', ')} ${last}`, parameters),
+  );
+  for (const uow of units) uow.markFlushed();
 }
 
 /**
@@ -282,34 +346,92 @@ export class UnitOfWork {
 
   /** Writes every changed row: upserts, then deletes. */
   async flush(): Promise<void> {
+    if (this.sqlite) this.flushSqlite(this.sqlite);
+    else
+      for (const write of this.postgresWrites()) {
+        const parameters: unknown[] = [];
+        await this.db.executeQuery(CompiledQuery.raw(write.text(parameters), parameters));
+      }
+    this.clean();
+  }
+
+  /** The dialect it writes (flushTogether joins PostgreSQL's statements). */
+  get dialectName(): DialectName {
+    return this.dialect;
+  }
+
+  /** The transaction it writes in (after begin). */
+  get connection(): AnyKysely {
+    return this.db;
+  }
+
+  /** Its statements, for flushTogether. */
+  writesForPostgres(): PostgresWrite[] {
+    return this.postgresWrites();
+  }
+
+  /** After flushTogether stored its statements. */
+  markFlushed(): void {
+    this.clean();
+  }
+
+  private clean(): void {
+    for (const entries of this.tables.values()) for (const entry of entries.values()) entry.dirty = false;
+  }
+
+  private flushSqlite(sqlite: SqliteRows): void {
     for (const [name, entries] of this.tables) {
       const def = this.defs.get(name)!;
       const table = this.physical(name);
       const upserts: Record<string, unknown>[] = [];
+      for (const entry of entries.values()) {
+        if (!entry.dirty) continue;
+        if (!entry.row)
+          sqlite.delete(
+            table,
+            def.key,
+            def.key.map((c) => entry.key[c]),
+          );
+        else if (entry.stored) this.updateChanged(def, table, entry.stored, entry.row);
+        else upserts.push(entry.row);
+      }
+      if (upserts.length > 0) {
+        // Every column any row sets: a row that leaves one out writes NULL there, as a whole-row put means.
+        const columns = [...new Set(upserts.flatMap((row) => Object.keys(row)))];
+        sqlite.write(table, columns, upserts, onConflict(def.key, columns));
+      }
+    }
+  }
+
+  /**
+   * PostgreSQL: the changed rows as multi-row statements written out directly (Kysely's query builder
+   * would spend longer compiling thousands of rows than the server spends storing them): per table, the
+   * upserts, then one DELETE of the removed keys.
+   */
+  private postgresWrites(): PostgresWrite[] {
+    const writes: PostgresWrite[] = [];
+    for (const [name, entries] of this.tables) {
+      const def = this.defs.get(name)!;
+      const table = quote(this.physical(name));
+      const upserts: Record<string, unknown>[] = [];
       const deletes: Record<string, unknown>[] = [];
       for (const entry of entries.values()) {
         if (!entry.dirty) continue;
-        if (!entry.row) deletes.push(entry.key);
-        else if (this.sqlite && entry.stored) this.updateChanged(def, table, entry.stored, entry.row);
-        else upserts.push(entry.row);
+        if (entry.row) upserts.push(entry.row);
+        else deletes.push(entry.key);
       }
-      if (upserts.length > 0) await this.write(def, table, upserts);
-      const db = this.db;
-      for (const key of deletes) {
-        if (this.sqlite) {
-          this.sqlite.delete(
-            table,
-            def.key,
-            def.key.map((c) => key[c]),
-          );
-          continue;
-        }
-        let query = db.deleteFrom(table);
-        for (const column of def.key) query = query.where(column, '=', key[column] as never);
-        await query.execute();
+      if (upserts.length > 0) {
+        const columns = [...new Set(upserts.flatMap((row) => Object.keys(row)))];
+        const head = `INSERT INTO ${table} (${columns.map(quote).join(', ')}) VALUES `;
+        const tail = onConflict(def.key, columns);
+        writes.push(...chunks(upserts, columns, (tuples) => head + tuples + tail));
       }
-      for (const entry of entries.values()) entry.dirty = false;
+      if (deletes.length > 0) {
+        const keys = `(${def.key.map(quote).join(', ')})`;
+        writes.push(...chunks(deletes, def.key, (tuples) => `DELETE FROM ${table} WHERE ${keys} IN (${tuples})`));
+      }
     }
+    return writes;
   }
 
   /**
@@ -328,29 +450,6 @@ export class UnitOfWork {
     }
     for (const column in row) if (!(column in stored) && row[column] != null) changed.push(column);
     if (changed.length > 0) this.sqlite!.update(table, keys, changed.sort(), row);
-  }
-
-  /** Inserts `rows`, replacing the rows with the same keys. */
-  private async write(def: AnyTableDef, table: string, rows: Record<string, unknown>[]): Promise<void> {
-    // Every column any row sets: a row that leaves one out writes NULL there, as a whole-row put means.
-    const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
-    const tail = onConflict(def.key, columns);
-    if (this.sqlite) {
-      this.sqlite.write(table, columns, rows, tail);
-      return;
-    }
-    // PostgreSQL: multi-row statements written out directly; Kysely's query
-    // builder would spend longer compiling thousands of rows than the server
-    // spends storing them.
-    const perStatement = Math.max(1, Math.floor(60_000 / columns.length));
-    const head = `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES `;
-    for (let i = 0; i < rows.length; i += perStatement) {
-      const parameters: unknown[] = [];
-      const tuples = rows
-        .slice(i, i + perStatement)
-        .map((row) => `(${columns.map((c) => `$${parameters.push(row[c] ?? null)}`).join(', ')})`);
-      await this.db.executeQuery(CompiledQuery.raw(head + tuples.join(', ') + tail, parameters));
-    }
   }
 
   /** After the transaction committed: what this batch read and wrote is now the database's state. */
