@@ -41,7 +41,8 @@ export const clustersProjection = defineProjection({
   name: 'clusters',
   // 2: the joint missions and regional events planned in each region (issue 12).
   // 3: visits indexed by end date, for the planner's periods ahead (issue 16).
-  // 4: when each region's visits or plans last changed (clusters_regions), so the planner recomputes only those (issue 16).
+  // 4: when each region's visits or plans last changed (clusters_regions), so the planner recomputes only those, and
+  //    visits by region indexed by end date only (issue 16).
   version: 4,
   cost: 1,
   tables: [clusterVisits, clusterPlans, clusterRegions, ...directoryTables(dir)],

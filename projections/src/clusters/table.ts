@@ -51,9 +51,10 @@ export const clusterVisits = defineTable<ClusterVisitTable>({
       .addColumn('request_ids', 'text', (c) => c.notNull())
       .execute();
     await db.schema.createIndex(`${t}_dates`).ifNotExists().on(t).columns(['start_date', 'end_date']).execute();
-    await db.schema.createIndex(`${t}_region`).ifNotExists().on(t).columns(['region_code', 'start_date']).execute();
     // The planner asks for periods ahead, which most of the history ends before: by end first, its visits are a short range.
     await db.schema.createIndex(`${t}_ends`).ifNotExists().on(t).columns(['end_date', 'start_date']).execute();
+    // Not also (region, start): without statistics SQLite took that one for a region's period, reading every visit
+    // of the region since the history began (issue 16: 250 ms for a country's year at 1.3 million events, 35 ms by end).
     await db.schema
       .createIndex(`${t}_region_ends`)
       .ifNotExists()
