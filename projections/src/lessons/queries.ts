@@ -3,14 +3,7 @@ import { expressionBuilder, sql, type Expression, type Kysely, type SqlBool } fr
 import type { ReadModelDb } from '../db/database.js';
 import { decodeCursor, encodeCursor, type Page, type PageRequest } from '../db/pagination.js';
 import { lessonsProjection } from './projection.js';
-import {
-  lessonHighlights,
-  lessonMatches,
-  lessonSearchColumns,
-  overMatchingLessons,
-  searchTerms,
-  type LessonHighlight,
-} from './search.js';
+import { lessonHighlights, lessonMatches, overMatchingLessons, searchTerms, type LessonHighlight } from './search.js';
 import { lessonColumns, lessons, type LessonPolicyDomainTable, type LessonTable } from './table.js';
 
 /**
@@ -346,6 +339,27 @@ export async function countLessons(
 }
 
 /**
+ * The columns of `lessons` the facets of `filter` read: every match's are
+ * copied once into a table of the statement's own, so none more than needed
+ * (all of them are in SQLite's index of lessonSearchColumns).
+ */
+function facetColumns(filter: LessonFilter): (keyof LessonTable)[] {
+  const byDomain = filter.policyDomain !== undefined || (filter.policyDomains?.length ?? 0) > 0;
+  return [
+    'retracted',
+    'good_practice',
+    'level',
+    'phase',
+    'mission_type',
+    'country_code',
+    'region_code',
+    'policy_domains',
+    // The domain filter looks the lesson up in lesson_policy_domains.
+    ...(byDomain ? (['lesson_id'] as const) : []),
+  ];
+}
+
+/**
  * The facet counts of a search and filter (see `LessonFacets`), in one
  * statement: a UNION ALL of one GROUP BY per facet, each under the filter
  * without that facet's own condition.
@@ -410,7 +424,7 @@ export async function lessonFacets(
       lessonsProjection.name,
       lessons.name,
       terms,
-      lessonSearchColumns,
+      facetColumns(filter),
       query,
     );
     return overMatches ? (await tx.executeQuery(overMatches)).rows : [];
