@@ -136,7 +136,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         });
   // Caches of events read before an erasure hold the erased values in clear.
   const forget = () => context.forget();
-  const readerDb = openReadModels(options.readModels);
+  // The API's reads in a thread beside the event loop (SQLite): a long one no longer holds up every request.
+  const readerDb = openReadModels(options.readModels, { readerThreads: 1, log });
   const projectorDb = role === 'api' ? undefined : openReadModels(options.readModels, { projector: true });
   const projector = projectorDb
     ? createProjector(options, store, eventStore, projectorDb, log, keyStore && { keys: keyStore, forget })
