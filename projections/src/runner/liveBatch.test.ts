@@ -190,4 +190,73 @@ describe.each(DIALECTS)('a live batch on %s', (dialect) => {
     const head = await history.store.headPosition();
     expect((await first.health()).every((h) => h.position === head && !h.error)).toBe(true);
   });
+
+  it('waits out an outage in a combined batch and commits it when the database is back, stopping no projection', async () => {
+    database = await freshDatabase(dialect);
+    const history = new History();
+    await history.basics();
+    let failures = 2;
+    const logged: string[] = [];
+    const runner = new ProjectionRunner({
+      store: history.store,
+      readModels: database.readModels,
+      projections: [requestsProjection, follower],
+      log: (m) => logged.push(m),
+      beforeCheckpoint: () => {
+        if (failures-- > 0) throw new Error('connection reset');
+      },
+    });
+    await runner.migrate();
+    runner.start();
+    try {
+      await history.submitted('during-outage');
+      await runner.waitFor(await history.store.headPosition(), 10_000);
+      expect(logged.filter((m) => /connection reset; retrying/.test(m)).length).toBeGreaterThanOrEqual(1);
+      expect(
+        await getRequestById(database.readModels.db as Kysely<{ requests: RequestTable }>, id('during-outage')),
+      ).toMatchObject({ status: 'SUBMITTED' });
+      expect((await runner.health()).map((h) => h.error)).toEqual([undefined, undefined]);
+    } finally {
+      await runner.stop();
+    }
+  });
+});
+
+describe('a combined live batch on a read-only SQLite database', () => {
+  it('waits until it is writable again and then commits every projection, stopping none', async () => {
+    database = await freshDatabase('sqlite');
+    const sqlite = database.readModels.sqlite!;
+    const history = new History();
+    await history.basics();
+    const logged: string[] = [];
+    const runner = new ProjectionRunner({
+      store: history.store,
+      readModels: database.readModels,
+      projections: [requestsProjection, follower],
+      log: (m) => logged.push(m),
+    });
+    await runner.catchUp();
+    runner.start();
+    try {
+      sqlite.pragma('query_only = ON');
+      await history.submitted('while-read-only');
+      for (let i = 0; i < 200 && !logged.some((m) => /readonly database; retrying/.test(m)); i++)
+        await new Promise((r) => setTimeout(r, 10));
+      expect(logged.some((m) => /readonly database; retrying/.test(m))).toBe(true);
+      expect((await runner.health()).map((h) => ({ error: h.error, behind: h.lag > 0n }))).toEqual([
+        { error: undefined, behind: true },
+        { error: undefined, behind: true },
+      ]);
+      sqlite.pragma('query_only = OFF');
+      await runner.waitFor(await history.store.headPosition(), 10_000);
+      const db = database.readModels.db as Kysely<{ requests: RequestTable }>;
+      expect(await getRequestById(db, id('while-read-only'))).toMatchObject({ status: 'SUBMITTED' });
+      expect((await runner.health()).map((h) => ({ error: h.error, lag: h.lag }))).toEqual([
+        { error: undefined, lag: 0n },
+        { error: undefined, lag: 0n },
+      ]);
+    } finally {
+      await runner.stop();
+    }
+  });
 });
