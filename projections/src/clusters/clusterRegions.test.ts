@@ -64,6 +64,9 @@ describe.each(DIALECTS)('when each region last changed, on %s', (dialect) => {
       'ZA-WC': `ZA ${cape}`,
     });
 
+    // A larger delegation changes nothing the rankings read.
+    await history.amended(zoersel, '2026-03-04', { delegationSize: 8 });
+    expect(await positions(await project(history, dialect))).toEqual({ 'BJ-ZO': `BJ ${zou1}`, 'ZA-WC': `ZA ${cape}` });
     await history.amended(zoersel, '2026-03-05', { startDate: '2027-05-05' });
     const zou2 = await history.store.headPosition();
     expect(await positions(await project(history, dialect))).toEqual({ 'BJ-ZO': `BJ ${zou2}`, 'ZA-WC': `ZA ${cape}` });

@@ -90,12 +90,20 @@ export const clustersProjection = defineProjection({
       }
       case 'AccompanimentRequestAmended': {
         const d = e.data;
+        const before = await uow.get(clusterVisits, { visit_id: d.requestId });
         const amended = await uow.update(clusterVisits, { visit_id: d.requestId }, (r) => ({
           mission_type: d.missionType ?? r.mission_type,
           start_date: d.startDate ?? r.start_date,
           end_date: d.endDate ?? r.end_date,
         }));
-        changed(uow, e, [amended]);
+        // An amendment of the delegation or the notes alone leaves the region's visits as they were: its rankings stand.
+        if (
+          amended &&
+          (amended.mission_type !== before?.mission_type ||
+            amended.start_date !== before.start_date ||
+            amended.end_date !== before.end_date)
+        )
+          changed(uow, e, [amended]);
         return;
       }
       case 'AccompanimentRequestWithdrawn':
