@@ -141,7 +141,9 @@ function failureOf(row: ProjectionStateTable): ProjectionHealth['error'] {
  * Runs projections over the event log. One reader takes batches from the
  * lowest checkpoint; each projection applies the events after its own
  * checkpoint in one transaction that also moves the checkpoint, so a crash
- * at any point neither loses nor repeats an effect. A projection whose
+ * at any point neither loses nor repeats an effect. A small batch (following
+ * the log live) is one transaction for every projection at the same
+ * checkpoint. A projection whose
  * `apply` throws stops at that event (the others go on), keeps what it
  * applied before it, and reports the error through `health()`.
  *
