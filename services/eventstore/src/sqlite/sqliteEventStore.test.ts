@@ -81,3 +81,27 @@ describe('SQLite appends cost the same on a long stream as on a short one', () =
     await store.close();
   });
 });
+
+describe('SQLite readAll in short statements', () => {
+  it('reads the log 256 events a statement, so a reader can let other work run between them', async () => {
+    const path = join(dir, 'read-all-batches.db');
+    const traced: string[] = [];
+    const store = new SqliteEventStore({ path, trace: (sql) => traced.push(sql) });
+    const stream = uniqueStream('batches');
+    for (let i = 0; i < 600; i += 100)
+      await store.appendToStream(
+        stream,
+        Array.from({ length: 100 }, (_, j) => budgetAllocated(1000 + i + j)),
+      );
+    traced.length = 0;
+    let read = 0;
+    for await (const event of store.readAll()) {
+      expect(event.revision).toBe(BigInt(read));
+      read++;
+    }
+    expect(read).toBe(600);
+    // 256 + 256 + 88: the short third batch is the end of the log.
+    expect(traced.filter((sql) => sql.startsWith('SELECT'))).toHaveLength(3);
+    await store.close();
+  });
+});
