@@ -384,13 +384,16 @@ async function rankCountries(
 }
 
 /**
- * Each ranked candidate's description, with what it was written from: a write
- * elsewhere moves the requests' and history's read models, and a candidate of
- * a ranking kept since then is written out again only when what it says of
- * its visits changed (its sentences are most of a page's cost). Kept as long
- * as the ranking holding the candidate.
+ * Candidates as described, by everything their description is written from
+ * (group, covered visits, names, assessed reasons, undecided, last
+ * accompaniment, window): a write elsewhere moves the requests' and
+ * history's read models, and a write in a candidate's country sweeps it
+ * again into new objects, but a candidate whose description would read the
+ * same is not written out again (its sentences are most of a page's cost).
+ * The last few hundred are kept per read-model database: a page shows 20.
  */
-const described = new WeakMap<RankedCandidate, { readonly said: string; readonly candidate: JointMissionCandidate }>();
+const describedIn = new WeakMap<object, Map<string, JointMissionCandidate>>();
+const DESCRIBED_KEPT = 400;
 
 /**
  * Writes out these ranked candidates: their municipalities' names, when each
@@ -425,20 +428,32 @@ async function describe(
     for (const id of v.requestIds) facts.set(id, { startDate: v.startDate, endDate: v.endDate, undecided });
   }
   const input = { lastAccompaniedOn: Object.fromEntries(lastAccompaniedOn), windowDays };
+  const db = context.services.readModels.db;
+  let described = describedIn.get(db);
+  if (!described) describedIn.set(db, (described = new Map<string, JointMissionCandidate>()));
   return ranked.map((c) => {
     const visits = c.covered.map((v) => told.get(v.id)!);
     // What the description reads beyond the ranked candidate itself, which a kept ranking keeps unchanged.
     const said = [
       windowDays,
+      c.group.kind,
+      c.group.code,
       ...visits.map(
-        (v) => `${v.municipalityName}|${v.satisfiedReasons!.join(',')}|${facts.get(v.requestIds[0]!)?.undecided}`,
+        (v) =>
+          `${v.kind}|${v.id}|${v.requestIds.join(',')}|${v.nisCode}|${v.regionCode}|${v.countryCode}|${v.missionType}|` +
+          `${v.startDate}|${v.endDate}|${v.municipalityName}|${v.satisfiedReasons!.join(',')}|` +
+          `${facts.get(v.requestIds[0]!)?.undecided}|${input.lastAccompaniedOn[v.nisCode]}`,
       ),
-      ...visits.map((v) => input.lastAccompaniedOn[v.nisCode]),
     ].join('\n');
-    const kept = described.get(c);
-    if (kept?.said === said) return kept.candidate;
+    const kept = described.get(said);
+    if (kept) {
+      described.delete(said);
+      described.set(said, kept);
+      return kept;
+    }
     const candidate = toType(describeCandidate(c, input, defaultPolicy, visits), facts);
-    described.set(c, { said, candidate });
+    described.set(said, candidate);
+    if (described.size > DESCRIBED_KEPT) described.delete(described.keys().next().value!);
     return candidate;
   });
 }
