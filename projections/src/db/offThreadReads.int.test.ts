@@ -174,4 +174,21 @@ describe('SQLite reads off the event loop', () => {
       await rm.destroy();
     }
   });
+
+  it('answers a read still under way when the read models close, and then closes', async () => {
+    const rm = openReadModels<Db>({ dialect: 'sqlite', path: file }, { readerThreads: 1 });
+    await rm.db.selectFrom('t').select('id').execute();
+    const long = rm.db
+      .selectFrom(
+        sql<{
+          n: number;
+        }>`(with recursive c(n) as (select 1 union all select n + 1 from c where n < 3000000) select n from c)`.as('c'),
+      )
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .execute();
+    // Kysely lets the queries it started end before it closes the driver: the read is answered, nothing waits on.
+    await rm.close();
+    expect(await long).toEqual([{ count: 3_000_000 }]);
+    await expect(rm.db.selectFrom('t').select('id').execute()).rejects.toThrow();
+  });
 });

@@ -62,7 +62,10 @@ class Reader {
   stopped: Error | undefined;
 
   /** `onStop` is given the reads the thread had not answered when it stopped. */
-  constructor(path: string, onStop: (reader: Reader, error: Error, unanswered: readonly Pending[]) => void) {
+  constructor(
+    path: string,
+    private readonly onStop: (reader: Reader, error: Error, unanswered: readonly Pending[]) => void,
+  ) {
     this.worker = new Worker(new URL('./readerThread.boot.mjs', import.meta.url), {
       workerData: { path } satisfies ReaderTask,
     });
@@ -81,15 +84,16 @@ class Reader {
       }
       pending.resolve(objects);
     });
-    const stop = (error: Error) => {
-      if (this.stopped) return;
-      this.stopped = error;
-      const unanswered = [...this.pending.values()];
-      this.pending.clear();
-      onStop(this, error, unanswered);
-    };
-    this.worker.on('error', (error) => stop(new Error(`A read-model reader thread failed: ${error.message}`)));
-    this.worker.on('exit', (code) => stop(new Error(`A read-model reader thread stopped (exit code ${code})`)));
+    this.worker.on('error', (error) => this.stop(new Error(`A read-model reader thread failed: ${error.message}`)));
+    this.worker.on('exit', (code) => this.stop(new Error(`A read-model reader thread stopped (exit code ${code})`)));
+  }
+
+  private stop(error: Error): void {
+    if (this.stopped) return;
+    this.stopped = error;
+    const unanswered = [...this.pending.values()];
+    this.pending.clear();
+    this.onStop(this, error, unanswered);
   }
 
   get load(): number {
@@ -104,8 +108,9 @@ class Reader {
     });
   }
 
+  /** Stops the thread; the reads it had not answered go to onStop, as when it fails. */
   async close(): Promise<void> {
-    this.stopped ??= new Error('The read models are closed');
+    this.stop(new Error('The read models were closed before this read was answered'));
     await this.worker.terminate();
   }
 }
@@ -152,9 +157,13 @@ class OffThreadReadsDriver implements Driver {
   async init(): Promise<void> {
     await this.inner.init();
     const onStop = (reader: Reader, error: Error, unanswered: readonly Pending[]) => {
-      const closing = !this.readers.includes(reader);
+      // Closing: the main connection is about to close too, so the reads fail with the reason.
+      if (!this.readers.includes(reader)) {
+        for (const p of unanswered) p.reject(error);
+        return;
+      }
       this.readers = this.readers.filter((r) => r !== reader);
-      if (!closing) this.log(`${error.message}; its reads run on the main connection`);
+      this.log(`${error.message}; its reads run on the main connection`);
       // A read changes nothing: the ones it had not answered run again on the main connection.
       for (const p of unanswered)
         this.onMain((main) => main.executeQuery<Record<string, unknown>>(p.compiled)).then(
