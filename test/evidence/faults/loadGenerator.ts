@@ -115,14 +115,14 @@ export class LoadGenerator {
             missionId: desk.pastMissionId,
             activity: ACTIVITIES[Math.floor(random() * ACTIVITIES.length)],
             plannedOn: this.options.programme.today,
-            staffMemberId: desk.staffMemberId,
+            staffMemberId: desk.staffMemberIds[0]!,
           },
         });
       else
         await this.command(desk, 'recordLesson', desk.pastMissionId, {
           input: {
             missionId: desk.pastMissionId,
-            authorStaffMemberId: desk.staffMemberId,
+            authorStaffMemberId: desk.staffMemberIds[0]!,
             title: `Les ${this.records.length + 1} van ${desk.nisCode}`,
             body: 'Het stedenbandcomité werkt beter wanneer bestuur en middenveld samen aan tafel zitten.',
             level: random() < 0.5 ? 'PROCESS' : 'RESULTS',
@@ -135,8 +135,10 @@ export class LoadGenerator {
   /** Submits a request, amends it, decides it, and plans an activity on the mission of an accepted one. */
   private async requestChain(desk: Desk): Promise<void> {
     const { random, programme } = this.options;
-    // Two-day visits spread over the next year and a half, so the staff member's days and the budget last.
-    const start = addDays(programme.today, 30 + ((this.visits++ * 7) % 540));
+    // Two-day visits spread over the next year and a half, so the staff's days and the budget last.
+    const visit = this.visits++;
+    const start = addDays(programme.today, 30 + ((visit * 7) % 540));
+    const staffMemberId = desk.staffMemberIds[visit % desk.staffMemberIds.length]!;
     const submitted = await this.command(desk, 'submit', undefined, {
       input: {
         twinningId: desk.twinningId,
@@ -167,12 +169,12 @@ export class LoadGenerator {
       return;
     }
     const accepted = await this.command(desk, 'accept', requestId, {
-      input: { requestId, decision: 'ACCEPT', staffMemberId: desk.staffMemberId },
+      input: { requestId, decision: 'ACCEPT', staffMemberId },
     });
     const missionId = (accepted?.decideAccompaniment as { mission?: { id: string } } | undefined)?.mission?.id;
     if (missionId && random() < 0.5)
       await this.command(desk, 'planActivityOnNewMission', missionId, {
-        input: { missionId, activity: 'PREPARATORY_TRAINING', plannedOn: start, staffMemberId: desk.staffMemberId },
+        input: { missionId, activity: 'PREPARATORY_TRAINING', plannedOn: start, staffMemberId },
       });
   }
 

@@ -5,7 +5,7 @@ import { mutations } from '../../e2e/scenario.js';
 /*
  * The programme the fault suites load: one "desk" per load worker, each with
  * a municipality of its own twinned with a partner in a region of its own (so
- * one worker's requests never reassess another's), a staff member, and a
+ * one worker's requests never reassess another's), a team of staff members, and a
  * mission whose visit began two months ago (missions of later requests lie
  * in the future, and lessons can only be learned from a visit that began).
  *
@@ -19,7 +19,13 @@ export interface Desk {
   /** The demo token of the municipality's coordinator. */
   readonly coordinator: string;
   readonly twinningId: string;
-  readonly staffMemberId: string;
+  /**
+   * The desk's staff members, taken in turn for acceptances: one member's 366
+   * days a year run out after about sixty six-day missions, which a fast run
+   * reaches (the suite then measured the programme's capacity, not faults).
+   * The first accompanied the past mission.
+   */
+  readonly staffMemberIds: readonly string[];
   /** A mission that began before today, for lessons and activities. */
   readonly pastMissionId: string;
 }
@@ -29,6 +35,8 @@ export interface Programme {
   /** Today (UTC) as the platform processes see it. */
   readonly today: string;
 }
+
+const STAFF_PER_DESK = 4;
 
 const PLACES = [
   { nisCode: '11055', name: 'Zoersel', province: 'ANTWERPEN', partnerName: 'Bohicon', regionCode: 'BJ-ZO' },
@@ -87,9 +95,13 @@ export async function seedProgramme(options: {
           policyDomains: ['CIVIL_REGISTRATION'],
         },
       });
-      const staff = await run<{ id: string }>(tokens.staff, 'registerStaffMember', {
-        input: { name: `Begeleider van ${name}`, daysPerYear: 366, fromYear: seedYear },
-      });
+      const staffMemberIds: string[] = [];
+      for (let member = 1; member <= STAFF_PER_DESK; member++) {
+        const staff = await run<{ id: string }>(tokens.staff, 'registerStaffMember', {
+          input: { name: `Begeleider ${member} van ${name}`, daysPerYear: 366, fromYear: seedYear },
+        });
+        staffMemberIds.push(staff.id);
+      }
       const coordinator = `demo-coordinator-${nisCode}`;
       const request = await run<{ id: string }>(coordinator, 'submitAccompanimentRequest', {
         input: {
@@ -103,13 +115,13 @@ export async function seedProgramme(options: {
         },
       });
       const accepted = await run<{ mission: { id: string } }>(tokens.staff, 'decideAccompaniment', {
-        input: { requestId: request.id, decision: 'ACCEPT', staffMemberId: staff.id },
+        input: { requestId: request.id, decision: 'ACCEPT', staffMemberId: staffMemberIds[0] },
       });
       desks.push({
         nisCode,
         coordinator,
         twinningId: twinning.id,
-        staffMemberId: staff.id,
+        staffMemberIds,
         pastMissionId: accepted.mission.id,
       });
     }
