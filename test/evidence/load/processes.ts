@@ -28,6 +28,12 @@ export interface MemorySample {
   readonly loopDelayP99Ms?: number;
 }
 
+/** The heap right after a major garbage collection (what the process keeps), in bytes. */
+export interface HeapAfterGc {
+  readonly at: number;
+  readonly heapUsed: number;
+}
+
 export interface ServerProcess {
   readonly url: string;
   readonly pid: number;
@@ -36,6 +42,8 @@ export interface ServerProcess {
   readonly startSeconds: number;
   /** Every sample since it was ready, one a second. */
   readonly memory: readonly MemorySample[];
+  /** Every major garbage collection's heap since it was ready. */
+  readonly heapAfterMajorGc: readonly HeapAfterGc[];
   /** Stops it gracefully (SIGTERM) and waits for it to exit. */
   stop(): Promise<void>;
 }
@@ -63,6 +71,7 @@ export async function startServer(
     },
   );
   const memory: MemorySample[] = [];
+  const heapAfterMajorGc: HeapAfterGc[] = [];
   let errorOutput = '';
   child.stderr.on('data', (chunk: Buffer) => (errorOutput = (errorOutput + chunk.toString()).slice(-20_000)));
   // 'close', not 'exit': Node may report the exit before the last of the output (a ready line, the error) has been read.
@@ -80,6 +89,7 @@ export async function startServer(
         const line = JSON.parse(pending.slice(0, newline)) as { type: string } & Record<string, number>;
         pending = pending.slice(newline + 1);
         if (line.type === 'memory') memory.push(line as unknown as MemorySample);
+        if (line.type === 'heapAfterMajorGc') heapAfterMajorGc.push(line as unknown as HeapAfterGc);
         if (line.type === 'ready') {
           clearTimeout(timer);
           resolve(line as unknown as { url: string; events: number; startSeconds: number });
@@ -99,6 +109,7 @@ export async function startServer(
       events,
       startSeconds,
       memory,
+      heapAfterMajorGc,
       stop: async () => {
         if (child.exitCode === null) child.kill('SIGTERM');
         await exited;

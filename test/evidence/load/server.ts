@@ -6,11 +6,14 @@
  * memory (process.memoryUsage(): RSS of the whole process, V8's heap of the
  * main thread) and how long its event loop was held up in that second
  * (perf_hooks.monitorEventLoopDelay: the longest delay and the 99th
- * percentile, in ms): a request that blocks the loop delays every other one.
+ * percentile, in ms): a request that blocks the loop delays every other one;
+ * and, after each major (mark-compact) garbage collection, the heap it left:
+ * what the process keeps, where the sampled heap also holds garbage not yet
+ * collected (a sawtooth as long as a minute's window).
  *
  * usage: node --import tsx server.ts '{"dataDir": …, "readModels": …}'
  */
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { startPlatform } from '@werkbezoek/api';
 import type { ReadModelConfig } from '@werkbezoek/projections';
 
@@ -59,12 +62,21 @@ const sample = () => {
 };
 sample();
 const sampling = setInterval(sample, 1000);
+// Observed, never forced: a forced collection would change what is measured.
+const collections = new PerformanceObserver((list) => {
+  // A gc entry's detail says which kind of collection it was (Node's types leave it out).
+  const kinds = list.getEntries().map((e) => (e as unknown as { detail?: { kind?: number } }).detail?.kind);
+  const major = kinds.includes(constants.NODE_PERFORMANCE_GC_MAJOR);
+  if (major) emit({ type: 'heapAfterMajorGc', at: Date.now(), heapUsed: process.memoryUsage().heapUsed });
+});
+collections.observe({ entryTypes: ['gc'] });
 
 let stopping = false;
 process.on('SIGTERM', () => {
   if (stopping) return;
   stopping = true;
   clearInterval(sampling);
+  collections.disconnect();
   platform.close().then(
     () => process.exit(0),
     (error: unknown) => {
