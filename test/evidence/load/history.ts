@@ -2,7 +2,8 @@ import { copyFileSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:
 import os from 'node:os';
 import path from 'node:path';
 import { SqliteEventStore } from '@werkbezoek/eventstore';
-import type { ReadModelConfig } from '@werkbezoek/projections';
+import { allProjections, type ReadModelConfig } from '@werkbezoek/projections';
+import Database from 'better-sqlite3';
 import { MILLION_SCALE, demoDataset } from '../../bench/dataset.js';
 import { startServer } from './processes.js';
 
@@ -55,7 +56,8 @@ function copyDatabase(from: string, to: string): void {
 /**
  * The history with read models on SQLite (in the data directory) or on a PostgreSQL database
  * (empty: `url`). The platform itself builds them, in a first run of the server process that stops once
- * they reach the log's head; SQLite read models are cached beside the history for later runs.
+ * they reach the log's head; SQLite read models are cached beside the history for later runs, and
+ * built again when a projection's version changed since (else every run would rebuild it at start).
  */
 export async function prepareHistory(
   source: HistorySource,
@@ -72,8 +74,10 @@ export async function prepareHistory(
         : { dialect: 'postgres', url: target.url };
     const cached = dataset.path.replace(/\.db$/, '.read-models.db');
     let buildSeconds: number | null = null;
-    if (readModels.dialect === 'sqlite' && existsSync(cached)) copyDatabase(cached, readModels.path);
-    else {
+    // A cache of older projection versions is a head start: the server rebuilds only those, and the cache is renewed.
+    const fromCache = readModels.dialect === 'sqlite' && existsSync(cached);
+    if (fromCache) copyDatabase(cached, readModels.path);
+    if (!fromCache || !cachedVersionsCurrent(cached)) {
       const builder = await startServer({ dataDir, readModels });
       buildSeconds = builder.startSeconds;
       await builder.stop();
@@ -90,5 +94,20 @@ export async function prepareHistory(
   } catch (error) {
     remove();
     throw error;
+  }
+}
+
+/** Whether cached read models hold every projection at the version the code has now (a bumped one is rebuilt at start). */
+function cachedVersionsCurrent(file: string): boolean {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const active = db.prepare("select name, version from projection_state where status = 'ACTIVE'").all() as {
+      name: string;
+      version: number;
+    }[];
+    const versions = new Map(active.map((r) => [r.name, Number(r.version)]));
+    return allProjections.every((p) => versions.get(p.name) === p.version);
+  } finally {
+    db.close();
   }
 }
