@@ -81,7 +81,14 @@ export class VisitHistory extends History {
     await this.add(`request-${requestId}`, 'AccompanimentRequestAmended', { requestId, ...change }, on);
   }
 
-  async assessed(requestId: string, on: string, recommendation: Recommendation, declineReason?: DeclineReason) {
+  /** `satisfiedReasons`: the reasons the assessment found met (none unless given). */
+  async assessed(
+    requestId: string,
+    on: string,
+    recommendation: Recommendation,
+    declineReason?: DeclineReason,
+    satisfiedReasons: EventData<'AccompanimentRequestAssessed'>['satisfiedReasons'] = [],
+  ) {
     await this.add(
       `request-${requestId}`,
       'AccompanimentRequestAssessed',
@@ -95,7 +102,7 @@ export class VisitHistory extends History {
         requiredReasons: 1,
         claimedReasons: [],
         derivedReasons: [],
-        satisfiedReasons: [],
+        satisfiedReasons,
         daysNeeded: 12,
         freeStaffDays: 40,
         staffTimeAvailable: true,

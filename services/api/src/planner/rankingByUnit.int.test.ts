@@ -229,30 +229,9 @@ describe.each(DIALECTS)('the planner rankings kept per unit, on %s', (dialect) =
       // An assessment moves the requests' read model only: the kept candidates are described anew, not ranked.
       async () => {
         const r = rnd.pick(open);
-        await p.history.add(
-          `request-${r.id}`,
-          'AccompanimentRequestAssessed',
-          {
-            requestId: r.id,
-            policyVersion: 'test-1',
-            trigger: 'SUBMITTED',
-            recommendation: 'ACCEPT',
-            opportune: true,
-            requiredReasons: 1,
-            claimedReasons: [],
-            derivedReasons: [],
-            satisfiedReasons: [rnd.pick(['COMBINED_VISITS', 'FOLLOW_UP'] as const)],
-            daysNeeded: 12,
-            freeStaffDays: 40,
-            staffTimeAvailable: true,
-            estimatedCostEur: 1500,
-            unreservedBudgetEur: 20000,
-            budgetAvailable: true,
-            inputs: {},
-            explanation: { nl: [], en: [] },
-          },
-          '2026-11-02',
-        );
+        await p.history.assessed(r.id, '2026-11-02', 'ACCEPT', undefined, [
+          rnd.pick(['COMBINED_VISITS', 'FOLLOW_UP'] as const),
+        ]);
       },
       async () => {
         const r = open.splice(Math.floor(rnd.next() * open.length), 1)[0]!;
