@@ -52,6 +52,18 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** A read that takes SQLite some hundreds of ms: a recursive count of 3 million rows. */
+function countToThreeMillion(rm: ReadModelDb<Db>) {
+  return rm.db
+    .selectFrom(
+      sql<{
+        n: number;
+      }>`(with recursive c(n) as (select 1 union all select n + 1 from c where n < 3000000) select n from c)`.as('c'),
+    )
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .execute();
+}
+
 /** Which thread ran the statement: SQLite's own connection says nothing of it, so a function registered on the main connection tells. */
 function markMainConnection(rm: ReadModelDb<Db>): string[] {
   const calls: string[] = [];
@@ -136,15 +148,7 @@ describe('SQLite reads off the event loop', () => {
   });
 
   it('keeps the event loop turning while a long read runs', async () => {
-    // A recursive count of 3 million rows: some hundreds of ms in SQLite.
-    const long = threaded.db
-      .selectFrom(
-        sql<{
-          n: number;
-        }>`(with recursive c(n) as (select 1 union all select n + 1 from c where n < 3000000) select n from c)`.as('c'),
-      )
-      .select((eb) => eb.fn.countAll<number>().as('count'))
-      .execute();
+    const long = countToThreeMillion(threaded);
     let turns = 0;
     const ticking = setInterval(() => turns++, 5);
     const started = performance.now();
@@ -178,14 +182,7 @@ describe('SQLite reads off the event loop', () => {
   it('answers a read still under way when the read models close, and then closes', async () => {
     const rm = openReadModels<Db>({ dialect: 'sqlite', path: file }, { readerThreads: 1 });
     await rm.db.selectFrom('t').select('id').execute();
-    const long = rm.db
-      .selectFrom(
-        sql<{
-          n: number;
-        }>`(with recursive c(n) as (select 1 union all select n + 1 from c where n < 3000000) select n from c)`.as('c'),
-      )
-      .select((eb) => eb.fn.countAll<number>().as('count'))
-      .execute();
+    const long = countToThreeMillion(rm);
     // Kysely lets the queries it started end before it closes the driver: the read is answered, nothing waits on.
     await rm.close();
     expect(await long).toEqual([{ count: 3_000_000 }]);
