@@ -16,7 +16,8 @@ import { leastSquares, type Trend } from './load/stats.js';
  * on the demo history and checks that nothing fails; the full one
  * (EVIDENCE=full) runs 180 s on the benchmark history (the demo at
  * MILLION_SCALE, or the event log EVIDENCE_HISTORY names) and records the
- * figures and whether each goal was met. Speed is measured here, never
+ * figures and whether each goal was met. Each run is followed by the same
+ * mix at a steady rate (pacedRate), on which the latency goal is judged. Speed is measured here, never
  * asserted: the goals are judged in the figures.
  */
 
@@ -29,6 +30,15 @@ const warmupSeconds = evidenceScale(1, 60);
 /** "No growth trend": the least-squares slope's 95% interval includes zero, or the slope is under 1 MB/min. */
 const flatMbPerMinute = 1;
 const p99GoalMs = 200;
+/**
+ * The p99 goal is judged at a steady arrival rate, as people using the UI send requests, not at saturation:
+ * with `connections` clients back to back, the mean latency is connections / throughput (Little's law), whatever
+ * the server does. 20 requests a second is about 60 people at work at once, each opening a page (about three
+ * requests) every ten seconds: every VVSG staff member and every twinned municipality's coordinator together
+ * (30 of the 308 Flemish municipalities had twinnings outside Europe in 2011).
+ */
+const pacedRate = 20;
+const pacedSeconds = evidenceScale(5, 120);
 /** No request may hold the server's event loop (better-sqlite3 is synchronous): every other request waits meanwhile. */
 const loopDelayGoalMs = 50;
 
@@ -136,7 +146,7 @@ function memoryFigures(
 }
 
 /** How long the server's event loop was held up during the load: the longest delay seen, and the seconds' 99th percentiles. */
-function eventLoopFigures(samples: readonly MemorySample[], load: LoadResult) {
+function eventLoopFigures(samples: readonly MemorySample[], load: Pick<LoadResult, 'startedAt' | 'endedAt'>) {
   const window = samples.filter((s) => s.at > load.startedAt && s.at <= load.endedAt + 1000);
   const max = window.map((s) => s.loopDelayMaxMs ?? 0);
   const p99 = window.map((s) => s.loopDelayP99Ms ?? 0).sort((a, b) => a - b);
@@ -148,7 +158,7 @@ function eventLoopFigures(samples: readonly MemorySample[], load: LoadResult) {
 }
 
 describe.each(['sqlite', 'postgres'] as const)(
-  `sustained mixed load, %s read models (${seconds} s, ${connections} connections)`,
+  `sustained mixed load, %s read models (${seconds} s, ${connections} connections; then ${pacedSeconds} s at ${pacedRate}/s)`,
   (dialect) => {
     // The full version builds the read models of 1.26 million events first: allow it hours on a busy machine.
     const timeout = evidenceScale(600_000, 4 * 3_600_000);
@@ -167,6 +177,7 @@ describe.each(['sqlite', 'postgres'] as const)(
         try {
           const server = await startServer({ dataDir: history.dataDir, readModels: history.readModels });
           let load: LoadResult;
+          let atRate: LoadResult;
           let loadAverageBefore: number[] = [];
           try {
             // The server's clock is the real one: visits are requested after today.
@@ -181,16 +192,26 @@ describe.each(['sqlite', 'postgres'] as const)(
               reads: readOperations(now),
               writes,
             });
+            // Then, on the warm server, the same mix at a steady rate: the latency people would see.
+            atRate = await runLoad({
+              mode: 'paced',
+              url: server.url,
+              seconds: pacedSeconds,
+              rate: pacedRate,
+              reads: readOperations(now),
+              writes,
+            });
           } finally {
             await server.stop();
           }
           const memory = memoryFigures(server.memory, server.heapAfterMajorGc, load);
           const eventLoop = eventLoopFigures(server.memory, load);
+          const eventLoopAtRate = eventLoopFigures(server.memory, atRate);
           const goals = {
-            zeroErrors: load.all.errors === 0,
-            p99Under200ms: load.all.p99 < p99GoalMs,
+            zeroErrors: load.all.errors === 0 && atRate.all.errors === 0,
+            p99Under200msAtRate: atRate.all.p99 < p99GoalMs,
             noMemoryTrend: memory.noTrend,
-            eventLoopNeverBlockedOver50ms: eventLoop.maxMs <= loopDelayGoalMs,
+            eventLoopNeverBlockedOver50ms: Math.max(eventLoop.maxMs, eventLoopAtRate.maxMs) <= loopDelayGoalMs,
           };
           results[dialect] = {
             readModels: dialect,
@@ -216,12 +237,27 @@ describe.each(['sqlite', 'postgres'] as const)(
                 heapUsed: Math.round((s.heapUsed / MB) * 10) / 10,
                 loopDelayMaxMs: s.loopDelayMaxMs,
               })),
+            atRate: {
+              rate: pacedRate,
+              durationSeconds: (atRate.endedAt - atRate.startedAt) / 1000,
+              throughput: atRate.all.rate,
+              all: atRate.all,
+              reads: atRate.reads,
+              writes: atRate.writes,
+              byOperation: atRate.byOperation,
+              perSecond: atRate.perSecond,
+              eventLoop: eventLoopAtRate,
+            },
             goals,
-            errorSamples: load.errorSamples,
+            errorSamples: [...load.errorSamples, ...atRate.errorSamples],
           };
 
           expect(load.errorSamples).toEqual([]);
+          expect(atRate.errorSamples).toEqual([]);
           expect(load.all.errors).toBe(0);
+          expect(atRate.all.errors).toBe(0);
+          // At a steady rate every request due was sent and answered.
+          expect(atRate.all.requests).toBe(Math.round(pacedSeconds * pacedRate));
           expect(load.reads.requests).toBeGreaterThan(0);
           expect(load.writes.requests).toBeGreaterThan(0);
           // Every write kind and every read ran (the mix reached each of them).
@@ -253,6 +289,9 @@ afterAll(() => {
     history: describeSource(source),
     seconds,
     connections,
+    pacedRate,
+    pacedSeconds,
+    p99JudgedOn: `the ${pacedSeconds} s at ${pacedRate} requests/s that follow the ${seconds} s of ${connections} connections back to back, latency counted from when each request was due`,
     mix: '80% reads (dashboard, requests, inbox, clusters, lessons in turn), 20% writes (submit, amend, decide, recordLesson in turn)',
     warmupSeconds,
     memoryTrendCriterion: `no trend when the least-squares slopes of RSS and of the heap over the run after ${warmupSeconds} s are each below ${flatMbPerMinute} MB/min or have a 95% confidence interval that includes 0; the heap is the heap each major garbage collection left (observed, not forced) when there were three or more, else the sampled heapUsed`,

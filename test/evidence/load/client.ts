@@ -7,7 +7,8 @@
  *
  * Mixed mode: `connections` clients send back to back; every fifth request
  * (counted over all clients) is a write, the others take the reads in turn;
- * past the time until every kind of write has been answered once.
+ * past the time until every kind of write has been answered once. Paced
+ * mode: the same sequence of requests, started at a steady rate.
  * The writes follow requests through their lives, so every write is valid:
  * the municipality's coordinator submits one, amends it, staff decline it, then
  * a staff member records a lesson of a completed mission; each with an
@@ -33,8 +34,10 @@ interface Sample {
 }
 
 const endpoint = new URL(plan.url);
+// Paced: enough connections that a request due is never held back by the client (a stalled server is charged for it).
+const PACED_CONNECTIONS = 128;
 const pool = new Pool(endpoint.origin, {
-  connections: plan.mode === 'mixed' ? plan.connections : 1,
+  connections: plan.mode === 'mixed' ? plan.connections : plan.mode === 'paced' ? PACED_CONNECTIONS : 1,
   pipelining: 1,
   keepAliveTimeout: 60_000,
 });
@@ -53,14 +56,17 @@ const nthRead = (k: number): Operation => {
   return variants[Math.floor(k / byQuery.length) % variants.length]!;
 };
 
-/** Sends one GraphQL request; the answer counts only as HTTP 200 without `errors`. */
+/**
+ * Sends one GraphQL request; the answer counts only as HTTP 200 without `errors`. Its time runs from `due`
+ * (performance.now() when the request was due; by default now).
+ */
 async function send(
   operation: string,
   token: string,
   body: string,
   idempotencyKey?: string,
+  due = performance.now(),
 ): Promise<{ ok: boolean; data: Record<string, unknown> | undefined; ms: number }> {
-  const started = performance.now();
   let status = 0;
   let message: string | undefined;
   let data: Record<string, unknown> | undefined;
@@ -84,7 +90,7 @@ async function send(
   } catch (error) {
     message = error instanceof Error ? error.message : String(error);
   }
-  const ms = performance.now() - started;
+  const ms = performance.now() - due;
   if (message !== undefined && errorSamples.length < 10) errorSamples.push({ operation, status, message });
   return { ok: message === undefined, data, ms };
 }
@@ -102,12 +108,21 @@ function writer(targets: WriteTargets) {
   const due: Step[] = [];
   let submitted = 0;
   let lessons = 0;
+  let countFrom: number | undefined;
   const run = async (operation: string, token: string, query: string, variables: unknown) => {
     const at = Date.now();
-    const { ok, data, ms } = await send(operation, token, JSON.stringify({ query, variables }), randomUUID());
+    const { ok, data, ms } = await send(
+      operation,
+      token,
+      JSON.stringify({ query, variables }),
+      randomUUID(),
+      countFrom,
+    );
     return { sample: { operation, write: true, ms, ok, at } satisfies Sample, data };
   };
-  return async (): Promise<Sample> => {
+  /** The next write, its time counted from `dueAt` (performance.now(); by default when it is sent). */
+  return async (dueAt?: number): Promise<Sample> => {
+    countFrom = dueAt;
     const step = due.shift();
     if (!step) {
       const n = submitted++;
@@ -193,6 +208,34 @@ async function mixed(p: Extract<LoadPlan, { mode: 'mixed' }>): Promise<LoadResul
   return summarise(samples, startedAt, Date.now());
 }
 
+async function paced(p: Extract<LoadPlan, { mode: 'paced' }>): Promise<LoadResult> {
+  const samples: Sample[] = [];
+  const inFlight = new Set<Promise<void>>();
+  const startedAt = Date.now();
+  const origin = performance.now();
+  const write = writer(p.writes);
+  const total = Math.round(p.seconds * p.rate);
+  for (let n = 0; n < total; n++) {
+    const dueAt = origin + (n * 1000) / p.rate;
+    const wait = dueAt - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const at = Date.now();
+    const request = (async () => {
+      if (n % 5 === 4) {
+        samples.push(await write(dueAt));
+        return;
+      }
+      const operation = nthRead(n - Math.floor(n / 5));
+      const { ok, ms } = await send(operation.name, operation.token, operation.body, undefined, dueAt);
+      samples.push({ operation: operation.name, write: false, ms, ok, at });
+    })();
+    inFlight.add(request);
+    void request.finally(() => inFlight.delete(request));
+  }
+  await Promise.all(inFlight);
+  return summarise(samples, startedAt, Date.now());
+}
+
 async function rounds(p: Extract<LoadPlan, { mode: 'rounds' }>): Promise<LoadResult> {
   const samples: Sample[] = [];
   let startedAt = Date.now();
@@ -236,6 +279,7 @@ function summarise(samples: readonly Sample[], startedAt: number, endedAt: numbe
   };
 }
 
-const result = plan.mode === 'mixed' ? await mixed(plan) : await rounds(plan);
+const result =
+  plan.mode === 'mixed' ? await mixed(plan) : plan.mode === 'paced' ? await paced(plan) : await rounds(plan);
 await pool.close();
 process.stdout.write(JSON.stringify(result));

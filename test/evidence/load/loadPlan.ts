@@ -25,6 +25,19 @@ export type LoadPlan =
       readonly writes: WriteTargets;
     }
   | {
+      /**
+       * Open loop: requests started at a steady `rate` per second for `seconds`, whether or not earlier ones were
+       * answered (as people using the UI would), every fifth a write; each latency counted from when its request was
+       * due, so a stalled server is charged for every request it held up (no coordinated omission).
+       */
+      readonly mode: 'paced';
+      readonly url: string;
+      readonly seconds: number;
+      readonly rate: number;
+      readonly reads: readonly Operation[];
+      readonly writes: WriteTargets;
+    }
+  | {
       /** One request at a time, every read in turn, `warmupRounds` unmeasured then `rounds` measured. */
       readonly mode: 'rounds';
       readonly url: string;
