@@ -8,6 +8,7 @@ export * from './assessment/assess.js';
 export * from './assessment/forCoordinator.js';
 export * from './assessment/policy.js';
 export * from './planning/candidates.js';
+export * from './planning/candidateMonths.js';
 export * from './planning/regionalEvents.js';
 export * from './context/context.js';
 export * from './context/eventLogContext.js';

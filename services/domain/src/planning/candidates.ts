@@ -224,6 +224,26 @@ export function rankJointMissionCandidates(input: CandidateSweepInput, policy: A
 }
 
 /**
+ * The visits the sweep considers (step 1 of jointMissionCandidates): within
+ * the period, not started before today, in the country or region asked for,
+ * and an accepted request only as its scheduled mission. In the input's order;
+ * sweeping these instead of the input finds the same candidates.
+ */
+export function sweptVisits(input: CandidateSweepInput): CandidateVisit[] {
+  // An accepted request and its scheduled mission are one visit: keep the mission.
+  const inMissions = new Set(input.visits.filter((v) => v.kind === 'MISSION').flatMap((v) => v.requestIds));
+  return input.visits.filter(
+    (v) =>
+      !(v.kind === 'REQUEST' && inMissions.has(v.id)) &&
+      v.startDate >= input.period.from &&
+      v.endDate <= input.period.to &&
+      v.startDate >= input.today &&
+      (input.countryCode === undefined || v.countryCode === input.countryCode) &&
+      (input.regionCode === undefined || v.regionCode === input.regionCode),
+  );
+}
+
+/**
  * rankJointMissionCandidates one group at a time: the generator pauses after
  * each region's and country's sweep, so a server can let other requests run
  * between them (a national year is some 60 groups; the largest country's
@@ -237,17 +257,7 @@ export function* rankingSteps(
   if (!Number.isInteger(windowDays) || windowDays < 1) {
     throw new RangeError(`windowDays must be a whole number of days of at least 1, not ${windowDays}`);
   }
-  // An accepted request and its scheduled mission are one visit: keep the mission.
-  const inMissions = new Set(input.visits.filter((v) => v.kind === 'MISSION').flatMap((v) => v.requestIds));
-  const visits = input.visits.filter(
-    (v) =>
-      !(v.kind === 'REQUEST' && inMissions.has(v.id)) &&
-      v.startDate >= input.period.from &&
-      v.endDate <= input.period.to &&
-      v.startDate >= input.today &&
-      (input.countryCode === undefined || v.countryCode === input.countryCode) &&
-      (input.regionCode === undefined || v.regionCode === input.regionCode),
-  );
+  const visits = sweptVisits(input);
 
   const groups = new Map<string, { group: CandidateGroup; visits: CandidateVisit[] }>();
   const add = (group: CandidateGroup, v: CandidateVisit) => {
