@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { EventData } from '@werkbezoek/schema';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openReadModels } from '../db/database.js';
 import type { Page } from '../db/pagination.js';
 import { physicalName } from '../runner/projection.js';
 import { ProjectionRunner } from '../runner/runner.js';
@@ -19,7 +20,7 @@ import {
   type LessonsDb,
   type LessonView,
 } from './queries.js';
-import { ftsQuery, MATCH_END, MATCH_START, searchTerms, withEllipses } from './search.js';
+import { ftsQuery, MATCH_END, MATCH_START, searchingActive, searchTerms, withEllipses } from './search.js';
 
 let database: TestDatabase | undefined;
 afterEach(async () => {
@@ -610,16 +611,24 @@ describe.each(DIALECTS)('the lessons catalogue on %s', (dialect) => {
       { goodPracticeOnly: true, includeRetracted: true },
       { goodPractice: false, countryCode: 'ZA' },
     ];
+    // The server reads SQLite through a reader thread (offThreadReads.ts): the same answers from there.
+    const threaded = dialect === 'sqlite' ? openReadModels(database!.config, { readerThreads: 1 }) : undefined;
     let nonEmpty = 0;
-    for (const search of searches)
-      for (const filter of filters) {
-        const what = `${search ?? ''} ${JSON.stringify(filter)}`;
-        const total = rows.filter((r) => found(r, search) && kept(r, filter)).length;
-        if (total > 0) nonEmpty++;
-        expect(await lessonFacets(readModels, { search, filter }), what).toEqual(recount(search, filter));
-        expect(await countLessons(readModels, { search, filter }), what).toBe(total);
-        expect(ids(await searchLessons(readModels, { search, filter, first: 100 })), what).toHaveLength(total);
-      }
+    try {
+      for (const search of searches)
+        for (const filter of filters) {
+          const what = `${search ?? ''} ${JSON.stringify(filter)}`;
+          const total = rows.filter((r) => found(r, search) && kept(r, filter)).length;
+          if (total > 0) nonEmpty++;
+          for (const models of threaded ? [readModels, threaded] : [readModels]) {
+            expect(await lessonFacets(models, { search, filter }), what).toEqual(recount(search, filter));
+            expect(await countLessons(models, { search, filter }), what).toBe(total);
+            expect(ids(await searchLessons(models, { search, filter, first: 100 })), what).toHaveLength(total);
+          }
+        }
+    } finally {
+      await threaded?.close();
+    }
     // The recount is not trivially empty: about half of the 54 cases find lessons.
     expect(nonEmpty).toBeGreaterThan(20);
   });
@@ -685,5 +694,60 @@ describe.each(DIALECTS)('the lessons catalogue on %s', (dialect) => {
             readModels.db,
           );
     expect(tables.rows).toEqual([]);
+  });
+});
+
+describe('the lessons catalogue read through reader threads (SQLite)', () => {
+  async function project(history: History) {
+    database = await freshDatabase('sqlite');
+    const runner = new ProjectionRunner({
+      store: history.store,
+      readModels: database.readModels,
+      projections: [lessonsProjection],
+    });
+    await runner.catchUp();
+    expect((await runner.health())[0]!.error).toBeUndefined();
+    return { readModels: database.readModels, db: database.readModels.db as Kysely<LessonsDb> };
+  }
+
+  it('runs every statement of a search on a reader thread, none on the event loop', async () => {
+    const { readModels } = await project(await catalogue());
+    const threaded = openReadModels(database!.config, { readerThreads: 1 });
+    try {
+      // What runs on the main connection is prepared there (better-sqlite3 prepares on the calling thread).
+      const onMain: string[] = [];
+      const main = threaded.sqlite!;
+      const prepare = main.prepare.bind(main);
+      main.prepare = (text: string) => (onMain.push(text), prepare(text));
+      const request = { search: 'geboorteakte', filter: { policyDomains: ['CIVIL_REGISTRATION'] } };
+      const page = await searchLessons(threaded, { ...request, first: 10 });
+      const facets = await lessonFacets(threaded, request);
+      const count = await countLessons(threaded, request);
+      expect(onMain).toEqual([]);
+      expect(page).toEqual(await searchLessons(readModels, { ...request, first: 10 }));
+      expect(page.edges[0]?.node.highlight?.title).toContain(MATCH_START);
+      expect(facets).toEqual(await lessonFacets(readModels, request));
+      expect(count).toBe(await countLessons(readModels, request));
+      expect(count).toBeGreaterThan(0);
+    } finally {
+      await threaded.close();
+    }
+  });
+
+  it('runs a search once more when the generation it read was dropped meanwhile, and only once', async () => {
+    const { readModels, db } = await project(await catalogue());
+    // A statement naming the index of a generation the runner has since dropped, as after a switch-over.
+    const dropped = () => sql`SELECT rowid FROM lessons_v1_g0_fts`.execute(db);
+    let runs = 0;
+    const page = await searchingActive('sqlite', async () => {
+      if (runs++ === 0) await dropped();
+      return searchLessons(readModels, { search: 'geboorteakte' });
+    });
+    expect(runs).toBe(2);
+    expect(page.edges.length).toBeGreaterThan(0);
+    await expect(searchingActive('sqlite', dropped)).rejects.toThrow(/no such table: lessons_v1_g0_fts/);
+    await expect(searchingActive('sqlite', () => sql`SELECT 1 FROM nothing_here`.execute(db))).rejects.toThrow(
+      /no such table: nothing_here/,
+    );
   });
 });

@@ -3,7 +3,14 @@ import { expressionBuilder, sql, type Expression, type Kysely, type SqlBool } fr
 import type { ReadModelDb } from '../db/database.js';
 import { decodeCursor, encodeCursor, type Page, type PageRequest } from '../db/pagination.js';
 import { lessonsProjection } from './projection.js';
-import { lessonHighlights, lessonMatches, overMatchingLessons, searchTerms, type LessonHighlight } from './search.js';
+import {
+  lessonHighlights,
+  lessonMatches,
+  overMatchingLessons,
+  searchingActive,
+  searchTerms,
+  type LessonHighlight,
+} from './search.js';
 import { lessonColumns, lessons, type LessonPolicyDomainTable, type LessonTable } from './table.js';
 
 /**
@@ -267,14 +274,13 @@ export async function searchLessons(readModels: ReadModelDb, request: LessonSear
       throw badCursor(request.after, 'a search');
     offset = n;
   }
-  // One transaction: on SQLite the index found through projection_state and
-  // the `lessons` view must belong to the same generation.
-  return db.transaction().execute(async (tx) => {
-    const matches = await lessonMatches(tx, readModels.dialect, lessonsProjection.name, lessons.name, terms);
+  // No transaction (see searchingActive): on SQLite each statement runs on a reader thread.
+  return searchingActive(readModels.dialect, async () => {
+    const matches = await lessonMatches(db, readModels.dialect, lessonsProjection.name, lessons.name, terms);
     if (!matches) return { edges: [], hasNextPage: false };
     // The matches are ranked and ordered on what the filter and the order read (on SQLite an
     // index holds it: lessonSearchColumns); only the page's rows are read whole.
-    const ordered = tx
+    const ordered = db
       .selectFrom('lessons')
       .innerJoin(matches, (join) => join.onRef('m.rowid_ref', '=', 'lessons.rowid_ref'))
       .select(['lessons.rowid_ref', 'm.rank', isGoodPractice.as('good'), 'lessons.recorded_on', 'lessons.lesson_id'])
@@ -286,7 +292,7 @@ export async function searchLessons(readModels: ReadModelDb, request: LessonSear
       .limit(first + 1)
       .offset(offset)
       .as('page');
-    const rows = await tx
+    const rows = await db
       .selectFrom('lessons')
       .innerJoin(ordered, (join) => join.onRef('page.rowid_ref', '=', 'lessons.rowid_ref'))
       .select(selection)
@@ -298,7 +304,7 @@ export async function searchLessons(readModels: ReadModelDb, request: LessonSear
       .execute();
     const page = rows.slice(0, first);
     const highlights = await lessonHighlights(
-      tx,
+      db,
       readModels.dialect,
       lessonsProjection.name,
       lessons.name,
@@ -321,10 +327,10 @@ export async function countLessons(
   const filter = filterExpression(request.filter ?? {});
   const terms = searchTerms(request.search);
   const db = readModels.db as Kysely<LessonsDb>;
-  return db.transaction().execute(async (tx) => {
-    let query = tx.selectFrom('lessons');
+  return searchingActive(readModels.dialect, async () => {
+    let query = db.selectFrom('lessons');
     if (terms.length > 0) {
-      const matches = await lessonMatches(tx, readModels.dialect, lessonsProjection.name, lessons.name, terms, {
+      const matches = await lessonMatches(db, readModels.dialect, lessonsProjection.name, lessons.name, terms, {
         ranked: false,
       });
       if (!matches) return 0;
@@ -372,9 +378,9 @@ export async function lessonFacets(
   const terms = searchTerms(request.search);
   const db = readModels.db as Kysely<LessonsDb>;
   const facets = Object.fromEntries(lessonFacetNames.map((name) => [name, [] as FacetCount[]])) as LessonFacets;
-  const rows = await db.transaction().execute(async (tx) => {
+  const rows = await searchingActive(readModels.dialect, async () => {
     // With search text, `lessons` is a table of the matching lessons only (see overMatchingLessons).
-    const base = () => tx.selectFrom('lessons');
+    const base = () => db.selectFrom('lessons');
     const byColumn = (
       facet: Exclude<LessonFacetName, 'policyDomain' | 'goodPractice'>,
       column: 'region_code' | 'country_code' | 'mission_type' | 'phase' | 'level',
@@ -417,9 +423,9 @@ export async function lessonFacets(
       .unionAll(byColumn('level', 'level'))
       .unionAll(goodPractice)
       .compile();
-    if (terms.length === 0) return (await tx.executeQuery(query)).rows;
+    if (terms.length === 0) return (await db.executeQuery(query)).rows;
     const overMatches = await overMatchingLessons(
-      tx,
+      db,
       readModels.dialect,
       lessonsProjection.name,
       lessons.name,
@@ -427,7 +433,7 @@ export async function lessonFacets(
       facetColumns(filter),
       query,
     );
-    return overMatches ? (await tx.executeQuery(overMatches)).rows : [];
+    return overMatches ? (await db.executeQuery(overMatches)).rows : [];
   });
   for (const row of rows) facets[row.facet as LessonFacetName].push({ value: String(row.value), count: Number(row.n) });
   for (const name of lessonFacetNames)

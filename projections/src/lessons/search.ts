@@ -1,4 +1,4 @@
-import { CompiledQuery, sql, type AliasedRawBuilder, type Kysely } from 'kysely';
+import { sql, type AliasedRawBuilder, type CompiledQuery, type Kysely } from 'kysely';
 import type { AnyKysely, DialectName } from '../db/database.js';
 import { physicalName } from '../runner/projection.js';
 import type { ProjectionStateTable } from '../runner/registry.js';
@@ -174,10 +174,10 @@ export interface LessonMatch {
 /**
  * The lessons matching `terms` (non-empty) as a derived table `m` to join
  * on `rowid_ref` (unique on both dialects); undefined when the lessons
- * projection has no active version yet. Run it in the same transaction as
- * the query that joins it, so SQLite's index and the `lessons` view are of
- * the same generation. Unranked (`rank` 0), it spares computing a relevance
- * for every match where only the set counts (totals, facets).
+ * projection has no active version yet. Run the query that joins it within
+ * `searchingActive`, so that SQLite's index and the `lessons` view are of the
+ * same generation. Unranked (`rank` 0), it spares computing a relevance for
+ * every match where only the set counts (totals, facets).
  */
 export async function lessonMatches(
   db: AnyKysely,
@@ -250,7 +250,29 @@ export async function overMatchingLessons<R>(
     dialect === 'postgres'
       ? query.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + prefix.parameters.length}`)
       : query.sql;
-  return CompiledQuery.raw(prefix.sql + body, [...prefix.parameters, ...query.parameters]);
+  // Still the SELECT `query` is: its node tells SQLite's read-model connection it may run on a reader thread.
+  return { ...query, sql: prefix.sql + body, parameters: [...prefix.parameters, ...query.parameters] };
+}
+
+/**
+ * `run`, a search's statements, run once more when the generation of the
+ * lessons projection they read was replaced meanwhile (SQLite). They are not
+ * held to one snapshot by a transaction: on SQLite a transaction runs on the
+ * main connection, on the event loop, where a broad search's ranking and
+ * facets held up every other request; outside one, each SELECT runs on a
+ * reader thread. Each statement names the FTS5 index of the generation found
+ * active and reads the `lessons` view; the runner points the views at a new
+ * generation and drops the old one's tables in one transaction, so a statement
+ * that finds its index read the generation the views showed, and one that
+ * started after the switch fails with "no such table".
+ */
+export async function searchingActive<T>(dialect: DialectName, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (dialect !== 'sqlite' || !/no such table: \w+_fts\b/.test(String((error as Error).message))) throw error;
+    return run();
+  }
 }
 
 /**
@@ -310,15 +332,18 @@ export async function lessonHighlights(
     const byRowid = new Map(lessons.map((l) => [l.rowidRef, l.lessonId]));
     // `+ 0`: a plain rowid IN (…) would go to FTS5, which then runs the (prefix) query once per rowid;
     // this way it runs once and its matches are sifted, with no lookup in the lessons table.
-    const found = await sql<{ rowid: number; title: string; snippet: string }>`
-        SELECT ${sql.ref(`${names.fts}.rowid`)} AS rowid,
-          highlight(${fts}, 0, ${MATCH_START}, ${MATCH_END}) AS title,
-          snippet(${fts}, 1, ${MATCH_START}, ${MATCH_END}, '', ${SNIPPET_TOKENS}) AS snippet
-        FROM ${fts}
-        WHERE ${fts} MATCH ${ftsQuery(terms)} AND (${sql.ref(`${names.fts}.rowid`)} + 0) IN (${sql.join([...byRowid.keys()])})`.execute(
-      db,
-    );
-    rows = found.rows.map((r) => ({ lesson_id: byRowid.get(r.rowid)!, title: r.title, snippet: r.snippet }));
+    const found = await (db as Kysely<Record<string, { rowid: number }>>)
+      .selectFrom(names.fts)
+      .select([
+        sql<number>`${sql.ref(`${names.fts}.rowid`)}`.as('rowid'),
+        sql<string>`highlight(${fts}, 0, ${MATCH_START}, ${MATCH_END})`.as('title'),
+        sql<string>`snippet(${fts}, 1, ${MATCH_START}, ${MATCH_END}, '', ${SNIPPET_TOKENS})`.as('snippet'),
+      ])
+      .where(
+        sql<boolean>`${fts} MATCH ${ftsQuery(terms)} AND (${sql.ref(`${names.fts}.rowid`)} + 0) IN (${sql.join([...byRowid.keys()])})`,
+      )
+      .execute();
+    rows = found.map((r) => ({ lesson_id: byRowid.get(r.rowid)!, title: r.title, snippet: r.snippet }));
   }
   const bodies = new Map(lessons.map((l) => [l.lessonId, l.body]));
   for (const row of rows)
