@@ -3,7 +3,18 @@ import type { Kysely } from 'kysely';
 import { ProjectionRunner } from '../runner/runner.js';
 import { DIALECTS, freshDatabase, type TestDatabase } from '../testing/dialects.js';
 import { historyProjection } from './projection.js';
-import { getAccompanimentHistory, lastAccompaniedVisit, listCoverage, type HistoryDb } from './queries.js';
+import {
+  coverageGroups,
+  firstCovered,
+  getAccompanimentHistory,
+  keptCoverageGroups,
+  lastAccompaniedVisit,
+  listCoverage,
+  renewCoverage,
+  type CoverageGroup,
+  type HistoryDb,
+  type KeptCoverage,
+} from './queries.js';
 import { VisitHistory, id } from '../testing/visitHistory.js';
 
 let database: TestDatabase | undefined;
@@ -181,6 +192,109 @@ describe.each(DIALECTS)('the accompaniment history on %s', (dialect) => {
       { nisCode: '11055', name: 'Zoersel', lastAccompaniedOn: '2024-05-13', monthsSinceLastAccompaniment: 30 },
       { nisCode: '11057', name: 'Malle', lastAccompaniedOn: '2026-01-20', monthsSinceLastAccompaniment: 10 },
     ]);
+  });
+
+  it('keeps coverage between requests: the same while nothing it reads changed, renewed after a visit changes it', async () => {
+    const history = await cast();
+    await history.scheduled('past', {
+      nisCodes: ['11055'],
+      twinningIds: [id('tw-zoersel')],
+      regionCode: 'BJ-ZO',
+      startDate: '2025-03-03',
+      endDate: '2025-03-12',
+      staff: ['lies'],
+    });
+    database = await freshDatabase(dialect);
+    const runner = new ProjectionRunner({
+      store: history.store,
+      readModels: database.readModels,
+      projections: [historyProjection],
+    });
+    await runner.catchUp();
+    const db = database.readModels.db as Kysely<HistoryDb>;
+    const today = '2026-11-27';
+    // Groups hold their municipalities in no particular order: compared by NIS code.
+    const canonical = (groups: readonly CoverageGroup[]) =>
+      groups.map((g) => ({
+        months: g.monthsSinceLastAccompaniment,
+        municipalities: [...g.municipalities].sort((a, b) => a.nisCode.localeCompare(b.nisCode)),
+      }));
+    const fresh = async (on = today) => canonical(await coverageGroups(db, { today: on }));
+    const listed = (kept: KeptCoverage | undefined) => firstCovered(kept!.groups);
+
+    const kept = await renewCoverage(db, today);
+    expect(canonical(kept!.groups)).toEqual(await fresh());
+    expect(listed(kept).map((c) => [c.nisCode, c.lastAccompaniedOn])).toEqual([
+      ['12021', null],
+      ['11057', null],
+      ['11055', '2025-03-12'],
+    ]);
+    // A request, a decline: history_visits changes, no coverage row does.
+    const r1 = await history.submit('r1', '2026-11-01', {
+      nisCode: '11057',
+      twinningId: id('tw-malle'),
+      startDate: '2027-01-04',
+      endDate: '2027-01-09',
+    });
+    await history.declined(r1, '2026-11-10', 'NO_BUDGET');
+    await runner.catchUp();
+    expect(await renewCoverage(db, today, kept)).toBe(kept);
+
+    // Malle's mission under way, and Zoersel's next one still to start: only their groups are made again.
+    await history.scheduled('malle', {
+      nisCodes: ['11057'],
+      twinningIds: [id('tw-malle')],
+      regionCode: 'BJ-ZO',
+      startDate: '2026-11-20',
+      endDate: '2026-12-05',
+      staff: ['jan'],
+    });
+    await history.scheduled('zoersel-next', {
+      nisCodes: ['11055'],
+      twinningIds: [id('tw-zoersel')],
+      regionCode: 'BJ-ZO',
+      startDate: '2027-02-01',
+      endDate: '2027-02-10',
+      staff: ['lies'],
+    });
+    await runner.catchUp();
+    const renewed = await renewCoverage(db, today, kept);
+    expect(renewed).not.toBe(kept);
+    expect(renewed!.position > kept!.position).toBe(true);
+    expect(canonical(renewed!.groups)).toEqual(await fresh());
+    expect(listed(renewed).map((c) => [c.nisCode, c.lastAccompaniedOn, c.monthsSinceLastAccompaniment])).toEqual([
+      ['12021', null, null],
+      ['11055', '2025-03-12', 20],
+      ['11057', '2026-11-27', 0],
+    ]);
+    // Cancelled: Malle is never accompanied again, at once.
+    await history.cancelled(id('malle'), '2026-11-28');
+    await runner.catchUp();
+    const cancelled = await renewCoverage(db, today, renewed);
+    expect(canonical(cancelled!.groups)).toEqual(await fresh());
+    expect(listed(cancelled).map((c) => c.nisCode)).toEqual(['12021', '11057', '11055']);
+    // Zoersel's group (20 months) was left by nobody and joined by nobody: the same group as before.
+    const twenty = (k: KeptCoverage | undefined) => k!.groups.find((g) => g.monthsSinceLastAccompaniment === 20);
+    expect(twenty(cancelled)).toBeDefined();
+    expect(twenty(cancelled)).toBe(twenty(renewed));
+    // A renamed municipality is a changed row too.
+    await history.municipality('12021', 'Lier (stad)');
+    await runner.catchUp();
+    const renamed = await renewCoverage(db, today, cancelled);
+    expect(listed(renamed).find((c) => c.nisCode === '12021')!.name).toBe('Lier (stad)');
+    expect(canonical(renamed!.groups)).toEqual(await fresh());
+
+    // Another day counts months to it: every row read again, Zoersel's next mission now under way.
+    const later = await renewCoverage(db, '2027-02-05', renamed);
+    expect(later!.today).toBe('2027-02-05');
+    expect(canonical(later!.groups)).toEqual(await fresh('2027-02-05'));
+    expect(listed(later).find((c) => c.nisCode === '11055')!.lastAccompaniedOn).toBe('2027-02-05');
+    // And for a country: only the municipalities twinned there.
+    expect(canonical(await keptCoverageGroups(db, later!, 'BJ'))).toEqual(
+      canonical(await coverageGroups(db, { today: '2027-02-05', countryCode: 'BJ' })),
+    );
+    expect(await keptCoverageGroups(db, later!, 'ZA')).toEqual([]);
+    await expect(keptCoverageGroups(db, later!, 'Benin')).rejects.toThrow('ISO 3166-1 alpha-2');
   });
 
   it('marks the visits a joint mission serves, from the acceptance that names it or from its mission', async () => {

@@ -1,7 +1,14 @@
 import { defineProjection } from '../runner/projection.js';
 import type { UnitOfWork } from '../runner/unitOfWork.js';
 import { applyDirectory, directory, directoryEvents, directoryTables } from '../directory/directory.js';
-import { historyCoverage, historyVisitMissions, historyVisits, type CoverageTable, type VisitTable } from './table.js';
+import {
+  changedAt,
+  historyCoverage,
+  historyVisitMissions,
+  historyVisits,
+  type CoverageTable,
+  type VisitTable,
+} from './table.js';
 
 const json = (value: unknown) => JSON.stringify(value);
 const day = (instant: string) => instant.slice(0, 10);
@@ -22,30 +29,47 @@ function accompaniment(v: VisitTable | undefined): [string, string] | undefined 
   return [v.mission_start_date!, v.mission_end_date!];
 }
 
-/** Writes a visit (its row before, if any, and after) and keeps its municipality's coverage row in step. */
-async function putVisit(uow: UnitOfWork, before: VisitTable | undefined, after: VisitTable): Promise<void> {
+/**
+ * Writes a visit (its row before, if any, and after) and keeps its
+ * municipality's coverage row in step, marked as changed at `at`.
+ */
+async function putVisit(uow: UnitOfWork, at: string, before: VisitTable | undefined, after: VisitTable): Promise<void> {
   uow.put(historyVisits, after);
   const was = accompaniment(before);
   const is = accompaniment(after);
   const existing = await uow.get(historyCoverage, { nis_code: after.nis_code });
   if (existing && String(was) === String(is)) return;
-  const coverage = existing ?? (await newCoverage(uow, after.nis_code));
+  const coverage = existing ?? (await newCoverage(uow, after.nis_code, at));
   const visits = JSON.parse(coverage.accompanied) as Record<string, [string, string]>;
   if (is) visits[after.visit_id] = is;
   else delete visits[after.visit_id];
   const spans = Object.values(visits);
   const latest = (i: 0 | 1) => spans.reduce<string | null>((max, s) => (max === null || s[i] > max ? s[i] : max), null);
-  uow.put(historyCoverage, { ...coverage, accompanied: json(visits), last_start: latest(0), last_end: latest(1) });
+  uow.put(historyCoverage, {
+    ...coverage,
+    accompanied: json(visits),
+    last_start: latest(0),
+    last_end: latest(1),
+    changed_at: at,
+  });
 }
 
 /** A municipality's first coverage row: no accompanied visit yet. */
-async function newCoverage(uow: UnitOfWork, nisCode: string): Promise<CoverageTable> {
+async function newCoverage(uow: UnitOfWork, nisCode: string, at: string): Promise<CoverageTable> {
   const municipality = await uow.get(dir.municipalities, { nis_code: nisCode });
-  return { nis_code: nisCode, name: municipality?.name ?? null, accompanied: '{}', last_start: null, last_end: null };
+  return {
+    nis_code: nisCode,
+    name: municipality?.name ?? null,
+    accompanied: '{}',
+    last_start: null,
+    last_end: null,
+    changed_at: at,
+  };
 }
 
 async function updateVisit(
   uow: UnitOfWork,
+  at: string,
   visitId: string,
   change: (r: VisitTable) => Partial<VisitTable>,
 ): Promise<VisitTable | undefined> {
@@ -53,7 +77,7 @@ async function updateVisit(
   // An event before its visit: nothing to change.
   if (!before) return undefined;
   const after = { ...before, ...change(before) };
-  await putVisit(uow, before, after);
+  await putVisit(uow, at, before, after);
   return after;
 }
 
@@ -66,7 +90,8 @@ export const historyProjection = defineProjection({
   // 2: visits name the joint mission that serves them (issue 12).
   // 3: an index that covers when each municipality was last accompanied (issue 16).
   // 4: coverage kept per municipality (history_coverage), read instead of every visit (issue 16).
-  version: 4,
+  // 5: when each coverage row last changed (history_coverage.changed_at), so coverage is kept between requests (issue 16).
+  version: 5,
   cost: 1,
   tables: [historyVisits, historyVisitMissions, historyCoverage, ...directoryTables(dir)],
   handles: [
@@ -81,16 +106,17 @@ export const historyProjection = defineProjection({
     'MissionCancelled',
   ],
   async apply(e, uow) {
+    const at = changedAt(e.position);
     if (e.type === 'MunicipalityRegistered') {
       const coverage =
-        (await uow.get(historyCoverage, { nis_code: e.data.nisCode })) ?? (await newCoverage(uow, e.data.nisCode));
-      uow.put(historyCoverage, { ...coverage, name: e.data.name });
+        (await uow.get(historyCoverage, { nis_code: e.data.nisCode })) ?? (await newCoverage(uow, e.data.nisCode, at));
+      uow.put(historyCoverage, { ...coverage, name: e.data.name, changed_at: at });
     }
     if (await applyDirectory(dir, e, uow)) return;
     switch (e.type) {
       case 'AccompanimentRequestSubmitted': {
         const d = e.data;
-        await putVisit(uow, await uow.get(historyVisits, { visit_id: d.requestId }), {
+        await putVisit(uow, at, await uow.get(historyVisits, { visit_id: d.requestId }), {
           visit_id: d.requestId,
           kind: 'REQUEST',
           nis_code: d.nisCode,
@@ -114,7 +140,7 @@ export const historyProjection = defineProjection({
       }
       case 'AccompanimentRequestAmended': {
         const d = e.data;
-        await updateVisit(uow, d.requestId, (r) => ({
+        await updateVisit(uow, at, d.requestId, (r) => ({
           mission_type: d.missionType ?? r.mission_type,
           start_date: d.startDate ?? r.start_date,
           end_date: d.endDate ?? r.end_date,
@@ -122,12 +148,12 @@ export const historyProjection = defineProjection({
         return;
       }
       case 'AccompanimentRequestWithdrawn':
-        await updateVisit(uow, e.data.requestId, () => ({ status: 'WITHDRAWN' }));
+        await updateVisit(uow, at, e.data.requestId, () => ({ status: 'WITHDRAWN' }));
         return;
       case 'AccompanimentAccepted': {
         const d = e.data;
         const staff = await staffNames(uow, [d.staffMemberId]);
-        await updateVisit(uow, d.requestId, (r) => ({
+        await updateVisit(uow, at, d.requestId, (r) => ({
           status: 'ACCEPTED',
           decided_on: d.decidedOn,
           mission_id: d.missionId,
@@ -138,7 +164,7 @@ export const historyProjection = defineProjection({
         return;
       }
       case 'AccompanimentDeclined':
-        await updateVisit(uow, e.data.requestId, () => ({
+        await updateVisit(uow, at, e.data.requestId, () => ({
           status: 'DECLINED',
           decided_on: e.data.decidedOn,
           decline_reason: e.data.reason,
@@ -158,7 +184,7 @@ export const historyProjection = defineProjection({
         const visitIds: string[] = [];
         const served = new Set<string>();
         for (const requestId of d.requestIds) {
-          const row = await updateVisit(uow, requestId, (r) => ({
+          const row = await updateVisit(uow, at, requestId, (r) => ({
             ...mission,
             joint_mission_id: jointMissionId ?? r.joint_mission_id,
           }));
@@ -170,7 +196,7 @@ export const historyProjection = defineProjection({
         for (const nisCode of new Set(d.nisCodes)) {
           if (served.has(nisCode)) continue;
           const visitId = `${d.missionId}/${nisCode}`;
-          await putVisit(uow, await uow.get(historyVisits, { visit_id: visitId }), {
+          await putVisit(uow, at, await uow.get(historyVisits, { visit_id: visitId }), {
             visit_id: visitId,
             kind: 'MISSION',
             nis_code: nisCode,
@@ -195,7 +221,7 @@ export const historyProjection = defineProjection({
       case 'MissionCancelled': {
         const link = await uow.get(historyVisitMissions, { mission_id: e.data.missionId });
         for (const visitId of link ? (JSON.parse(link.visit_ids) as string[]) : []) {
-          await updateVisit(uow, visitId, () =>
+          await updateVisit(uow, at, visitId, () =>
             e.type === 'MissionCompleted'
               ? { mission_status: 'COMPLETED', completed_on: e.data.completedOn }
               : { mission_status: 'CANCELLED' },

@@ -1,6 +1,7 @@
 import { isLocalDate, ValidationError } from '@werkbezoek/schema';
 import type { Kysely } from 'kysely';
 import type { MunicipalityRow, TwinningRow } from '../directory/directory.js';
+import type { RegistryDb } from '../runner/registry.js';
 import type { CoverageTable, VisitTable } from './table.js';
 
 interface Db {
@@ -206,18 +207,34 @@ export async function listCoverage(
   return firstCovered(await coverageGroups(db, q));
 }
 
+/** Each group's municipalities sorted by name, worked out once per group: a kept group is listed again and again. */
+const sortedGroups = new WeakMap<CoverageGroup, readonly CoverageView[]>();
+
+const byNameThenCode = (a: CoverageView, b: CoverageView) =>
+  byName.compare(a.name ?? a.nisCode, b.name ?? b.nisCode) ||
+  (a.nisCode < b.nisCode ? -1 : a.nisCode > b.nisCode ? 1 : 0);
+
 /**
  * The first `first` municipalities (all without it) of coverage in its order,
- * from its groups: only the groups that hold them are sorted by name.
+ * from its groups: only the groups that hold them are sorted by name (and NIS
+ * code, so that namesakes come in one order however the groups were made).
  */
 export function firstCovered(groups: readonly CoverageGroup[], first = Number.POSITIVE_INFINITY): CoverageView[] {
   const out: CoverageView[] = [];
   for (const group of groups) {
     if (out.length >= first) break;
-    const sorted = [...group.municipalities].sort((a, b) => byName.compare(a.name ?? a.nisCode, b.name ?? b.nisCode));
+    let sorted = sortedGroups.get(group);
+    if (!sorted) sortedGroups.set(group, (sorted = [...group.municipalities].sort(byNameThenCode)));
     out.push(...sorted.slice(0, first - out.length));
   }
   return out;
+}
+
+function checkCountry(countryCode: string | undefined): void {
+  if (countryCode !== undefined && !/^[A-Z]{2}$/.test(countryCode))
+    throw new ValidationError(`countryCode "${countryCode}" is not an ISO 3166-1 alpha-2 code such as BJ`, [
+      'countryCode',
+    ]);
 }
 
 /**
@@ -230,53 +247,201 @@ export async function coverageGroups(
   { today, countryCode }: { readonly today: string; readonly countryCode?: string },
 ): Promise<CoverageGroup[]> {
   checkDate(today, 'today');
-  if (countryCode !== undefined && !/^[A-Z]{2}$/.test(countryCode))
-    throw new ValidationError(`countryCode "${countryCode}" is not an ISO 3166-1 alpha-2 code such as BJ`, [
-      'countryCode',
-    ]);
-  const twinned =
-    countryCode === undefined
-      ? undefined
-      : new Set(
-          (
-            await db
-              .selectFrom('history_twinnings')
-              .select('nis_code')
-              .where('country_code', '=', countryCode)
-              .execute()
-          ).map((t) => t.nis_code),
-        );
-  // One row per municipality; the visits themselves only for those with an accompanied visit still to start.
-  const rows = await db.selectFrom('history_coverage').select(['nis_code', 'name', 'last_start', 'last_end']).execute();
-  const ahead = await db
+  checkCountry(countryCode);
+  const all = groupCoverage(await readCoverage(db, today), today);
+  return countryCode === undefined ? [...all.groups] : onlyTwinned(db, all.groups, countryCode);
+}
+
+/** A row of history_coverage as coverage reads it: the visits only while an accompanied one is still to start. */
+interface CoverageRead {
+  readonly nis_code: string;
+  readonly name: string | null;
+  readonly last_start: string | null;
+  readonly last_end: string | null;
+  readonly accompanied: string | null;
+  readonly changed_at?: string;
+}
+
+/**
+ * Every coverage row in one statement (one snapshot); with `since`, with when
+ * it changed, and only those changed after it when it is not empty.
+ */
+function readCoverage(db: Kysely<Db>, today: string, since?: string): Promise<CoverageRead[]> {
+  return db
     .selectFrom('history_coverage')
-    .select(['nis_code', 'accompanied'])
-    .where('last_start', '>', today)
+    .select((eb) => [
+      'nis_code',
+      'name',
+      'last_start',
+      'last_end',
+      eb.case().when('last_start', '>', today).then(eb.ref('accompanied')).else(null).end().as('accompanied'),
+    ])
+    .$if(since !== undefined, (qb) => qb.select('changed_at'))
+    .$if(!!since, (qb) => qb.where('changed_at', '>', since!))
     .execute();
-  const lastEnd = new Map<string, string | null>();
-  for (const r of ahead) {
-    let last: string | null = null;
+}
+
+/** One municipality's view on `today`. */
+function coverageView(r: CoverageRead, today: string): CoverageView {
+  let lastEnd = r.last_end;
+  // An accompanied visit still to start: the last end is that of the visits already started, if any.
+  if (r.accompanied !== null) {
+    lastEnd = null;
     for (const [start, end] of Object.values(JSON.parse(r.accompanied) as Record<string, [string, string]>))
-      if (start <= today && (last === null || end > last)) last = end;
-    lastEnd.set(r.nis_code, last);
+      if (start <= today && (lastEnd === null || end > lastEnd)) lastEnd = end;
   }
-  const byMonths = new Map<number, CoverageView[]>();
+  const lastAccompaniedOn = lastAccompanied(lastEnd, today);
+  return {
+    nisCode: r.nis_code,
+    name: r.name,
+    lastAccompaniedOn,
+    monthsSinceLastAccompaniment: lastAccompaniedOn ? monthsBetween(lastAccompaniedOn, today) : null,
+  };
+}
+
+const groupKey = (v: CoverageView) => v.monthsSinceLastAccompaniment ?? Number.POSITIVE_INFINITY;
+
+/** Groups in coverage's order (never first, then the longest ago), from groups by key. */
+function ordered(byMonths: ReadonlyMap<number, CoverageGroup>): CoverageGroup[] {
+  return [...byMonths].sort(([a], [b]) => b - a).map(([, group]) => group);
+}
+
+function groupOf(key: number, municipalities: readonly CoverageView[]): CoverageGroup {
+  return { monthsSinceLastAccompaniment: key === Number.POSITIVE_INFINITY ? null : key, municipalities };
+}
+
+/** Coverage on `today` from every row. */
+function groupCoverage(
+  rows: readonly CoverageRead[],
+  today: string,
+): { views: Map<string, CoverageView>; groups: CoverageGroup[] } {
+  const views = new Map<string, CoverageView>();
+  const byKey = new Map<number, CoverageView[]>();
   for (const r of rows) {
-    if (twinned && !twinned.has(r.nis_code)) continue;
-    const lastAccompaniedOn = lastAccompanied(lastEnd.has(r.nis_code) ? lastEnd.get(r.nis_code) : r.last_end, today);
-    const months = lastAccompaniedOn ? monthsBetween(lastAccompaniedOn, today) : null;
-    const view = { nisCode: r.nis_code, name: r.name, lastAccompaniedOn, monthsSinceLastAccompaniment: months };
-    const key = months ?? Number.POSITIVE_INFINITY;
-    const group = byMonths.get(key);
+    const view = coverageView(r, today);
+    views.set(r.nis_code, view);
+    const key = groupKey(view);
+    const group = byKey.get(key);
     if (group) group.push(view);
-    else byMonths.set(key, [view]);
+    else byKey.set(key, [view]);
   }
-  return [...byMonths]
-    .sort(([a], [b]) => b - a)
-    .map(([key, municipalities]) => ({
-      monthsSinceLastAccompaniment: key === Number.POSITIVE_INFINITY ? null : key,
-      municipalities,
-    }));
+  return { views, groups: ordered(new Map([...byKey].map(([key, m]) => [key, groupOf(key, m)]))) };
+}
+
+/** Only the municipalities twinned with a partner in the country (now or once); empty groups left out. */
+async function onlyTwinned(
+  db: Kysely<Db>,
+  groups: readonly CoverageGroup[],
+  countryCode: string,
+): Promise<CoverageGroup[]> {
+  const twinned = new Set(
+    (await db.selectFrom('history_twinnings').select('nis_code').where('country_code', '=', countryCode).execute()).map(
+      (t) => t.nis_code,
+    ),
+  );
+  const out: CoverageGroup[] = [];
+  for (const group of groups) {
+    const municipalities = group.municipalities.filter((m) => twinned.has(m.nisCode));
+    if (municipalities.length > 0)
+      out.push({ monthsSinceLastAccompaniment: group.monthsSinceLastAccompaniment, municipalities });
+  }
+  return out;
+}
+
+/**
+ * Coverage as of one day and one position of the history read model's
+ * coverage rows (renewCoverage): a reader keeps it between requests and
+ * renews it from the rows changed since, instead of reading every
+ * municipality again (issue 16: 7,380 of them at a national scale).
+ */
+export interface KeptCoverage {
+  readonly today: string;
+  /** The history read model's build (version and generation) the rows were read from. */
+  readonly build: string;
+  /** The greatest history_coverage.changed_at read: every change up to it is in. */
+  readonly position: string;
+  /** Every municipality's view, by NIS code. */
+  readonly views: ReadonlyMap<string, CoverageView>;
+  /** In coverage's order; a group no change touched is the same object as before. */
+  readonly groups: readonly CoverageGroup[];
+}
+
+/** The first history build whose coverage rows say when they changed (history_coverage.changed_at). */
+const KEPT_SINCE_VERSION = 5;
+
+/**
+ * Coverage as of `today`, renewed from `kept`: only the rows changed since
+ * its position are read and only their groups made again; everything is
+ * read again on another day (months count to today) or another build.
+ * Undefined while the active build predates history_coverage.changed_at (a
+ * version 4 serving while 5 is built beside it): use coverageGroups then.
+ * The build is read before the rows, so a kept coverage is never older than
+ * what it says: read your writes holds.
+ */
+export async function renewCoverage(
+  db: Kysely<Db>,
+  today: string,
+  kept?: KeptCoverage,
+): Promise<KeptCoverage | undefined> {
+  checkDate(today, 'today');
+  const state = await (db as unknown as Kysely<RegistryDb>)
+    .selectFrom('projection_state')
+    .select(['version', 'generation'])
+    .where('name', '=', 'history')
+    .where('status', '=', 'ACTIVE')
+    .executeTakeFirst();
+  if (!state || Number(state.version) < KEPT_SINCE_VERSION) return undefined;
+  const build = `${state.version}.${state.generation}`;
+  if (!kept || kept.today !== today || kept.build !== build) {
+    const rows = await readCoverage(db, today, '');
+    const { views, groups } = groupCoverage(rows, today);
+    return { today, build, position: latest(rows, ''), views, groups };
+  }
+  const changed = await readCoverage(db, today, kept.position);
+  if (changed.length === 0) return kept;
+  const views = new Map(kept.views);
+  // The groups a changed municipality leaves or joins are made again; the others are kept as they are.
+  const touched = new Map<number, Set<string>>();
+  const touch = (key: number, nisCode: string) => {
+    const codes = touched.get(key);
+    if (codes) codes.add(nisCode);
+    else touched.set(key, new Set([nisCode]));
+  };
+  for (const r of changed) {
+    const before = views.get(r.nis_code);
+    const after = coverageView(r, today);
+    if (before) touch(groupKey(before), r.nis_code);
+    touch(groupKey(after), r.nis_code);
+    views.set(r.nis_code, after);
+  }
+  const byKey = new Map(kept.groups.map((g) => [g.monthsSinceLastAccompaniment ?? Number.POSITIVE_INFINITY, g]));
+  for (const [key, codes] of touched) {
+    const municipalities = (byKey.get(key)?.municipalities ?? []).filter((m) => !codes.has(m.nisCode));
+    for (const code of codes) {
+      const view = views.get(code)!;
+      if (groupKey(view) === key) municipalities.push(view);
+    }
+    if (municipalities.length > 0) byKey.set(key, groupOf(key, municipalities));
+    else byKey.delete(key);
+  }
+  return { today, build, position: latest(changed, kept.position), views, groups: ordered(byKey) };
+}
+
+/** The greatest changed_at of these rows, or `since` when none is greater. */
+function latest(rows: readonly CoverageRead[], since: string): string {
+  let position = since;
+  for (const r of rows) if (r.changed_at! > position) position = r.changed_at!;
+  return position;
+}
+
+/** A kept coverage's groups (renewCoverage), only the municipalities twinned with a partner in the country when one is given. */
+export async function keptCoverageGroups(
+  db: Kysely<Db>,
+  kept: KeptCoverage,
+  countryCode?: string,
+): Promise<readonly CoverageGroup[]> {
+  checkCountry(countryCode);
+  return countryCode === undefined ? kept.groups : onlyTwinned(db, kept.groups, countryCode);
 }
 
 /**

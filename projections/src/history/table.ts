@@ -111,7 +111,18 @@ export interface CoverageTable {
   accompanied: string;
   last_start: string | null;
   last_end: string | null;
+  /**
+   * The global position of the last event that changed the row, as decimal
+   * text zero-padded to 20 digits (changedAt), so text order is position
+   * order: a reader that keeps coverage between requests reads only the rows
+   * changed since (queries.ts renewCoverage). Positions, not a clock, so a
+   * rebuild writes the same rows.
+   */
+  changed_at: string;
 }
+
+/** A position as history_coverage.changed_at holds it: 20 digits hold any unsigned 64-bit position. */
+export const changedAt = (position: bigint): string => position.toString().padStart(20, '0');
 
 export const historyCoverage = defineTable<CoverageTable>({
   name: 'history_coverage',
@@ -125,6 +136,8 @@ export const historyCoverage = defineTable<CoverageTable>({
       .addColumn('accompanied', 'text', (c) => c.notNull())
       .addColumn('last_start', 'text')
       .addColumn('last_end', 'text')
+      .addColumn('changed_at', 'text', (c) => c.notNull())
       .execute();
+    await db.schema.createIndex(`${t}_changed`).ifNotExists().on(t).column('changed_at').execute();
   },
 });

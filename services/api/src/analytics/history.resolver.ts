@@ -2,8 +2,11 @@ import {
   getAccompanimentHistory,
   coverageGroups,
   firstCovered,
+  keptCoverageGroups,
+  renewCoverage,
   type CoverageGroup,
   type HistoryDb,
+  type KeptCoverage,
   type VisitView,
 } from '@werkbezoek/projections';
 import { NotFoundError, ValidationError } from '@werkbezoek/schema';
@@ -17,15 +20,38 @@ import { today } from './today.js';
 
 const db = (context: ApiContext) => views<HistoryDb>(context);
 
-const coverageByRequest = new WeakMap<ApiContext, Map<string, Promise<CoverageGroup[]>>>();
+const coverageByRequest = new WeakMap<ApiContext, Map<string, Promise<readonly CoverageGroup[]>>>();
 
-/** Coverage as of today, read once per GraphQL request and country (the dashboard asks for its counts and its head). */
-function coverageOf(context: ApiContext, countryCode: string | undefined): Promise<CoverageGroup[]> {
+/** Coverage kept per read-model database between requests: the latest renewal started (renewCoverage). */
+const keptCoverage = new WeakMap<object, Promise<KeptCoverage | undefined>>();
+
+/**
+ * Coverage as of today, renewed from the one kept: a read of the rows changed
+ * since (none, mostly: most writes change no visit's mission) instead of
+ * every municipality's (issue 16). A request that comes while a renewal is
+ * under way renews from that one, so a first read of every row is not made
+ * twice at once; its own read starts after it came: read your writes holds.
+ */
+async function renewedCoverage(context: ApiContext): Promise<KeptCoverage | undefined> {
+  const key = context.services.readModels.db;
+  const previous = await keptCoverage.get(key)?.catch(() => undefined);
+  const renewal = renewCoverage(db(context), today(context), previous);
+  keptCoverage.set(key, renewal);
+  return renewal;
+}
+
+/** Coverage as of today, worked out once per GraphQL request and country (the dashboard asks for its counts and its head). */
+function coverageOf(context: ApiContext, countryCode: string | undefined): Promise<readonly CoverageGroup[]> {
   let known = coverageByRequest.get(context);
-  if (!known) coverageByRequest.set(context, (known = new Map<string, Promise<CoverageGroup[]>>()));
+  if (!known) coverageByRequest.set(context, (known = new Map<string, Promise<readonly CoverageGroup[]>>()));
   let coverage = known.get(countryCode ?? '');
   if (!coverage) {
-    coverage = coverageGroups(db(context), { today: today(context), ...(countryCode ? { countryCode } : {}) });
+    coverage = renewedCoverage(context).then((kept) =>
+      kept
+        ? keptCoverageGroups(db(context), kept, countryCode)
+        : // A history build older than the kept coverage's (one being replaced): every row, as before.
+          coverageGroups(db(context), { today: today(context), ...(countryCode ? { countryCode } : {}) }),
+    );
     known.set(countryCode ?? '', coverage);
   }
   return coverage;

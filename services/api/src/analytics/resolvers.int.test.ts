@@ -637,4 +637,60 @@ describe('registry, missions, lessons and analytics through GraphQL', () => {
       sdgs: [11, 12],
     });
   });
+
+  it('keeps coverage between requests, renewed at once after a visit changes it (read your writes)', async () => {
+    clock = new Date('2026-07-25T10:00:00Z');
+    type Covered = { nisCode: string; lastAccompaniedOn: string | null; monthsSinceLastAccompaniment: number | null };
+    const zoersel = async () => {
+      const { coverage } = await ok<{ coverage: Covered[] }>(
+        management,
+        `{ coverage { nisCode lastAccompaniedOn monthsSinceLastAccompaniment } }`,
+      );
+      return coverage.find((c) => c.nisCode === '11055');
+    };
+    const before = { nisCode: '11055', lastAccompaniedOn: '2026-07-07', monthsSinceLastAccompaniment: 0 };
+    expect(await zoersel()).toEqual(before);
+    const submitted = await ok(
+      coordinator('11055'),
+      `mutation ($input: SubmitAccompanimentRequestInput!) { submitAccompanimentRequest(input: $input) { id } }`,
+      {
+        input: {
+          twinningId: ids.zoersel,
+          missionType: 'TECHNICAL',
+          startDate: '2026-08-10',
+          endDate: '2026-08-15',
+          reasons: [],
+          policyDomains: ['CIVIL_REGISTRATION'],
+          delegationSize: 2,
+        },
+      },
+    );
+    expect(await zoersel()).toEqual(before);
+    const decided = await ok(
+      staff,
+      `mutation ($id: ID!, $staff: ID!) { decideAccompaniment(input: { requestId: $id, decision: ACCEPT, staffMemberId: $staff }) { mission { id } } }`,
+      { id: submitted.submitAccompanimentRequest.id, staff: ids.staff },
+    );
+    // The mission is still to start: Zoersel was last accompanied in July, as before.
+    expect(await zoersel()).toEqual(before);
+    clock = new Date('2026-08-12T10:00:00Z');
+    expect(await zoersel()).toEqual({
+      nisCode: '11055',
+      lastAccompaniedOn: '2026-08-12',
+      monthsSinceLastAccompaniment: 0,
+    });
+    await ok(staff, `mutation ($m: ID!) { cancelMission(input: { missionId: $m, reason: "Postponed" }) { status } }`, {
+      m: decided.decideAccompaniment.mission.id,
+    });
+    expect(await zoersel()).toEqual({
+      nisCode: '11055',
+      lastAccompaniedOn: '2026-07-07',
+      monthsSinceLastAccompaniment: 1,
+    });
+    const counts = await ok(management, `{ coverageByMonths { monthsSinceLastAccompaniment municipalities } }`);
+    expect(counts.coverageByMonths).toEqual([
+      { monthsSinceLastAccompaniment: 1, municipalities: 1 },
+      { monthsSinceLastAccompaniment: null, municipalities: 1 },
+    ]);
+  });
 });
