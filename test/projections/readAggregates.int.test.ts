@@ -19,8 +19,13 @@ import {
   requestsProjection,
   dashboardMetrics,
   dashboardProjection,
+  coverageGroups,
+  firstCovered,
   historyProjection,
   listCoverage,
+  renewCoverage,
+  type CoverageGroup,
+  type KeptCoverage,
   monthsBetween,
   median,
   type DashboardCounts,
@@ -219,4 +224,38 @@ describe.each(DIALECTS)('coverage on %s', (dialect) => {
     },
     300_000,
   );
+
+  it('renewed batch by batch as the demo history at scale 1 is projected, equals coverage read afresh', async () => {
+    const database = await freshDatabase(dialect);
+    try {
+      const runner = new ProjectionRunner({
+        store: stores.get(1)!,
+        readModels: database.readModels,
+        projections: [historyProjection],
+        batchSize: 50,
+      });
+      const db = database.readModels.db as never as ReadModelDb<HistoryDb>['db'];
+      const canonical = (groups: readonly CoverageGroup[]) =>
+        groups.map((g) => [g.monthsSinceLastAccompaniment, g.municipalities.map((m) => m.nisCode).sort()]);
+      let kept: KeptCoverage | undefined;
+      let batches = 0;
+      let renewed = 0;
+      await runner.migrate();
+      while ((await runner.runOnce()) > 0) {
+        batches++;
+        const next = await renewCoverage(db, '2026-11-27', kept);
+        if (kept && next !== kept) renewed++;
+        kept = next;
+        expect(canonical(kept!.groups)).toEqual(canonical(await coverageGroups(db, { today: '2026-11-27' })));
+        expect(firstCovered(kept!.groups, 10)).toEqual(
+          await listCoverage(db, { today: '2026-11-27' }).then((l) => l.slice(0, 10)),
+        );
+      }
+      expect(batches).toBeGreaterThan(5);
+      expect(renewed).toBeGreaterThan(0);
+      expect(await renewCoverage(db, '2026-11-27', kept)).toBe(kept);
+    } finally {
+      await database.drop();
+    }
+  }, 300_000);
 });
