@@ -4,7 +4,7 @@ import { VisitHistory, id } from '../testing/visitHistory.js';
 import { ProjectionRunner } from '../runner/runner.js';
 import { DIALECTS, freshDatabase, type TestDatabase } from '../testing/dialects.js';
 import { capacityProjection } from './projection.js';
-import { budgetOverview, staffCapacity, staffNames, type CapacityDb } from './queries.js';
+import { budgetOverview, capacitySummary, staffCapacity, staffNames, type CapacityDb } from './queries.js';
 
 let database: TestDatabase | undefined;
 afterEach(async () => {
@@ -119,6 +119,23 @@ describe.each(DIALECTS)('capacity and budget on %s', (dialect) => {
     expect((await staffCapacity(db, 2031)).map((s) => s.declaredDays)).toEqual([30, 60, 0]);
     expect((await staffCapacity(db, 2023)).map((s) => s.declaredDays)).toEqual([0, 0, 0]);
     await expect(staffCapacity(db, 26)).rejects.toThrow(/programme year/);
+    // The summary of a range, from one read of it, sums each year's staffCapacity.
+    const years = [2023, 2024, 2025, 2026, 2027];
+    const summed = [];
+    for (const year of years) {
+      const staff = await staffCapacity(db, year);
+      const sum = (field: 'declaredDays' | 'bookedDays' | 'usedDays' | 'freeDays') =>
+        Math.round(staff.reduce((total, s) => total + s[field], 0) * 100) / 100;
+      summed.push({
+        year,
+        declaredDays: sum('declaredDays'),
+        bookedDays: sum('bookedDays'),
+        usedDays: sum('usedDays'),
+        freeDays: sum('freeDays'),
+      });
+    }
+    expect(await capacitySummary(db, { fromYear: 2023, toYear: 2027 })).toEqual(summed);
+    expect(summed[3]).toEqual({ year: 2026, declaredDays: 90, bookedDays: 25.5, usedDays: 16.01, freeDays: 64.5 });
   });
 
   it('shows per year the budget allocated, still reserved, spent and unreserved, in euro', async () => {

@@ -74,42 +74,63 @@ export async function staffNames(db: Kysely<Db>, staffMemberIds: readonly string
  */
 export async function staffCapacity(db: Kysely<Db>, year: number): Promise<StaffCapacityView[]> {
   checkYear(year, 'year');
+  return (await capacityOfYears(db, year, year))[0]!;
+}
+
+/**
+ * staffCapacity of every year from `fromYear` to `toYear`, in order, from one
+ * read of the staff, their declarations and their years (issue 16: the
+ * dashboard asks for three years on every request).
+ */
+async function capacityOfYears(db: Kysely<Db>, fromYear: number, toYear: number): Promise<StaffCapacityView[][]> {
   const staff = await db.selectFrom('capacity_staff').selectAll().execute();
   const declarations = await db
     .selectFrom('capacity_declarations')
     .selectAll()
-    .where('from_year', '<=', year)
+    .where('from_year', '<=', toYear)
     .execute();
-  const years = await db.selectFrom('capacity_staff_years').selectAll().where('year', '=', year).execute();
+  const staffYears = await db
+    .selectFrom('capacity_staff_years')
+    .selectAll()
+    .where('year', '>=', fromYear)
+    .where('year', '<=', toYear)
+    .execute();
 
-  const names = new Map<string, string | null>(staff.map((s) => [s.staff_member_id, s.name]));
-  // The declaration that applies is the latest at or before the year.
-  const declared = new Map<string, { from: number; days: number }>();
-  for (const d of declarations) {
-    const best = declared.get(d.staff_member_id);
-    if (!best || d.from_year > best.from) declared.set(d.staff_member_id, { from: d.from_year, days: d.days });
-  }
-  const used = new Map(years.map((y) => [y.staff_member_id, y]));
-  for (const id of [...declared.keys(), ...used.keys()]) if (!names.has(id)) names.set(id, null);
+  const out: StaffCapacityView[][] = [];
+  for (let year = fromYear; year <= toYear; year++) {
+    const names = new Map<string, string | null>(staff.map((s) => [s.staff_member_id, s.name]));
+    // The declaration that applies is the latest at or before the year.
+    const declared = new Map<string, { from: number; days: number }>();
+    for (const d of declarations) {
+      if (Number(d.from_year) > year) continue;
+      const best = declared.get(d.staff_member_id);
+      if (!best || d.from_year > best.from) declared.set(d.staff_member_id, { from: d.from_year, days: d.days });
+    }
+    const used = new Map(staffYears.filter((y) => Number(y.year) === year).map((y) => [y.staff_member_id, y]));
+    for (const id of [...declared.keys(), ...used.keys()]) if (!names.has(id)) names.set(id, null);
 
-  return [...names]
-    .map(([staffMemberId, name]): StaffCapacityView => {
-      const declaredDays = declared.get(staffMemberId)?.days ?? 0;
-      const bookedDays = hundredths(used.get(staffMemberId)?.booked_days ?? 0);
-      return {
-        staffMemberId,
-        name,
-        year,
-        declaredDays,
-        bookedDays,
-        usedDays: hundredths(used.get(staffMemberId)?.used_days ?? 0),
-        freeDays: hundredths(declaredDays - bookedDays),
-      };
-    })
-    .sort(
-      (a, b) =>
-        (a.name ?? '\uffff').localeCompare(b.name ?? '\uffff') || a.staffMemberId.localeCompare(b.staffMemberId),
+    out.push(
+      [...names]
+        .map(([staffMemberId, name]): StaffCapacityView => {
+          const declaredDays = declared.get(staffMemberId)?.days ?? 0;
+          const bookedDays = hundredths(used.get(staffMemberId)?.booked_days ?? 0);
+          return {
+            staffMemberId,
+            name,
+            year,
+            declaredDays,
+            bookedDays,
+            usedDays: hundredths(used.get(staffMemberId)?.used_days ?? 0),
+            freeDays: hundredths(declaredDays - bookedDays),
+          };
+        })
+        .sort(
+          (a, b) =>
+            (a.name ?? '\uffff').localeCompare(b.name ?? '\uffff') || a.staffMemberId.localeCompare(b.staffMemberId),
+        ),
     );
+  }
+  return out;
 }
 
 /**
@@ -174,9 +195,10 @@ export async function capacitySummary(
       'toYear',
     ]);
   const out: YearCapacityView[] = [];
+  const years = await capacityOfYears(db, fromYear, toYear);
   for (let year = fromYear; year <= toYear; year++) {
     const sum = { year, declaredDays: 0, bookedDays: 0, usedDays: 0, freeDays: 0 };
-    for (const s of await staffCapacity(db, year)) {
+    for (const s of years[year - fromYear]!) {
       sum.declaredDays += s.declaredDays;
       sum.bookedDays += s.bookedDays;
       sum.usedDays += s.usedDays;
