@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openReadModels } from '../db/database.js';
 import type { Page } from '../db/pagination.js';
 import { physicalName } from '../runner/projection.js';
+import { readModelVersion } from '../runner/readModelVersion.js';
 import { ProjectionRunner } from '../runner/runner.js';
 import { DIALECTS, freshDatabase, type TestDatabase } from '../testing/dialects.js';
 import { History, id } from '../testing/history.js';
@@ -11,6 +12,7 @@ import { lessonsProjection } from './projection.js';
 import {
   countLessons,
   getLessonById,
+  lessonCatalogueVersion,
   lessonFacetNames,
   lessonFacets,
   searchLessons,
@@ -631,6 +633,46 @@ describe.each(DIALECTS)('the lessons catalogue on %s', (dialect) => {
     }
     // The recount is not trivially empty: about half of the 54 cases find lessons.
     expect(nonEmpty).toBeGreaterThan(20);
+  });
+
+  it('keeps its catalogue version through events that change no lesson, and moves it with each change to one', async () => {
+    const history = await catalogue();
+    const { readModels, runner } = await project(history);
+    const catalogueAt = () => lessonCatalogueVersion(readModels);
+    const checkpointAt = () => readModelVersion(readModels.db, [lessonsProjection.name]);
+    const [version, checkpoint] = [await catalogueAt(), await checkpointAt()];
+    await scheduled(history, 'kivu', {
+      missionType: 'POLITICAL',
+      countryCode: 'CD',
+      regionCode: 'CD-NK',
+      nisCodes: ['11055'],
+    });
+    await history.add(`lesson-${lessonId('nowhere')}`, 'LessonPromotedToGoodPractice', {
+      lessonId: lessonId('nowhere'),
+      promotedOn: '2026-10-01',
+    });
+    await runner.catchUp();
+    expect(await checkpointAt()).not.toBe(checkpoint);
+    expect(await catalogueAt()).toBe(version);
+    const changes = [
+      () => recorded(history, 'kivu', { missionId: missionId('kivu'), title: 'Een les uit Kivu', body: 'Tekst.' }),
+      () => history.add(`lesson-${lessonId('kivu')}`, 'LessonEdited', { lessonId: lessonId('kivu'), title: 'Kivu' }),
+      () =>
+        history.add(`lesson-${lessonId('kivu')}`, 'LessonPromotedToGoodPractice', {
+          lessonId: lessonId('kivu'),
+          promotedOn: '2026-10-01',
+        }),
+      () =>
+        history.add(`lesson-${lessonId('kivu')}`, 'LessonRetracted', { lessonId: lessonId('kivu'), reason: 'Dubbel.' }),
+    ];
+    const seen = new Set([version]);
+    for (const change of changes) {
+      await change();
+      await runner.catchUp();
+      const now = await catalogueAt();
+      expect(seen.has(now)).toBe(false);
+      seen.add(now);
+    }
   });
 
   it('treats hostile search text as words and never fails', async () => {

@@ -24,6 +24,16 @@ function lessonRow(row: LessonTable): LessonTable {
   return Object.fromEntries(lessonColumns.map((c) => [c, row[c]])) as unknown as LessonTable;
 }
 
+/**
+ * Counts the changes to lessons (counter `changes`): a reader keeps a search's
+ * answer while the count stands (lessonCatalogueVersion), where the
+ * projection's checkpoint moves with every event of the log.
+ */
+async function countChange(uow: UnitOfWork): Promise<void> {
+  const counter = await uow.get(lessonCounters, { name: 'changes' });
+  uow.put(lessonCounters, { name: 'changes', value: (counter?.value ?? 0) + 1 });
+}
+
 async function updateLesson(
   uow: UnitOfWork,
   lessonId: string,
@@ -32,6 +42,7 @@ async function updateLesson(
   const row = await uow.get(lessons, { lesson_id: lessonId });
   if (!row) return;
   uow.put(lessons, lessonRow({ ...row, ...change(row) }));
+  await countChange(uow);
 }
 
 function replacePolicyDomains(
@@ -52,7 +63,8 @@ function replacePolicyDomains(
  */
 export const lessonsProjection = defineProjection({
   name: 'lessons',
-  version: 2,
+  // 3: the counter of changes to lessons (countChange).
+  version: 3,
   cost: 2.5,
   // Only the staff part of a directory: author names. Its other tables would be written by events not handled here.
   tables: [lessons, lessonPolicyDomains, lessonMissions, lessonCounters, dir.staff],
@@ -123,6 +135,7 @@ export const lessonsProjection = defineProjection({
           retraction_reason: null,
           edited_count: 0,
         });
+        await countChange(uow);
         return;
       }
       case 'LessonEdited': {

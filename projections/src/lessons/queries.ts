@@ -11,7 +11,14 @@ import {
   searchTerms,
   type LessonHighlight,
 } from './search.js';
-import { lessonColumns, lessons, type LessonPolicyDomainTable, type LessonTable } from './table.js';
+import type { ProjectionStateTable } from '../runner/registry.js';
+import {
+  lessonColumns,
+  lessons,
+  type LessonCounterTable,
+  type LessonPolicyDomainTable,
+  type LessonTable,
+} from './table.js';
 
 /**
  * Which lessons to list. Within a facet the lists are alternatives (a lesson
@@ -439,4 +446,32 @@ export async function lessonFacets(
   for (const name of lessonFacetNames)
     facets[name].sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
   return facets;
+}
+
+/**
+ * Where the catalogue stands, as one string: the active generation of the
+ * lessons projection and how many changes its lessons have seen. Searches
+ * (pages, totals, facets) answer the same while it stands, so a reader may
+ * keep their answers under it. Unlike readModelVersion, it stays put through
+ * events that change no lesson: the projection's checkpoint moves with every
+ * event of the log, a request's submission as much as a lesson's recording.
+ * One statement, so the generation and the count are of one moment.
+ */
+export async function lessonCatalogueVersion(readModels: ReadModelDb): Promise<string> {
+  const db = readModels.db as Kysely<{ projection_state: ProjectionStateTable; lesson_counters: LessonCounterTable }>;
+  const row = await db
+    .selectFrom('projection_state')
+    .select((eb) => [
+      'version',
+      'generation',
+      eb
+        .selectFrom('lesson_counters')
+        .select('lesson_counters.value')
+        .where('lesson_counters.name', '=', 'changes')
+        .as('changes'),
+    ])
+    .where('name', '=', lessonsProjection.name)
+    .where('status', '=', 'ACTIVE')
+    .executeTakeFirst();
+  return row ? `lessons v${row.version} g${row.generation} #${row.changes ?? 0}` : 'lessons (not yet built)';
 }

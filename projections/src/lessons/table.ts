@@ -59,7 +59,10 @@ export interface LessonMissionTable {
   nis_codes: string;
 }
 
-/** Counters of the projection; `rowid_ref` takes the next value of the counter named 'rowid_ref'. */
+/**
+ * Counters of the projection: `rowid_ref` takes the next value of the counter
+ * named 'rowid_ref'; 'changes' counts every change to a lesson's row.
+ */
 export interface LessonCounterTable {
   name: string;
   value: number;

@@ -367,6 +367,9 @@ describe('registry, missions, lessons and analytics through GraphQL', () => {
       rank: null,
       mission: { id: ids.mission },
     });
+    // Asked before each change and again after it: a search's answer kept across requests (keptSearch) must move with the catalogue.
+    const goodPractices = `{ lessons(search: "geboorteakte", filter: { goodPracticeOnly: true, regionCode: "BJ-ZO" }) { edges { node { id rank } } pageInfo { hasNextPage } } }`;
+    expect((await ok(analyst, goodPractices)).lessons.edges).toEqual([]);
     const promoted = await ok(
       staff,
       `mutation ($id: ID!) { promoteToGoodPractice(lessonId: $id) { goodPractice promotedOn } }`,
@@ -374,10 +377,7 @@ describe('registry, missions, lessons and analytics through GraphQL', () => {
     );
     expect(promoted.promoteToGoodPractice).toEqual({ goodPractice: true, promotedOn: '2026-07-20' });
 
-    const found = await ok(
-      analyst,
-      `{ lessons(search: "geboorteakte", filter: { goodPracticeOnly: true, regionCode: "BJ-ZO" }) { edges { node { id rank } } pageInfo { hasNextPage } } }`,
-    );
+    const found = await ok(analyst, goodPractices);
     expect(found.lessons.edges).toHaveLength(1);
     expect(found.lessons.edges[0].node.rank).toBeGreaterThan(0);
     // Without a good-practice condition the total comes from the facets the same request reads (and equals them).
@@ -420,17 +420,29 @@ describe('registry, missions, lessons and analytics through GraphQL', () => {
     });
     expect((await failure(coordinator('11055'), `{ lessons { edges { node { id } } } }`)).code).toBe('FORBIDDEN');
 
+    const titles = async () =>
+      (
+        await ok<{ lessons: { edges: unknown[] } }>(
+          analyst,
+          `{ lessons(search: "geboorteakte") { edges { node { title } } } }`,
+        )
+      ).lessons.edges;
+    expect(await titles()).toEqual([{ node: { title: 'Geboorteaktes digitaliseren' } }]);
     const edited = await ok(
       staff,
       `mutation ($id: ID!) { editLesson(input: { lessonId: $id, title: "Geboorteaktes registreren" }) { title editedCount } }`,
       { id: ids.lesson },
     );
     expect(edited.editLesson).toEqual({ title: 'Geboorteaktes registreren', editedCount: 1 });
+    expect(await titles()).toEqual([{ node: { title: 'Geboorteaktes registreren' } }]);
     const ofMission = await ok(analyst, `query ($id: ID!) { mission(id: $id) { lessons { id } } }`, {
       id: ids.mission,
     });
     expect(ofMission.mission.lessons).toEqual([{ id: ids.lesson }]);
 
+    expect((await ok(analyst, `{ lessons { edges { node { id } } } }`)).lessons.edges).toEqual([
+      { node: { id: ids.lesson } },
+    ]);
     const retracted = await ok(
       staff,
       `mutation ($id: ID!) { retractLesson(input: { lessonId: $id, reason: "Duplicate" }) { retracted retractionReason goodPractice } }`,

@@ -1,7 +1,7 @@
 import { createRegistry, openReadModels, type ReadModelDb, type RegistryDb } from '@werkbezoek/projections';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiContext } from '../context.js';
-import { memoised } from './readModelMemo.js';
+import { keptUnder, memoised } from './readModelMemo.js';
 
 let readModels: ReadModelDb<RegistryDb>;
 beforeEach(async () => {
@@ -57,5 +57,16 @@ describe('an answer kept while the read models it reads stand still', () => {
     expect(computed).toBe(before);
     await answer('k1');
     expect(computed).toBe(before + 1);
+  });
+
+  it('keeps each shelf apart: answers of one do not push out those of another', async () => {
+    let computed = 0;
+    const ranking = () => memoised(context(), ['clusters'], 'ranking', () => Promise.resolve(++computed));
+    const search = (i: number) => keptUnder(context(), 'lessons', `search ${i} @ v1`, () => Promise.resolve(-i));
+    expect(await ranking()).toBe(1);
+    for (let i = 0; i < 20; i++) expect(await search(i)).toBe(-i);
+    expect(await ranking()).toBe(1);
+    // The same key on another shelf is another answer.
+    expect(await keptUnder(context(), 'other', 'search 19 @ v1', () => Promise.resolve('other'))).toBe('other');
   });
 });

@@ -1,8 +1,8 @@
 import { readModelVersion } from '@werkbezoek/projections';
 import type { ApiContext } from '../context.js';
 
-/** The answers kept per read-model database, most recently used last. */
-const memos = new WeakMap<object, Map<string, Promise<unknown>>>();
+/** The answers kept per read-model database and shelf, most recently used last. */
+const memos = new WeakMap<object, Map<string, Map<string, Promise<unknown>>>>();
 const KEPT = 16;
 
 /**
@@ -19,10 +19,28 @@ export async function memoised<T>(
   key: string,
   compute: () => Promise<T>,
 ): Promise<T> {
+  const version = await readModelVersion(context.services.readModels.db, projections);
+  return keptUnder(context, 'readModels', `${key} @ ${version}`, compute);
+}
+
+/**
+ * `compute`'s answer kept under `versioned`: a key naming the question and
+ * the state of the read models the answer is computed from, read before
+ * computing (as `memoised` does with readModelVersion). Each shelf keeps its
+ * own last sixteen answers, so that one kind of answer does not push out
+ * another's; a failed answer is not kept.
+ */
+export function keptUnder<T>(
+  context: ApiContext,
+  shelf: string,
+  versioned: string,
+  compute: () => Promise<T>,
+): Promise<T> {
   const db = context.services.readModels.db;
-  let memo = memos.get(db);
-  if (!memo) memos.set(db, (memo = new Map<string, Promise<unknown>>()));
-  const versioned = `${key} @ ${await readModelVersion(db, projections)}`;
+  let shelves = memos.get(db);
+  if (!shelves) memos.set(db, (shelves = new Map<string, Map<string, Promise<unknown>>>()));
+  let memo = shelves.get(shelf);
+  if (!memo) shelves.set(shelf, (memo = new Map<string, Promise<unknown>>()));
   const kept = memo.get(versioned) as Promise<T> | undefined;
   if (kept) {
     memo.delete(versioned);
@@ -32,6 +50,7 @@ export async function memoised<T>(
   const answer = compute();
   memo.set(versioned, answer);
   if (memo.size > KEPT) memo.delete(memo.keys().next().value!);
-  answer.catch(() => memo.delete(versioned));
+  const shelfMemo = memo;
+  answer.catch(() => shelfMemo.delete(versioned));
   return answer;
 }

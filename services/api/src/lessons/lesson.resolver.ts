@@ -1,5 +1,4 @@
 import {
-  countLessons,
   getLessonById,
   lessonColumns,
   searchLessons,
@@ -20,7 +19,7 @@ import { withoutNulls } from '../registry/withoutNulls.js';
 import { Mission, MunicipalityRef } from '../requests/request.type.js';
 import { EditLessonInput, LessonFilter, RecordLessonInput, RetractLessonInput } from './lesson.input.js';
 import { toLesson } from './lesson.map.js';
-import { countFromFacets, facetsOf, municipalityName } from './lessonReads.js';
+import { countOf, facetsOf, keptSearch, municipalityName } from './lessonReads.js';
 import { Lesson, LessonConnection, LessonFacets, type LessonEdge } from './lesson.type.js';
 
 function readFilter(filter: LessonFilter | null | undefined): ReadFilter {
@@ -48,16 +47,14 @@ export class LessonResolver {
   ): Promise<{ edges: LessonEdge[]; pageInfo: LessonConnection['pageInfo']; count: () => Promise<number> }> {
     authorize(context.principal, 'readAll');
     const request = { filter: readFilter(filter), ...(search ? { search } : {}) };
-    const page = await searchLessons(context.services.readModels, {
-      ...request,
-      first: pageSize(first),
-      ...(after ? { after } : {}),
-    });
+    const pageRequest = { ...request, first: pageSize(first), ...(after ? { after } : {}) };
+    const page = await keptSearch(context, 'page', pageRequest, () =>
+      searchLessons(context.services.readModels, pageRequest),
+    );
     return {
       edges: page.edges.map((e) => ({ cursor: e.cursor, node: toLesson(e.node), highlight: e.node.highlight })),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.edges.at(-1)?.cursor ?? null },
-      count: async () =>
-        (await countFromFacets(context, request)) ?? countLessons(context.services.readModels, request),
+      count: () => countOf(context, request),
     };
   }
 

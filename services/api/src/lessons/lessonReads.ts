@@ -1,24 +1,53 @@
-import { lessonFacets, type HistoryDb, type LessonFacets, type LessonFilter } from '@werkbezoek/projections';
+import {
+  countLessons,
+  lessonCatalogueVersion,
+  lessonFacets,
+  type HistoryDb,
+  type LessonFacets,
+  type LessonFilter,
+} from '@werkbezoek/projections';
 import { views, type ApiContext } from '../context.js';
+import { keptUnder } from '../graphql/readModelMemo.js';
 
 /*
  * Reads a GraphQL request of the lesson catalogue shares between its
  * fields: a search's facets (which also give its total) and the names of the
- * municipalities on a page.
+ * municipalities on a page. A search's answers are also kept across requests
+ * while the catalogue stands (`keptSearch`).
  */
 
 type FacetRequest = { readonly filter: LessonFilter; readonly search?: string };
 
+/**
+ * A search's answer (`what`: page, facets or count, of `request`), kept
+ * while no lesson changes (lessonCatalogueVersion, read before computing,
+ * so a kept answer is never older than the catalogue a write waited for).
+ * The searches an analyst types come back often (the page, its refresh, the
+ * next visitor), and a broad one ranks and counts thousands of lessons at a
+ * national scale, where lessons change far less often than requests do.
+ */
+export async function keptSearch<T>(
+  context: ApiContext,
+  what: string,
+  request: unknown,
+  compute: () => Promise<T>,
+): Promise<T> {
+  const version = await lessonCatalogueVersion(context.services.readModels);
+  return keptUnder(context, 'lessons', `${what} ${JSON.stringify(request)} @ ${version}`, compute);
+}
+
 const facetsByRequest = new WeakMap<ApiContext, Map<string, Promise<LessonFacets>>>();
 
-/** The facets of a search and filter, computed once per GraphQL request. */
+/** The facets of a search and filter, computed once per GraphQL request and kept while the catalogue stands. */
 export function facetsOf(context: ApiContext, request: FacetRequest): Promise<LessonFacets> {
   let known = facetsByRequest.get(context);
   if (!known) facetsByRequest.set(context, (known = new Map<string, Promise<LessonFacets>>()));
   const key = JSON.stringify([request.search ?? null, request.filter]);
   let facets = known.get(key);
   if (!facets) {
-    facets = lessonFacets(context.services.readModels, request);
+    facets = keptSearch(context, 'facets', [request.search ?? null, request.filter], () =>
+      lessonFacets(context.services.readModels, request),
+    );
     known.set(key, facets);
   }
   return facets;
@@ -30,8 +59,11 @@ export function facetsOf(context: ApiContext, request: FacetRequest): Promise<Le
  * every lesson of the list once, as "true" or "false". The page's facets are
  * then the only pass over the matches besides the page itself.
  */
-export async function countFromFacets(context: ApiContext, request: FacetRequest): Promise<number | undefined> {
-  if (request.filter.goodPractice !== undefined || request.filter.goodPracticeOnly) return undefined;
+export async function countOf(context: ApiContext, request: FacetRequest): Promise<number> {
+  if (request.filter.goodPractice !== undefined || request.filter.goodPracticeOnly)
+    return keptSearch(context, 'count', [request.search ?? null, request.filter], () =>
+      countLessons(context.services.readModels, request),
+    );
   const facets = await facetsOf(context, request);
   return facets.goodPractice.reduce((sum, c) => sum + c.count, 0);
 }
