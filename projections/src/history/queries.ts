@@ -2,6 +2,7 @@ import { isLocalDate, ValidationError } from '@werkbezoek/schema';
 import type { Kysely } from 'kysely';
 import type { MunicipalityRow, TwinningRow } from '../directory/directory.js';
 import type { RegistryDb } from '../runner/registry.js';
+import { yieldToEventLoop } from '../runner/runner.js';
 import type { CoverageTable, VisitTable } from './table.js';
 
 interface Db {
@@ -248,7 +249,7 @@ export async function coverageGroups(
 ): Promise<CoverageGroup[]> {
   checkDate(today, 'today');
   checkCountry(countryCode);
-  const all = groupCoverage(await readCoverage(db, today), today);
+  const all = await groupCoverage(await readCoverage(db, today), today);
   return countryCode === undefined ? [...all.groups] : onlyTwinned(db, all.groups, countryCode);
 }
 
@@ -310,14 +311,19 @@ function groupOf(key: number, municipalities: readonly CoverageView[]): Coverage
   return { monthsSinceLastAccompaniment: key === Number.POSITIVE_INFINITY ? null : key, municipalities };
 }
 
-/** Coverage on `today` from every row. */
-function groupCoverage(
+/** Rows grouped between yields to the event loop: every row at once held it for tens of milliseconds (issue 16). */
+const ROWS_PER_SLICE = 1_000;
+
+/** Coverage on `today` from every row, a slice of rows at a time. */
+async function groupCoverage(
   rows: readonly CoverageRead[],
   today: string,
-): { views: Map<string, CoverageView>; groups: CoverageGroup[] } {
+): Promise<{ views: Map<string, CoverageView>; groups: CoverageGroup[] }> {
   const views = new Map<string, CoverageView>();
   const byKey = new Map<number, CoverageView[]>();
-  for (const r of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    if (i > 0 && i % ROWS_PER_SLICE === 0) await yieldToEventLoop();
+    const r = rows[i]!;
     const view = coverageView(r, today);
     views.set(r.nis_code, view);
     const key = groupKey(view);
@@ -394,7 +400,7 @@ export async function renewCoverage(
   const build = `${state.version}.${state.generation}`;
   if (!kept || kept.today !== today || kept.build !== build) {
     const rows = await readCoverage(db, today, '');
-    const { views, groups } = groupCoverage(rows, today);
+    const { views, groups } = await groupCoverage(rows, today);
     return { today, build, position: latest(rows, ''), views, groups };
   }
   const changed = await readCoverage(db, today, kept.position);
