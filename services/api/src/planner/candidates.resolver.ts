@@ -1,11 +1,18 @@
+import { createHash } from 'node:crypto';
 import {
   addMonths,
+  candidateMonth,
   candidateRankKey,
   compareCandidateRankKeys,
   defaultPolicy,
   describeCandidate,
+  monthRankingSteps,
+  monthSlices,
   rankingSteps,
+  sweptVisits,
   type CandidateRankKey,
+  type CandidateSweepInput,
+  type MonthSlice,
   type CandidateVisit,
   type JointMissionCandidate as Candidate,
   type RankedCandidate,
@@ -26,6 +33,7 @@ import {
   type MissionsDb,
   type RequestField,
   type RequestsDb,
+  type SweepVisitView,
 } from '@werkbezoek/projections';
 import { ValidationError, type AdditionalReason, type MissionType } from '@werkbezoek/schema';
 import { Arg, Args, Ctx, Int, Query, Resolver } from 'type-graphql';
@@ -248,26 +256,31 @@ async function countryVersions(context: ApiContext, args: CandidateArgs) {
   const found = await clusterRegionVersions(db);
   if (!found) {
     const all = new Map([[EVERY_COUNTRY, await readModelVersion(db, ['clusters'])]]);
-    return { versions: all, regionsOf: new Map<string, string[]>() };
+    return { versions: all, regions: undefined };
   }
   const latest = new Map<string, bigint>();
   const regionsOf = new Map<string, string[]>();
+  const regionVersions = new Map<string, string>();
   for (const r of found.regions) {
     if (args.countryCode && r.countryCode !== args.countryCode) continue;
     if (args.regionCode && r.regionCode !== args.regionCode) continue;
     const at = BigInt(r.changedAt);
     if ((latest.get(r.countryCode) ?? -1n) < at) latest.set(r.countryCode, at);
-    regionsOf.set(r.countryCode, [...(regionsOf.get(r.countryCode) ?? []), r.regionCode]);
+    let regions = regionsOf.get(r.countryCode);
+    if (!regions) regionsOf.set(r.countryCode, (regions = []));
+    regions.push(r.regionCode);
+    regionVersions.set(r.regionCode, `${found.build}@${r.changedAt}`);
   }
   const versions = new Map(
     [...latest].sort(([a], [b]) => (a < b ? -1 : 1)).map(([country, at]) => [country, `${found.build}@${at}`]),
   );
-  return { versions, regionsOf };
+  return { versions, regions: { regionsOf, versions: regionVersions } };
 }
 
-/** Merges the countries' rankings, each in order, into one in the same order (compareCandidateRankKeys). */
-function mergeRankings(parts: readonly CountryRanking[]) {
+/** Merges rankings, each in order, into one in the same order (compareCandidateRankKeys); on equal keys the earlier part's first. */
+function mergeByKey(parts: readonly Pick<CountryRanking, 'ranked' | 'keys'>[]) {
   const ranked: RankedCandidate[] = [];
+  const keys: CandidateRankKey[] = [];
   const heads = parts.map(() => 0);
   for (;;) {
     let best = -1;
@@ -277,8 +290,15 @@ function mergeRankings(parts: readonly CountryRanking[]) {
       if (best < 0 || compareCandidateRankKeys(key, parts[best]!.keys[heads[best]!]!) < 0) best = i;
     }
     if (best < 0) break;
+    keys.push(parts[best]!.keys[heads[best]!]!);
     ranked.push(parts[best]!.ranked[heads[best]!++]!);
   }
+  return { ranked, keys };
+}
+
+/** Merges the countries' rankings into one in the same order. */
+function mergeRankings(parts: readonly CountryRanking[]) {
+  const { ranked } = mergeByKey(parts);
   return { ranked, undecided: (visitId: string) => parts.some((p) => p.undecided.has(visitId)) };
 }
 
@@ -301,84 +321,256 @@ async function rankedCandidates(context: ApiContext, args: CandidateArgs) {
     args.windowDays,
     today(context),
   ]);
-  const { versions, regionsOf } = await countryVersions(context, args);
+  const { versions, regions } = await countryVersions(context, args);
   return memoisedByUnit(context, key, versions, {
-    compute: (countries) =>
-      rankCountries(
-        context,
-        args,
-        countries,
-        // Every country at once (the first request): one read of the period, not one per region.
-        countries.length === versions.size ? undefined : countries.flatMap((c) => regionsOf.get(c) ?? []),
-      ),
+    compute: (countries) => rankCountries(context, key, args, countries, regions),
     empty: noCandidates,
     merge: mergeRankings,
   });
 }
 
-/** The rankings of these countries (EVERY_COUNTRY: all of them as one), from one read of their regions' visits. */
+/** A month's candidates of one country, kept while the visits its slice is cut from read the same. */
+interface MonthPart {
+  readonly fingerprint: string;
+  readonly ranked: readonly RankedCandidate[];
+  readonly keys: readonly CandidateRankKey[];
+}
+
+/** The months' parts per read-model database, by ranking key, country and month, most recently used last. */
+const monthsIn = new WeakMap<object, Map<string, MonthPart>>();
+// A country's year is 12 or 13 months, so a few rankings of every country.
+const MONTHS_KEPT = 4096;
+
+/**
+ * What a month's candidates are found from, as a digest: the sweep's fields of
+ * its slice's visits (`said`), and which answer an undecided request (only
+ * candidates holding one are listed).
+ */
+function fingerprintOf(
+  visits: readonly CandidateVisit[],
+  said: ReadonlyMap<CandidateVisit, string>,
+  undecided: ReadonlySet<string>,
+): string {
+  const lines = visits.map((v) => `${said.get(v)}|${v.requestIds.some((id) => undecided.has(id)) ? 1 : 0}`);
+  return createHash('sha1').update(lines.join('\n')).digest('base64');
+}
+
+/** A visit of the sweep as read, with whether it awaits a decision and its sweep's fields as text (fingerprintOf). */
+interface ReadVisit {
+  readonly visit: CandidateVisit;
+  readonly undecided: boolean;
+  readonly said: string;
+}
+
+function readVisit(v: SweepVisitView): ReadVisit | undefined {
+  const nisCode = v.nisCodes[0];
+  if (nisCode === undefined) return undefined;
+  const visit: CandidateVisit = {
+    kind: v.kind,
+    id: v.id,
+    requestIds: v.requestIds,
+    nisCode,
+    // Named, with the assessments' reasons, only for the candidates described (describe).
+    municipalityName: nisCode,
+    regionCode: v.regionCode,
+    countryCode: v.countryCode,
+    missionType: v.missionType as MissionType,
+    startDate: v.startDate,
+    endDate: v.endDate,
+  };
+  return {
+    visit,
+    undecided: v.kind === 'REQUEST' && v.status === 'SUBMITTED',
+    said:
+      `${v.kind}|${v.id}|${v.requestIds.join(',')}|${nisCode}|${v.regionCode}|${v.countryCode}|${v.missionType}|` +
+      `${v.startDate}|${v.endDate}`,
+  };
+}
+
+/** A region's visits of a period as read at its version (clusters_regions). */
+interface RegionVisits {
+  readonly version: string;
+  readonly visits: readonly ReadVisit[];
+}
+
+/**
+ * Regions' visits per read-model database, by period, place asked for and
+ * region, most recently used last: after a write, only the regions it changed
+ * are read again (issue 16: Benin's year is some 4,000 visits, each region's a
+ * few hundred).
+ */
+const regionVisitsIn = new WeakMap<object, Map<string, RegionVisits>>();
+const REGIONS_KEPT = 1024;
+
+/** Lets other requests run before going on (issue 16: no stretch of the ranking should hold the event loop long). */
+const breather = () => new Promise((resolve) => setImmediate(resolve));
+
+/** Runs the sweep's steps, letting other requests run between its groups. */
+async function stepped<T>(steps: Generator<undefined, T, undefined>): Promise<T> {
+  let step = steps.next();
+  while (!step.done) {
+    await breather();
+    step = steps.next();
+  }
+  return step.value;
+}
+
+/**
+ * One country's ranking (EVERY_COUNTRY: all of them as one), a month at a
+ * time (monthSlices): a month whose slice of visits reads as when its part
+ * was kept keeps its candidates, so a write sweeps again only the months
+ * around the visits it touched (issue 16: Benin's year swept whole took ~45 ms
+ * a step). With most months to do (the first request), the country is swept
+ * once and its candidates cut by month, which is the same.
+ */
+async function rankCountry(
+  context: ApiContext,
+  memoKey: string,
+  input: CandidateSweepInput,
+  unit: string,
+  undecided: ReadonlySet<string>,
+  said: ReadonlyMap<CandidateVisit, string>,
+): Promise<CountryRanking> {
+  const windowDays = input.windowDays ?? 14;
+  const slices = monthSlices(sweptVisits(input), windowDays);
+  await breather();
+  const db = context.services.readModels.db;
+  let months = monthsIn.get(db);
+  if (!months) monthsIn.set(db, (months = new Map<string, MonthPart>()));
+  const keyOf = (month: string) => `${memoKey}|${unit}|${month}`;
+  const kept = new Map<string, MonthPart>();
+  const stale: { slice: MonthSlice; fingerprint: string }[] = [];
+  for (const slice of slices) {
+    const fingerprint = fingerprintOf(slice.visits, said, undecided);
+    const part = months.get(keyOf(slice.month));
+    if (part?.fingerprint === fingerprint) kept.set(slice.month, part);
+    else stale.push({ slice, fingerprint });
+    // A busy month's fingerprint takes a millisecond or two: a few at a time.
+    if (slice.visits.length > 500) await breather();
+  }
+  await breather();
+  const keep = (month: string, fingerprint: string, found: readonly RankedCandidate[]) => {
+    // Only candidates holding an undecided request are listed: one of visits all decided leaves nothing to propose.
+    const ranked = found.filter((c) => c.requestIds.some((id) => undecided.has(id)));
+    const part = { fingerprint, ranked, keys: ranked.map(candidateRankKey) };
+    months.delete(keyOf(month));
+    months.set(keyOf(month), part);
+    if (months.size > MONTHS_KEPT) months.delete(months.keys().next().value!);
+    kept.set(month, part);
+  };
+  // A month's slice reaches a window into its neighbours: swept one by one, more than half the months cost more than all.
+  if (stale.length * 2 > slices.length) {
+    const byMonth = new Map<string, RankedCandidate[]>();
+    for (const c of await stepped(rankingSteps(input, defaultPolicy))) {
+      const month = candidateMonth(c);
+      const into = byMonth.get(month);
+      if (into) into.push(c);
+      else byMonth.set(month, [c]);
+    }
+    for (const { slice, fingerprint } of stale) keep(slice.month, fingerprint, byMonth.get(slice.month) ?? []);
+  } else {
+    for (const { slice, fingerprint } of stale)
+      keep(slice.month, fingerprint, await stepped(monthRankingSteps(slice, input, defaultPolicy)));
+  }
+  // Equal keys lie in one month (the window's start is in the key), so merging the months in turn is the ranking.
+  const { ranked, keys } = mergeByKey(slices.map((slice) => kept.get(slice.month)!));
+  return { ranked, keys, undecided };
+}
+
+/**
+ * The rankings of these countries (EVERY_COUNTRY: all of them as one), from
+ * one read of the visits of their regions that moved since they were last
+ * read (all of them at once on the first request).
+ */
 async function rankCountries(
   context: ApiContext,
+  memoKey: string,
   args: CandidateArgs,
   countries: readonly string[],
-  regionCodes: readonly string[] | undefined,
+  regions:
+    | { readonly regionsOf: ReadonlyMap<string, readonly string[]>; readonly versions: ReadonlyMap<string, string> }
+    | undefined,
 ): Promise<Map<string, CountryRanking>> {
   const place = {
     ...(args.countryCode ? { countryCode: args.countryCode } : {}),
     ...(args.regionCode ? { regionCode: args.regionCode } : {}),
   };
-  const found = await sweepVisits(views<ClustersDb>(context), {
-    from: args.from,
-    to: args.to,
-    ...place,
-    ...(regionCodes ? { regionCodes } : {}),
-  });
-  const byCountry = new Map<string, { visits: CandidateVisit[]; undecided: Set<string> }>();
-  const every = countries.includes(EVERY_COUNTRY);
-  for (const v of found) {
-    const nisCode = v.nisCodes[0];
-    if (nisCode === undefined) continue;
-    const unit = every ? EVERY_COUNTRY : v.countryCode;
-    let country = byCountry.get(unit);
-    if (!country) byCountry.set(unit, (country = { visits: [], undecided: new Set() }));
-    if (v.kind === 'REQUEST' && v.status === 'SUBMITTED') country.undecided.add(v.id);
-    country.visits.push({
-      kind: v.kind,
-      id: v.id,
-      requestIds: v.requestIds,
-      nisCode,
-      // Named, with the assessments' reasons, only for the candidates described (describe).
-      municipalityName: nisCode,
-      regionCode: v.regionCode,
-      countryCode: v.countryCode,
-      missionType: v.missionType as MissionType,
-      startDate: v.startDate,
-      endDate: v.endDate,
-    });
+  const period = { from: args.from, to: args.to };
+  const byUnit = new Map<string, ReadVisit[]>();
+  const into = (unit: string, visits: readonly ReadVisit[]) => {
+    let found = byUnit.get(unit);
+    if (!found) byUnit.set(unit, (found = []));
+    for (const v of visits) found.push(v);
+  };
+  if (!regions) {
+    for (const v of await sweepVisits(views<ClustersDb>(context), { ...period, ...place })) {
+      const read = readVisit(v);
+      if (read) into(EVERY_COUNTRY, [read]);
+    }
+  } else {
+    const db = context.services.readModels.db;
+    let kept = regionVisitsIn.get(db);
+    if (!kept) regionVisitsIn.set(db, (kept = new Map<string, RegionVisits>()));
+    const keyOf = (region: string) => JSON.stringify([args.from, args.to, args.countryCode, args.regionCode, region]);
+    const wanted = countries.flatMap((c) => regions.regionsOf.get(c) ?? []);
+    const now = new Map<string, RegionVisits>();
+    const stale: string[] = [];
+    for (const region of wanted) {
+      const found = kept.get(keyOf(region));
+      if (found && found.version === regions.versions.get(region)) now.set(region, found);
+      else stale.push(region);
+    }
+    if (stale.length > 0) {
+      const found = await sweepVisits(views<ClustersDb>(context), {
+        ...period,
+        ...place,
+        // Every region at once (the first request): one read of the period, not one per region.
+        ...(stale.length === regions.versions.size ? {} : { regionCodes: stale }),
+      });
+      const read = new Map<string, ReadVisit[]>(stale.map((region) => [region, []]));
+      for (const v of found) {
+        const visit = readVisit(v);
+        if (visit) read.get(v.regionCode)?.push(visit);
+      }
+      for (const [region, visits] of read) now.set(region, { version: regions.versions.get(region)!, visits });
+    }
+    for (const [region, visits] of now) {
+      kept.delete(keyOf(region));
+      kept.set(keyOf(region), visits);
+      if (kept.size > REGIONS_KEPT) kept.delete(kept.keys().next().value!);
+    }
+    for (const country of countries)
+      for (const region of regions.regionsOf.get(country) ?? []) into(country, now.get(region)!.visits);
   }
   const rankings = new Map<string, CountryRanking>();
   for (const unit of countries) {
-    const country = byCountry.get(unit);
-    if (!country) continue;
-    // One group of the sweep at a time, letting other requests run between them: a national year's sweep takes hundreds of ms.
-    const steps = rankingSteps(
-      {
-        visits: country.visits,
-        period: { from: args.from, to: args.to },
-        ...place,
-        ...(unit === EVERY_COUNTRY ? {} : { countryCode: unit }),
-        windowDays: args.windowDays ?? 14,
-        today: today(context),
-      },
-      defaultPolicy,
+    const read = byUnit.get(unit);
+    if (!read || read.length === 0) continue;
+    // One country at a time: its preparation runs after other requests had their turn.
+    await breather();
+    // In one order whatever the query plan or the regions read: the months' fingerprints see the same slices.
+    read.sort((a, b) =>
+      a.visit.startDate < b.visit.startDate
+        ? -1
+        : a.visit.startDate > b.visit.startDate
+          ? 1
+          : a.visit.id < b.visit.id
+            ? -1
+            : a.visit.id > b.visit.id
+              ? 1
+              : 0,
     );
-    let step = steps.next();
-    while (!step.done) {
-      await new Promise((resolve) => setImmediate(resolve));
-      step = steps.next();
-    }
-    const ranked = step.value.filter((c) => c.requestIds.some((id) => country.undecided.has(id)));
-    rankings.set(unit, { ranked, keys: ranked.map(candidateRankKey), undecided: country.undecided });
+    const input: CandidateSweepInput = {
+      visits: read.map((r) => r.visit),
+      period,
+      ...place,
+      ...(unit === EVERY_COUNTRY ? {} : { countryCode: unit }),
+      windowDays: args.windowDays ?? 14,
+      today: today(context),
+    };
+    const undecided = new Set(read.filter((r) => r.undecided).map((r) => r.visit.id));
+    const said = new Map(read.map((r) => [r.visit, r.said]));
+    rankings.set(unit, await rankCountry(context, memoKey, input, unit, undecided, said));
   }
   return rankings;
 }

@@ -164,14 +164,30 @@ async function plannerLists(services: ApiServices) {
   }
   const { jointMissionCandidates: all } = await run(
     services,
-    `query($from: LocalDate!, $to: LocalDate!) { jointMissionCandidates(from: $from, to: $to) { groupKind regionCodes savingEur requests { id } } }`,
+    `query($from: LocalDate!, $to: LocalDate!) { jointMissionCandidates(from: $from, to: $to) { groupKind regionCodes tripStart savingEur requests { id } } }`,
     period,
   );
-  return { candidates, regions, all };
+  // A wider window reaches further into the months around a write (the ranking is kept a month at a time).
+  const { jointMissionCandidates: wide } = await run(
+    services,
+    `query($from: LocalDate!, $to: LocalDate!) { jointMissionCandidates(from: $from, to: $to, windowDays: ${WIDE_WINDOW}) { groupKind regionCodes tripStart savingEur requests { id } } }`,
+    period,
+  );
+  return { candidates, regions, all, wide };
 }
 
+const WIDE_WINDOW = 40;
+
+/** The candidates of a list as the domain's ranking gives them. */
+const ranking = (list: any[]) =>
+  list.map((c: any) => ({
+    groupKind: c.groupKind,
+    savingEur: c.savingEur,
+    requests: c.requests.map((r: any) => r.id),
+  }));
+
 /** The domain's ranking over every visit of the period at once, as the planner lists it before this change. */
-async function globalRanking(db: Kysely<ClustersDb>) {
+async function globalRanking(db: Kysely<ClustersDb>, windowDays = 14) {
   const found = await sweepVisits(db, period);
   const undecided = new Set(found.filter((v) => v.kind === 'REQUEST' && v.status === 'SUBMITTED').map((v) => v.id));
   const ranked = rankJointMissionCandidates(
@@ -183,7 +199,7 @@ async function globalRanking(db: Kysely<ClustersDb>) {
         missionType: v.missionType as MissionType,
       })),
       period,
-      windowDays: 14,
+      windowDays,
       today,
     },
     defaultPolicy,
@@ -199,7 +215,15 @@ describe.each(DIALECTS)('the planner rankings kept per unit, on %s', (dialect) =
     const rnd = random(dialect === 'sqlite' ? 16 : 61);
     const open: { id: string; t: (typeof twinnings)[number] }[] = [];
     let n = 0;
-    const submit = async (t = rnd.pick(twinnings), start = addDays('2027-01-05', Math.floor(rnd.next() * 330))) => {
+    // Half the visits start in the last or first days of a month: the ranking is kept a month at a time.
+    const someDay = () =>
+      rnd.next() < 0.5
+        ? addDays(
+            `2027-${String(2 + Math.floor(rnd.next() * 10)).padStart(2, '0')}-01`,
+            Math.floor(rnd.next() * 12) - 6,
+          )
+        : addDays('2027-01-05', Math.floor(rnd.next() * 330));
+    const submit = async (t = rnd.pick(twinnings), start = someDay()) => {
       const name = `r-${n++}`;
       const requestId = await p.history.submit(name, '2026-11-01', {
         twinningId: id(t.twinning),
@@ -211,15 +235,18 @@ describe.each(DIALECTS)('the planner rankings kept per unit, on %s', (dialect) =
       open.push({ id: requestId, t });
       return requestId;
     };
-    // Visits that lie close enough to combine: a few per region in spring and autumn.
-    for (let i = 0; i < 30; i++)
-      await submit(rnd.pick(twinnings), addDays(rnd.pick(['2027-03-01', '2027-10-01']), Math.floor(rnd.next() * 20)));
+    // Visits that lie close enough to combine: a few per region in spring, summer (across months' ends) and autumn.
+    for (let i = 0; i < 48; i++)
+      await submit(
+        rnd.pick(twinnings),
+        addDays(rnd.pick(['2027-03-01', '2027-05-24', '2027-07-26', '2027-10-01']), Math.floor(rnd.next() * 20)),
+      );
     let missions = 0;
     const writes = [
       () => submit(),
       async () => {
         const r = rnd.pick(open);
-        const start = addDays('2027-01-05', Math.floor(rnd.next() * 330));
+        const start = someDay();
         await p.history.amended(r.id, '2026-11-02', { startDate: start, endDate: addDays(start, 4) });
       },
       async () => {
@@ -232,6 +259,11 @@ describe.each(DIALECTS)('the planner rankings kept per unit, on %s', (dialect) =
         await p.history.assessed(r.id, '2026-11-02', 'ACCEPT', undefined, [
           rnd.pick(['COMBINED_VISITS', 'FOLLOW_UP'] as const),
         ]);
+      },
+      // Accepted, its mission not yet scheduled: still a visit, no longer undecided.
+      async () => {
+        const r = open.splice(Math.floor(rnd.next() * open.length), 1)[0]!;
+        await p.history.accepted(r.id, '2026-11-04', { mission: `m-${missions++}`, staff: 'lies' });
       },
       async () => {
         const r = open.splice(Math.floor(rnd.next() * open.length), 1)[0]!;
@@ -249,23 +281,21 @@ describe.each(DIALECTS)('the planner rankings kept per unit, on %s', (dialect) =
       },
     ];
     await p.settle();
-    for (let step = 0; step < 16; step++) {
+    for (let step = 0; step < 28; step++) {
       await rnd.pick(writes)();
       await p.settle();
       const kept = await plannerLists(p.kept);
       expect(kept, `after write ${step}`).toEqual(await p.fresh(plannerLists));
-      expect(
-        kept.all.map((c: any) => ({
-          groupKind: c.groupKind,
-          savingEur: c.savingEur,
-          requests: c.requests.map((r: any) => r.id),
-        })),
-      ).toEqual(await globalRanking(p.db));
+      expect(ranking(kept.all)).toEqual(await globalRanking(p.db));
+      expect(ranking(kept.wide)).toEqual(await globalRanking(p.db, WIDE_WINDOW));
     }
     // Enough happened for the comparison to mean something: candidates in several countries, pages of them.
     const last = await plannerLists(p.kept);
     expect(new Set(last.all.map((c: any) => c.regionCodes[0].slice(0, 2))).size).toBeGreaterThan(1);
     expect(last.candidates.length).toBeGreaterThan(1);
+    // Candidates in many months, of both windows, so that a write leaves most months' candidates as they were.
+    expect(new Set(last.all.map((c: any) => c.tripStart.slice(0, 7))).size).toBeGreaterThan(3);
+    expect(new Set(last.wide.map((c: any) => c.tripStart.slice(0, 7))).size).toBeGreaterThan(3);
 
     // Read your writes: two visits to the Western Cape in the same week are a candidate in the very next read.
     const [a, b] = twinnings.filter((t) => t.regionCode === 'ZA-WC');
@@ -277,18 +307,24 @@ describe.each(DIALECTS)('the planner rankings kept per unit, on %s', (dialect) =
       all.some((c: any) => c.requests.some((r: any) => r.id === first) && c.requests.some((r: any) => r.id === second)),
     ).toBe(true);
 
+    // Both accepted (their missions not yet scheduled), the pair holds no undecided request: its candidate is gone
+    // in the very next read, though its visits' dates and places stand as they were.
+    const onlyThePair = (c: any) => c.requests.every((r: any) => r.id === first || r.id === second);
+    expect(all.some(onlyThePair)).toBe(true);
+    await p.history.accepted(first, '2026-11-05', { mission: `m-${missions++}`, staff: 'lies' });
+    await p.history.accepted(second, '2026-11-05', { mission: `m-${missions++}`, staff: 'lies' });
+    await p.settle();
+    const decided = await plannerLists(p.kept);
+    expect(decided.all.some(onlyThePair)).toBe(false);
+    expect(decided).toEqual(await p.fresh(plannerLists));
+
     // While an older build of the clusters read model serves (no clusters_regions yet), every write recomputes it all.
     await p.db.schema.dropView('clusters_regions').execute();
     await submit(twinnings[0], '2027-07-14');
     await p.settle();
     const whole = await plannerLists(p.kept);
     expect(whole).toEqual(await p.fresh(plannerLists));
-    expect(
-      whole.all.map((c: any) => ({
-        groupKind: c.groupKind,
-        savingEur: c.savingEur,
-        requests: c.requests.map((r: any) => r.id),
-      })),
-    ).toEqual(await globalRanking(p.db));
+    expect(ranking(whole.all)).toEqual(await globalRanking(p.db));
+    expect(ranking(whole.wide)).toEqual(await globalRanking(p.db, WIDE_WINDOW));
   }, 120_000);
 });

@@ -38,15 +38,23 @@ export const candidateMonth = (c: RankedCandidate): string => monthOf(c.windowSt
  */
 export function monthSlices(swept: readonly CandidateVisit[], windowDays = DEFAULT_WINDOW_DAYS): MonthSlice[] {
   const starting = new Set(swept.map((v) => monthOf(v.startDate)));
+  // The slices of each start date, worked out once: a busy country has a few hundred dates for thousands of visits.
+  const slicesOf = new Map<string, CandidateVisit[][]>();
   const slices = new Map<string, CandidateVisit[]>();
   for (const v of swept) {
-    const last = monthOf(addDays(v.startDate, windowDays - 1));
-    for (let m = monthOf(addDays(v.startDate, -(windowDays - 1))); m <= last; m = nextMonth(m)) {
-      if (!starting.has(m)) continue;
-      let slice = slices.get(m);
-      if (!slice) slices.set(m, (slice = []));
-      slice.push(v);
+    let into = slicesOf.get(v.startDate);
+    if (!into) {
+      into = [];
+      const last = monthOf(addDays(v.startDate, windowDays - 1));
+      for (let m = monthOf(addDays(v.startDate, -(windowDays - 1))); m <= last; m = nextMonth(m)) {
+        if (!starting.has(m)) continue;
+        let slice = slices.get(m);
+        if (!slice) slices.set(m, (slice = []));
+        into.push(slice);
+      }
+      slicesOf.set(v.startDate, into);
     }
+    for (const slice of into) slice.push(v);
   }
   return [...slices].sort(([a], [b]) => (a < b ? -1 : 1)).map(([month, visits]) => ({ month, visits }));
 }
