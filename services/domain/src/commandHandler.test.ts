@@ -2,7 +2,13 @@ import { MemoryEventStore } from '@werkbezoek/eventstore';
 import { createCatalogue, defineEvent, uuidv7, type Event } from '@werkbezoek/schema';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { MAX_CACHED_EVENTS, MAX_CACHED_STREAMS, cachedStreams, loadStream } from './commandHandler.js';
+import {
+  LONG_STREAM_EVENTS,
+  MAX_CACHED_EVENTS,
+  MAX_CACHED_STREAMS,
+  cachedStreams,
+  loadStream,
+} from './commandHandler.js';
 
 /*
  * loadStream's cache of folded streams: bounded by streams and by the events
@@ -89,5 +95,20 @@ describe('the folded streams loadStream keeps', () => {
     const store = await withStreams(lengths);
     for (const id of Object.keys(lengths)) await loadStream<number, CountedEvent>(store, counter, id);
     expect(cachedStreams(store)).toEqual({ streams: MAX_CACHED_STREAMS, events: MAX_CACHED_STREAMS });
+  });
+
+  it('forget a long stream for too many events only, not for too many streams', async () => {
+    const shorts = Array.from({ length: MAX_CACHED_STREAMS + 10 }, (_, i) => `s${i}`);
+    const store = await withStreams({ budget: LONG_STREAM_EVENTS, ...Object.fromEntries(shorts.map((id) => [id, 2])) });
+    await loadStream<number, CountedEvent>(store, counter, 'budget');
+    for (const id of shorts) await loadStream<number, CountedEvent>(store, counter, id);
+    // The long stream, loaded first, outlived the short streams loaded after it.
+    expect(cachedStreams(store)).toEqual({
+      streams: MAX_CACHED_STREAMS,
+      events: LONG_STREAM_EVENTS + 2 * (MAX_CACHED_STREAMS - 1),
+    });
+    const budget = await loadStream<number, CountedEvent>(store, counter, 'budget');
+    expect(budget.state).toBe(LONG_STREAM_EVENTS);
+    expect(cachedStreams(store).streams).toBe(MAX_CACHED_STREAMS);
   });
 });

@@ -40,12 +40,16 @@ interface CachedStream {
  *
  * Bounded by streams and by the events they hold, the least recently loaded
  * forgotten first. An event held costs about 1 KB of heap, 4.5 KB in a
- * request's stream (its assessments carry their reasons), a stream 15-25 KB
- * (measured on the 1.31M-event benchmark history): 20,000 streams, the bound
- * before, would hold some 350 MB after hours of writes. 5,000 streams and
- * 100,000 events keep what commands touch (the year's budget alone holds
- * 15,000-21,000 events, a staff member's a few hundred) in at most about
- * 100 MB.
+ * request's stream (its assessments carry their reasons). Under a steady
+ * load a request's stream is touched by the assessments near it for a while
+ * and then no more, so the cache fills with streams no command will load
+ * again: at 2 submissions a second, 600 streams in 90 s, 5,000 (the bound
+ * before, some 200 MB) in twelve minutes. 500 streams hold the open requests
+ * a few regions' reassessments touch; a forgotten short stream is read again
+ * in well under a millisecond. Long streams (a year's budget: 15,000-21,000
+ * events, a staff member's bookings) would take a long read to fold again, so
+ * the count of streams never forgets them: only the bound on events does,
+ * 50,000 of them (about 50 MB).
  */
 interface FoldedStreams {
   readonly streams: Map<string, CachedStream>;
@@ -53,8 +57,10 @@ interface FoldedStreams {
   events: number;
 }
 const folded = new WeakMap<EventStore, FoldedStreams>();
-export const MAX_CACHED_STREAMS = 5_000;
-export const MAX_CACHED_EVENTS = 100_000;
+export const MAX_CACHED_STREAMS = 500;
+export const MAX_CACHED_EVENTS = 50_000;
+/** A stream this long is forgotten only to keep the events under MAX_CACHED_EVENTS. */
+export const LONG_STREAM_EVENTS = 1_000;
 
 /**
  * Forgets every folded stream of `store`. After an erasure the cached states
@@ -107,11 +113,15 @@ export async function loadStream<State, E extends Event>(
   };
 }
 
-/** Forgets the least recently loaded streams while the cache holds too many streams or events; never `keep`. */
+/**
+ * Forgets the least recently loaded streams while the cache holds too many
+ * streams or events; never `keep`, and a long stream only for too many events.
+ */
 function forgetLeastRecent(cache: FoldedStreams, keep: string): void {
   for (const [id, entry] of cache.streams) {
-    if (cache.streams.size <= MAX_CACHED_STREAMS && cache.events <= MAX_CACHED_EVENTS) return;
-    if (id === keep) continue;
+    const tooManyEvents = cache.events > MAX_CACHED_EVENTS;
+    if (cache.streams.size <= MAX_CACHED_STREAMS && !tooManyEvents) return;
+    if (id === keep || (!tooManyEvents && entry.counted >= LONG_STREAM_EVENTS)) continue;
     cache.streams.delete(id);
     cache.events -= entry.counted;
   }
