@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   addMonths,
   candidateMonth,
@@ -331,7 +330,10 @@ async function rankedCandidates(context: ApiContext, args: CandidateArgs) {
 
 /** A month's candidates of one country, kept while the visits its slice is cut from read the same. */
 interface MonthPart {
-  readonly fingerprint: string;
+  /** The slice's visits as read: a region read again keeps the objects of its visits that read the same (readVisit). */
+  readonly visits: readonly CandidateVisit[];
+  /** Whether each of them answers an undecided request (only candidates holding one are listed). */
+  readonly open: Uint8Array;
   readonly ranked: readonly RankedCandidate[];
   readonly keys: readonly CandidateRankKey[];
 }
@@ -341,30 +343,38 @@ const monthsIn = new WeakMap<object, Map<string, MonthPart>>();
 // A country's year is 12 or 13 months, so a few rankings of every country.
 const MONTHS_KEPT = 4096;
 
-/**
- * What a month's candidates are found from, as a digest: the sweep's fields of
- * its slice's visits (`said`), and which answer an undecided request (only
- * candidates holding one are listed).
- */
-function fingerprintOf(
-  visits: readonly CandidateVisit[],
-  said: ReadonlyMap<CandidateVisit, string>,
-  undecided: ReadonlySet<string>,
-): string {
-  const lines = visits.map((v) => `${said.get(v)}|${v.requestIds.some((id) => undecided.has(id)) ? 1 : 0}`);
-  return createHash('sha1').update(lines.join('\n')).digest('base64');
+/** Whether each visit answers an undecided request. */
+function openOf(visits: readonly CandidateVisit[], undecided: ReadonlySet<string>): Uint8Array {
+  const open = new Uint8Array(visits.length);
+  for (let i = 0; i < visits.length; i++) open[i] = visits[i]!.requestIds.some((id) => undecided.has(id)) ? 1 : 0;
+  return open;
 }
 
-/** A visit of the sweep as read, with whether it awaits a decision and its sweep's fields as text (fingerprintOf). */
+/** Whether a kept month was found from these very visits, as open as they are now: then its candidates stand. */
+function sameSlice(part: MonthPart, visits: readonly CandidateVisit[], open: Uint8Array): boolean {
+  if (part.visits.length !== visits.length) return false;
+  for (let i = 0; i < visits.length; i++) if (part.visits[i] !== visits[i] || part.open[i] !== open[i]) return false;
+  return true;
+}
+
+/** A visit of the sweep as read, with whether it awaits a decision, its order (start, id) and its fields as text. */
 interface ReadVisit {
   readonly visit: CandidateVisit;
   readonly undecided: boolean;
+  readonly order: string;
+  /** Everything read of it, to tell whether a visit read again reads the same. */
   readonly said: string;
 }
 
-function readVisit(v: SweepVisitView): ReadVisit | undefined {
+/** The visit of this row; `before`'s object for the same visit when it reads the same, so kept months see it unchanged. */
+function readVisit(v: SweepVisitView, before: ReadonlyMap<string, ReadVisit> | undefined): ReadVisit | undefined {
   const nisCode = v.nisCodes[0];
   if (nisCode === undefined) return undefined;
+  const said =
+    `${v.kind}|${v.id}|${v.requestIds.join(',')}|${nisCode}|${v.regionCode}|${v.countryCode}|${v.missionType}|` +
+    `${v.startDate}|${v.endDate}|${v.status}`;
+  const kept = before?.get(v.id);
+  if (kept?.said === said) return kept;
   const visit: CandidateVisit = {
     kind: v.kind,
     id: v.id,
@@ -381,11 +391,12 @@ function readVisit(v: SweepVisitView): ReadVisit | undefined {
   return {
     visit,
     undecided: v.kind === 'REQUEST' && v.status === 'SUBMITTED',
-    said:
-      `${v.kind}|${v.id}|${v.requestIds.join(',')}|${nisCode}|${v.regionCode}|${v.countryCode}|${v.missionType}|` +
-      `${v.startDate}|${v.endDate}`,
+    order: `${v.startDate}|${v.id}`,
+    said,
   };
 }
+
+const byOrder = (a: ReadVisit, b: ReadVisit) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0);
 
 /** A region's visits of a period as read at its version (clusters_regions). */
 interface RegionVisits {
@@ -429,7 +440,6 @@ async function rankCountry(
   input: CandidateSweepInput,
   unit: string,
   undecided: ReadonlySet<string>,
-  said: ReadonlyMap<CandidateVisit, string>,
 ): Promise<CountryRanking> {
   const windowDays = input.windowDays ?? 14;
   const slices = monthSlices(sweptVisits(input), windowDays);
@@ -439,20 +449,18 @@ async function rankCountry(
   if (!months) monthsIn.set(db, (months = new Map<string, MonthPart>()));
   const keyOf = (month: string) => `${memoKey}|${unit}|${month}`;
   const kept = new Map<string, MonthPart>();
-  const stale: { slice: MonthSlice; fingerprint: string }[] = [];
+  const stale: { slice: MonthSlice; open: Uint8Array }[] = [];
   for (const slice of slices) {
-    const fingerprint = fingerprintOf(slice.visits, said, undecided);
+    const open = openOf(slice.visits, undecided);
     const part = months.get(keyOf(slice.month));
-    if (part?.fingerprint === fingerprint) kept.set(slice.month, part);
-    else stale.push({ slice, fingerprint });
-    // A busy month's fingerprint takes a millisecond or two: a few at a time.
-    if (slice.visits.length > 500) await breather();
+    if (part && sameSlice(part, slice.visits, open)) kept.set(slice.month, part);
+    else stale.push({ slice, open });
   }
-  await breather();
-  const keep = (month: string, fingerprint: string, found: readonly RankedCandidate[]) => {
+  const keep = (slice: MonthSlice, open: Uint8Array, found: readonly RankedCandidate[]) => {
+    const month = slice.month;
     // Only candidates holding an undecided request are listed: one of visits all decided leaves nothing to propose.
     const ranked = found.filter((c) => c.requestIds.some((id) => undecided.has(id)));
-    const part = { fingerprint, ranked, keys: ranked.map(candidateRankKey) };
+    const part = { visits: slice.visits, open, ranked, keys: ranked.map(candidateRankKey) };
     months.delete(keyOf(month));
     months.set(keyOf(month), part);
     if (months.size > MONTHS_KEPT) months.delete(months.keys().next().value!);
@@ -467,10 +475,10 @@ async function rankCountry(
       if (into) into.push(c);
       else byMonth.set(month, [c]);
     }
-    for (const { slice, fingerprint } of stale) keep(slice.month, fingerprint, byMonth.get(slice.month) ?? []);
+    for (const { slice, open } of stale) keep(slice, open, byMonth.get(slice.month) ?? []);
   } else {
-    for (const { slice, fingerprint } of stale)
-      keep(slice.month, fingerprint, await stepped(monthRankingSteps(slice, input, defaultPolicy)));
+    for (const { slice, open } of stale)
+      keep(slice, open, await stepped(monthRankingSteps(slice, input, defaultPolicy)));
   }
   // Equal keys lie in one month (the window's start is in the key), so merging the months in turn is the ranking.
   const { ranked, keys } = mergeByKey(slices.map((slice) => kept.get(slice.month)!));
@@ -504,7 +512,7 @@ async function rankCountries(
   };
   if (!regions) {
     for (const v of await sweepVisits(views<ClustersDb>(context), { ...period, ...place })) {
-      const read = readVisit(v);
+      const read = readVisit(v, undefined);
       if (read) into(EVERY_COUNTRY, [read]);
     }
   } else {
@@ -528,11 +536,14 @@ async function rankCountries(
         ...(stale.length === regions.versions.size ? {} : { regionCodes: stale }),
       });
       const read = new Map<string, ReadVisit[]>(stale.map((region) => [region, []]));
+      const before = new Map<string, ReadVisit>();
+      for (const region of stale) for (const v of kept.get(keyOf(region))?.visits ?? []) before.set(v.visit.id, v);
       for (const v of found) {
-        const visit = readVisit(v);
+        const visit = readVisit(v, before);
         if (visit) read.get(v.regionCode)?.push(visit);
       }
-      for (const [region, visits] of read) now.set(region, { version: regions.versions.get(region)!, visits });
+      for (const [region, visits] of read)
+        now.set(region, { version: regions.versions.get(region)!, visits: visits.sort(byOrder) });
     }
     for (const [region, visits] of now) {
       kept.delete(keyOf(region));
@@ -548,18 +559,9 @@ async function rankCountries(
     if (!read || read.length === 0) continue;
     // One country at a time: its preparation runs after other requests had their turn.
     await breather();
-    // In one order whatever the query plan or the regions read: the months' fingerprints see the same slices.
-    read.sort((a, b) =>
-      a.visit.startDate < b.visit.startDate
-        ? -1
-        : a.visit.startDate > b.visit.startDate
-          ? 1
-          : a.visit.id < b.visit.id
-            ? -1
-            : a.visit.id > b.visit.id
-              ? 1
-              : 0,
-    );
+    // In one order whatever the query plan or the regions read again, so kept months see the same slices
+    // (each region's visits are in that order already: the sort merges them).
+    read.sort(byOrder);
     const input: CandidateSweepInput = {
       visits: read.map((r) => r.visit),
       period,
@@ -569,8 +571,7 @@ async function rankCountries(
       today: today(context),
     };
     const undecided = new Set(read.filter((r) => r.undecided).map((r) => r.visit.id));
-    const said = new Map(read.map((r) => [r.visit, r.said]));
-    rankings.set(unit, await rankCountry(context, memoKey, input, unit, undecided, said));
+    rankings.set(unit, await rankCountry(context, memoKey, input, unit, undecided));
   }
   return rankings;
 }

@@ -318,6 +318,29 @@ describe.each(DIALECTS)('the planner rankings kept per unit, on %s', (dialect) =
     expect(decided.all.some(onlyThePair)).toBe(false);
     expect(decided).toEqual(await p.fresh(plannerLists));
 
+    // A mission scheduled ahead of its request's decision holds that undecided request until it is decided, while
+    // the mission's own row stands as it was: its candidate with an accepted visit beside it goes with the decision.
+    const ahead = await submit(a, '2027-08-16');
+    const beside = await submit(b, '2027-08-17');
+    await p.history.accepted(beside, '2026-11-05', { mission: `m-${missions++}`, staff: 'lies' });
+    await p.history.scheduled(`m-${missions++}`, {
+      requestIds: [ahead],
+      nisCodes: [a!.nisCode],
+      twinningIds: [id(a!.twinning)],
+      regionCode: 'ZA-WC',
+      startDate: '2027-08-16',
+      endDate: '2027-08-18',
+      staff: ['lies'],
+    });
+    await p.settle();
+    const withAhead = (c: any) => c.requests.some((r: any) => r.id === ahead);
+    expect((await plannerLists(p.kept)).all.some(withAhead)).toBe(true);
+    await p.history.accepted(ahead, '2026-11-06', { mission: `m-${missions - 1}`, staff: 'lies' });
+    await p.settle();
+    const ahead2 = await plannerLists(p.kept);
+    expect(ahead2.all.some(withAhead)).toBe(false);
+    expect(ahead2).toEqual(await p.fresh(plannerLists));
+
     // While an older build of the clusters read model serves (no clusters_regions yet), every write recomputes it all.
     await p.db.schema.dropView('clusters_regions').execute();
     await submit(twinnings[0], '2027-07-14');
