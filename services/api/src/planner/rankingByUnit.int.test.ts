@@ -320,16 +320,17 @@ describe.each(DIALECTS)('the planner rankings kept per unit, on %s', (dialect) =
 
     // A mission scheduled ahead of its request's decision holds that undecided request until it is decided, while
     // the mission's own row stands as it was: its candidate with an accepted visit beside it goes with the decision.
-    const ahead = await submit(a, '2027-08-16');
-    const beside = await submit(b, '2027-08-17');
+    // In December, after every generated visit.
+    const ahead = await submit(a, '2027-12-15');
+    const beside = await submit(b, '2027-12-16');
     await p.history.accepted(beside, '2026-11-05', { mission: `m-${missions++}`, staff: 'lies' });
     await p.history.scheduled(`m-${missions++}`, {
       requestIds: [ahead],
       nisCodes: [a!.nisCode],
       twinningIds: [id(a!.twinning)],
       regionCode: 'ZA-WC',
-      startDate: '2027-08-16',
-      endDate: '2027-08-18',
+      startDate: '2027-12-15',
+      endDate: '2027-12-17',
       staff: ['lies'],
     });
     await p.settle();
