@@ -86,6 +86,11 @@ interface MemoryFigures {
   rssMb: { first: number; last: number; max: number };
   heapUsedMb: { first: number; last: number; max: number };
   rssSlopeMbPerMin: { slope: number; margin: number };
+  /** V8's heap as reserved (heapTotal): it grows its heap to a few times what it keeps while memory is plentiful. */
+  heapTotalSlopeMbPerMin: { slope: number; margin: number };
+  /** RSS outside V8's heap (rss - heapTotal): SQLite's page caches, buffers, code; where a native leak would show. */
+  outsideHeapMb: { first: number; last: number; max: number };
+  outsideHeapSlopeMbPerMin: { slope: number; margin: number };
   heapUsedSlopeMbPerMin: { slope: number; margin: number };
   /** The heap each major collection left (what is kept), and its trend: the heap judged, when there were three or more. */
   heapAfterMajorGc: {
@@ -114,15 +119,23 @@ function memoryFigures(
   const window = samples.filter((s) => s.at >= from && s.at <= load.endedAt);
   const gcs = collections.filter((c) => c.at >= from && c.at <= load.endedAt);
   const mb = (n: number) => Math.round((n / MB) * 10) / 10;
-  const range = (key: 'rss' | 'heapUsed') => ({
-    first: mb(window[0]![key]),
-    last: mb(window.at(-1)![key]),
-    max: mb(Math.max(...window.map((s) => s[key]))),
+  const outsideHeap = (s: MemorySample) => s.rss - s.heapTotal;
+  const read: Record<'rss' | 'heapUsed' | 'heapTotal' | 'outsideHeap', (s: MemorySample) => number> = {
+    rss: (s) => s.rss,
+    heapUsed: (s) => s.heapUsed,
+    heapTotal: (s) => s.heapTotal,
+    outsideHeap,
+  };
+  const range = (key: keyof typeof read) => ({
+    first: mb(read[key](window[0]!)),
+    last: mb(read[key](window.at(-1)!)),
+    max: mb(Math.max(...window.map(read[key]))),
   });
-  const trend = (key: 'rss' | 'heapUsed') =>
-    perMinute(leastSquares(window.map((s) => [(s.at - from) / 1000, s[key] / MB] as const)));
+  const trend = (key: keyof typeof read) =>
+    perMinute(leastSquares(window.map((s) => [(s.at - from) / 1000, read[key](s) / MB] as const)));
   const rss = trend('rss');
   const heap = trend('heapUsed');
+  const outside = trend('outsideHeap');
   // The sampled heap holds garbage between major collections; what each collection left is what the process keeps.
   const kept =
     gcs.length >= 3
@@ -134,6 +147,9 @@ function memoryFigures(
     rssMb: range('rss'),
     heapUsedMb: range('heapUsed'),
     rssSlopeMbPerMin: rss,
+    heapTotalSlopeMbPerMin: trend('heapTotal'),
+    outsideHeapMb: range('outsideHeap'),
+    outsideHeapSlopeMbPerMin: outside,
     heapUsedSlopeMbPerMin: heap,
     heapAfterMajorGc: {
       collections: gcs.length,
@@ -141,7 +157,9 @@ function memoryFigures(
       ...(kept ? { slopeMbPerMin: kept } : {}),
     },
     heapJudged: kept ? 'heapAfterMajorGc' : 'heapUsed',
-    noTrend: flat(rss) && flat(kept ?? heap),
+    // What the process keeps: V8's live heap, and everything outside V8's heap. RSS also counts the heap V8 reserves
+    // beyond what it keeps, which it sizes to its allocation rate (reported, as heapTotal's slope).
+    noTrend: flat(outside) && flat(kept ?? heap),
   };
 }
 
@@ -206,12 +224,18 @@ describe.each(['sqlite', 'postgres'] as const)(
           }
           const memory = memoryFigures(server.memory, server.heapAfterMajorGc, load);
           const eventLoop = eventLoopFigures(server.memory, load);
+          // Judged, as memory is, after the warm-up: a process starts once (its first requests compile code and fill caches).
+          const eventLoopAfterWarmup = eventLoopFigures(server.memory, {
+            startedAt: load.startedAt + warmupSeconds * 1000,
+            endedAt: load.endedAt,
+          });
           const eventLoopAtRate = eventLoopFigures(server.memory, atRate);
           const goals = {
             zeroErrors: load.all.errors === 0 && atRate.all.errors === 0,
             p99Under200msAtRate: atRate.all.p99 < p99GoalMs,
             noMemoryTrend: memory.noTrend,
-            eventLoopNeverBlockedOver50ms: Math.max(eventLoop.maxMs, eventLoopAtRate.maxMs) <= loopDelayGoalMs,
+            eventLoopNeverBlockedOver50ms:
+              Math.max(eventLoopAfterWarmup.maxMs, eventLoopAtRate.maxMs) <= loopDelayGoalMs,
           };
           results[dialect] = {
             readModels: dialect,
@@ -229,12 +253,14 @@ describe.each(['sqlite', 'postgres'] as const)(
             perSecond: load.perSecond,
             memory,
             eventLoop,
+            eventLoopAfterWarmup,
             memorySamplesMb: server.memory
               .filter((s) => s.at >= load.startedAt && s.at <= load.endedAt)
               .map((s) => ({
                 second: Math.round((s.at - load.startedAt) / 100) / 10,
                 rss: Math.round((s.rss / MB) * 10) / 10,
                 heapUsed: Math.round((s.heapUsed / MB) * 10) / 10,
+                heapTotal: Math.round((s.heapTotal / MB) * 10) / 10,
                 loopDelayMaxMs: s.loopDelayMaxMs,
               })),
             atRate: {
@@ -294,9 +320,10 @@ afterAll(() => {
     p99JudgedOn: `the ${pacedSeconds} s at ${pacedRate} requests/s that follow the ${seconds} s of ${connections} connections back to back, latency counted from when each request was due`,
     mix: '80% reads (dashboard, requests, inbox, clusters, lessons in turn), 20% writes (submit, amend, decide, recordLesson in turn)',
     warmupSeconds,
-    memoryTrendCriterion: `no trend when the least-squares slopes of RSS and of the heap over the run after ${warmupSeconds} s are each below ${flatMbPerMinute} MB/min or have a 95% confidence interval that includes 0; the heap is the heap each major garbage collection left (observed, not forced) when there were three or more, else the sampled heapUsed`,
+    memoryTrendCriterion: `no trend when, over the run after ${warmupSeconds} s, the least-squares slopes of the heap V8 keeps and of the memory outside V8's heap (RSS - heapTotal: SQLite's caches, buffers, code) are each below ${flatMbPerMinute} MB/min or have a 95% confidence interval that includes 0; the heap kept is the heap each major garbage collection left (observed, not forced) when there were three or more, else the sampled heapUsed; RSS's slope is reported too, and the difference is V8 reserving more heap (heapTotal) than it keeps`,
     p99GoalMs,
     loopDelayGoalMs,
+    loopDelayJudgedOn: `the ${seconds} s back to back after the first ${warmupSeconds} s, and the ${pacedSeconds} s at ${pacedRate}/s`,
     cpu: os.cpus()[0]?.model,
     loadAverage: { atStart: loadAverageAtStart, atEnd: loadAverage() },
   };

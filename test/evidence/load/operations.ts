@@ -60,8 +60,37 @@ function addQuarters(q: { year: number; quarter: number }, n: number) {
   return { year: Math.floor(index / 4), quarter: (index % 4) + 1 };
 }
 
-/** Searches an analyst types in the lessons catalogue (words of the demo's lessons, Dutch and English). */
-export const lessonSearches = ['afval', 'geboorteaktes', 'belasting', 'participatie', 'water', 'pijlers'] as const;
+/**
+ * Searches analysts type in the lessons catalogue (words of the demo's lessons, Dutch and English, from a
+ * handful of matches to thousands). More of them than the API keeps answers for (16 a shelf), so a search
+ * comes back only after its kept answer is gone: each is measured as computed, not as remembered.
+ */
+export const lessonSearches = [
+  'afval',
+  'geboorteaktes',
+  'belasting',
+  'participatie',
+  'water',
+  'pijlers',
+  'registration',
+  'nationale',
+  'gemeente',
+  'vrouwelijke',
+  'stedenband',
+  'software',
+  'delegatie',
+  'council',
+  'technische',
+  'budget',
+  'energie',
+  'school',
+  'jongeren',
+  'lokale',
+  'markt',
+  'inkomsten',
+  'women',
+  'youth',
+] as const;
 
 /**
  * The reads of the mixed load, each page as it opens (web/src: the default filters of each page):
