@@ -338,10 +338,17 @@ interface MonthPart {
   readonly keys: readonly CandidateRankKey[];
 }
 
-/** The months' parts per read-model database, by ranking key, country and month, most recently used last. */
-const monthsIn = new WeakMap<object, Map<string, MonthPart>>();
-// A country's year is 12 or 13 months, so a few rankings of every country.
-const MONTHS_KEPT = 4096;
+/** A country's months as last ranked, and their ranking. */
+interface CountryKept {
+  readonly months: ReadonlyMap<string, MonthPart>;
+  readonly ranked: readonly RankedCandidate[];
+  readonly keys: readonly CandidateRankKey[];
+}
+
+/** Countries' months per read-model database, by ranking key and country, most recently used last. */
+const countriesIn = new WeakMap<object, Map<string, CountryKept>>();
+// A ranking of the world covers some 60 countries: a few rankings.
+const COUNTRIES_KEPT = 512;
 
 /** Whether each visit answers an undecided request. */
 function openOf(visits: readonly CandidateVisit[], undecided: ReadonlySet<string>): Uint8Array {
@@ -445,26 +452,25 @@ async function rankCountry(
   const slices = monthSlices(sweptVisits(input), windowDays);
   await breather();
   const db = context.services.readModels.db;
-  let months = monthsIn.get(db);
-  if (!months) monthsIn.set(db, (months = new Map<string, MonthPart>()));
-  const keyOf = (month: string) => `${memoKey}|${unit}|${month}`;
-  const kept = new Map<string, MonthPart>();
+  let countries = countriesIn.get(db);
+  if (!countries) countriesIn.set(db, (countries = new Map<string, CountryKept>()));
+  const key = `${memoKey}|${unit}`;
+  const before = countries.get(key);
+  const months = new Map<string, MonthPart>();
   const stale: { slice: MonthSlice; open: Uint8Array }[] = [];
   for (const slice of slices) {
     const open = openOf(slice.visits, undecided);
-    const part = months.get(keyOf(slice.month));
-    if (part && sameSlice(part, slice.visits, open)) kept.set(slice.month, part);
+    const part = before?.months.get(slice.month);
+    if (part && sameSlice(part, slice.visits, open)) months.set(slice.month, part);
     else stale.push({ slice, open });
   }
+  const fresh: MonthPart[] = [];
   const keep = (slice: MonthSlice, open: Uint8Array, found: readonly RankedCandidate[]) => {
-    const month = slice.month;
     // Only candidates holding an undecided request are listed: one of visits all decided leaves nothing to propose.
     const ranked = found.filter((c) => c.requestIds.some((id) => undecided.has(id)));
     const part = { visits: slice.visits, open, ranked, keys: ranked.map(candidateRankKey) };
-    months.delete(keyOf(month));
-    months.set(keyOf(month), part);
-    if (months.size > MONTHS_KEPT) months.delete(months.keys().next().value!);
-    kept.set(month, part);
+    months.set(slice.month, part);
+    fresh.push(part);
   };
   // A month's slice reaches a window into its neighbours: swept one by one, more than half the months cost more than all.
   if (stale.length * 2 > slices.length) {
@@ -480,9 +486,63 @@ async function rankCountry(
     for (const { slice, open } of stale)
       keep(slice, open, await stepped(monthRankingSteps(slice, input, defaultPolicy)));
   }
-  // Equal keys lie in one month (the window's start is in the key), so merging the months in turn is the ranking.
-  const { ranked, keys } = mergeByKey(slices.map((slice) => kept.get(slice.month)!));
-  return { ranked, keys, undecided };
+  // Equal keys lie in one month (the window's start is in the key), so merging months in any grouping is the ranking:
+  // the candidates of the months kept, in their order already, merged with those of the months swept again.
+  let ranking: Pick<CountryRanking, 'ranked' | 'keys'>;
+  if (before && fresh.length < slices.length) {
+    const still: { ranked: RankedCandidate[]; keys: CandidateRankKey[] } = { ranked: [], keys: [] };
+    for (let i = 0; i < before.ranked.length; i++) {
+      const c = before.ranked[i]!;
+      const month = candidateMonth(c);
+      if (months.get(month) !== before.months.get(month)) continue;
+      still.ranked.push(c);
+      still.keys.push(before.keys[i]!);
+    }
+    ranking = fresh.length === 0 ? still : mergeByKey([still, mergeByKey(fresh)]);
+  } else {
+    ranking = mergeByKey(slices.map((slice) => months.get(slice.month)!));
+  }
+  countries.delete(key);
+  countries.set(key, { months, ...ranking });
+  if (countries.size > COUNTRIES_KEPT) countries.delete(countries.keys().next().value!);
+  return { ...ranking, undecided };
+}
+
+/** A country's visits in order (byOrder), and the regions' visits they were merged from. */
+interface CountryVisits {
+  readonly regions: ReadonlyMap<string, RegionVisits>;
+  readonly visits: readonly ReadVisit[];
+}
+
+const countryVisitsIn = new WeakMap<object, Map<string, CountryVisits>>();
+
+/** Two lists in order (byOrder) as one. */
+function mergeInOrder(a: readonly ReadVisit[], b: readonly ReadVisit[]): ReadVisit[] {
+  const merged: ReadVisit[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) merged.push(byOrder(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!);
+  while (i < a.length) merged.push(a[i++]!);
+  while (j < b.length) merged.push(b[j++]!);
+  return merged;
+}
+
+/**
+ * A country's visits in order from its regions' (each in order): those of the
+ * regions read again merged into the rest as they were, rather than sorting
+ * the country's thousands again (issue 16).
+ */
+function countryVisits(before: CountryVisits | undefined, regions: ReadonlyMap<string, RegionVisits>): CountryVisits {
+  const changed = [...regions].filter(([region, visits]) => before?.regions.get(region) !== visits);
+  if (!before || before.regions.size !== regions.size || [...before.regions.keys()].some((r) => !regions.has(r))) {
+    const all = [...regions.values()].flatMap((r) => r.visits);
+    return { regions, visits: all.sort(byOrder) };
+  }
+  if (changed.length === 0) return { regions, visits: before.visits };
+  const moved = new Set(changed.map(([region]) => region));
+  const rest = before.visits.filter((v) => !moved.has(v.visit.regionCode));
+  const added = changed.length === 1 ? changed[0]![1].visits : changed.flatMap(([, r]) => r.visits).sort(byOrder);
+  return { regions, visits: mergeInOrder(rest, added) };
 }
 
 /**
@@ -504,17 +564,16 @@ async function rankCountries(
     ...(args.regionCode ? { regionCode: args.regionCode } : {}),
   };
   const period = { from: args.from, to: args.to };
-  const byUnit = new Map<string, ReadVisit[]>();
-  const into = (unit: string, visits: readonly ReadVisit[]) => {
-    let found = byUnit.get(unit);
-    if (!found) byUnit.set(unit, (found = []));
-    for (const v of visits) found.push(v);
-  };
+  // Each country's visits in one order whatever the query plan or the regions read again, so kept months see the
+  // same slices.
+  const byUnit = new Map<string, readonly ReadVisit[]>();
   if (!regions) {
+    const all: ReadVisit[] = [];
     for (const v of await sweepVisits(views<ClustersDb>(context), { ...period, ...place })) {
       const read = readVisit(v, undefined);
-      if (read) into(EVERY_COUNTRY, [read]);
+      if (read) all.push(read);
     }
+    byUnit.set(EVERY_COUNTRY, all.sort(byOrder));
   } else {
     const db = context.services.readModels.db;
     let kept = regionVisitsIn.get(db);
@@ -550,8 +609,19 @@ async function rankCountries(
       kept.set(keyOf(region), visits);
       if (kept.size > REGIONS_KEPT) kept.delete(kept.keys().next().value!);
     }
-    for (const country of countries)
-      for (const region of regions.regionsOf.get(country) ?? []) into(country, now.get(region)!.visits);
+    let sorted = countryVisitsIn.get(db);
+    if (!sorted) countryVisitsIn.set(db, (sorted = new Map<string, CountryVisits>()));
+    for (const country of countries) {
+      const key = JSON.stringify([args.from, args.to, args.countryCode, args.regionCode, country]);
+      const visits = countryVisits(
+        sorted.get(key),
+        new Map((regions.regionsOf.get(country) ?? []).map((region) => [region, now.get(region)!])),
+      );
+      sorted.delete(key);
+      sorted.set(key, visits);
+      if (sorted.size > COUNTRIES_KEPT) sorted.delete(sorted.keys().next().value!);
+      byUnit.set(country, visits.visits);
+    }
   }
   const rankings = new Map<string, CountryRanking>();
   for (const unit of countries) {
@@ -559,9 +629,6 @@ async function rankCountries(
     if (!read || read.length === 0) continue;
     // One country at a time: its preparation runs after other requests had their turn.
     await breather();
-    // In one order whatever the query plan or the regions read again, so kept months see the same slices
-    // (each region's visits are in that order already: the sort merges them).
-    read.sort(byOrder);
     const input: CandidateSweepInput = {
       visits: read.map((r) => r.visit),
       period,
