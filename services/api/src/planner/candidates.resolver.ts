@@ -364,24 +364,36 @@ function sameSlice(part: MonthPart, visits: readonly CandidateVisit[], open: Uin
   return true;
 }
 
-/** A visit of the sweep as read, with whether it awaits a decision, its order (start, id) and its fields as text. */
+/** A visit of the sweep as read, with its status (whether it awaits a decision). */
 interface ReadVisit {
   readonly visit: CandidateVisit;
+  readonly status: string;
   readonly undecided: boolean;
-  readonly order: string;
-  /** Everything read of it, to tell whether a visit read again reads the same. */
-  readonly said: string;
+}
+
+/** Whether a visit kept reads as this row of it does. */
+function readsAs(kept: ReadVisit, v: SweepVisitView, nisCode: string): boolean {
+  const k = kept.visit;
+  return (
+    kept.status === v.status &&
+    k.kind === v.kind &&
+    k.nisCode === nisCode &&
+    k.regionCode === v.regionCode &&
+    k.countryCode === v.countryCode &&
+    k.missionType === v.missionType &&
+    k.startDate === v.startDate &&
+    k.endDate === v.endDate &&
+    k.requestIds.length === v.requestIds.length &&
+    k.requestIds.every((id, i) => id === v.requestIds[i])
+  );
 }
 
 /** The visit of this row; `before`'s object for the same visit when it reads the same, so kept months see it unchanged. */
 function readVisit(v: SweepVisitView, before: ReadonlyMap<string, ReadVisit> | undefined): ReadVisit | undefined {
   const nisCode = v.nisCodes[0];
   if (nisCode === undefined) return undefined;
-  const said =
-    `${v.kind}|${v.id}|${v.requestIds.join(',')}|${nisCode}|${v.regionCode}|${v.countryCode}|${v.missionType}|` +
-    `${v.startDate}|${v.endDate}|${v.status}`;
   const kept = before?.get(v.id);
-  if (kept?.said === said) return kept;
+  if (kept && readsAs(kept, v, nisCode)) return kept;
   const visit: CandidateVisit = {
     kind: v.kind,
     id: v.id,
@@ -395,15 +407,14 @@ function readVisit(v: SweepVisitView, before: ReadonlyMap<string, ReadVisit> | u
     startDate: v.startDate,
     endDate: v.endDate,
   };
-  return {
-    visit,
-    undecided: v.kind === 'REQUEST' && v.status === 'SUBMITTED',
-    order: `${v.startDate}|${v.id}`,
-    said,
-  };
+  return { visit, status: v.status, undecided: v.kind === 'REQUEST' && v.status === 'SUBMITTED' };
 }
 
-const byOrder = (a: ReadVisit, b: ReadVisit) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0);
+/** The order a country's visits are swept in: by start, then id. */
+function byOrder({ visit: a }: ReadVisit, { visit: b }: ReadVisit): number {
+  if (a.startDate !== b.startDate) return a.startDate < b.startDate ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
 
 /** A region's visits of a period as read at its version (clusters_regions). */
 interface RegionVisits {
@@ -601,6 +612,8 @@ async function rankCountries(
         const visit = readVisit(v, before);
         if (visit) read.get(v.regionCode)?.push(visit);
       }
+      // Every region's visits on the first request: their order after other requests had their turn.
+      if (found.length > 1000) await breather();
       for (const [region, visits] of read)
         now.set(region, { version: regions.versions.get(region)!, visits: visits.sort(byOrder) });
     }
