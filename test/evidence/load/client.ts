@@ -108,51 +108,61 @@ function writer(targets: WriteTargets) {
   const due: Step[] = [];
   let submitted = 0;
   let lessons = 0;
-  let countFrom: number | undefined;
-  const run = async (operation: string, token: string, query: string, variables: unknown) => {
+  const run = async (
+    dueAt: number | undefined,
+    operation: string,
+    token: string,
+    query: string,
+    variables: unknown,
+  ) => {
     const at = Date.now();
-    const { ok, data, ms } = await send(
-      operation,
-      token,
-      JSON.stringify({ query, variables }),
-      randomUUID(),
-      countFrom,
-    );
+    const { ok, data, ms } = await send(operation, token, JSON.stringify({ query, variables }), randomUUID(), dueAt);
     return { sample: { operation, write: true, ms, ok, at } satisfies Sample, data };
   };
   /** The next write, its time counted from `dueAt` (performance.now(); by default when it is sent). */
   return async (dueAt?: number): Promise<Sample> => {
-    countFrom = dueAt;
     const step = due.shift();
     if (!step) {
       const n = submitted++;
       const twinning = targets.twinnings[n % targets.twinnings.length]!;
       const startDate = addDays(targets.today, 30 + (n % 300));
-      const { sample, data } = await run('submit', `demo-coordinator-${twinning.nisCode}`, targets.documents.submit, {
-        input: {
-          twinningId: twinning.id,
-          missionType: (['TECHNICAL', 'EVALUATION', 'IDENTIFICATION', 'POLITICAL'] as const)[n % 4],
-          startDate,
-          endDate: addDays(startDate, 6),
-          delegationSize: 3,
-          reasons: ['EXPERTISE_ACTIVITIES'],
-          policyDomains: ['WASTE_MANAGEMENT'],
-          notes: 'Werkbezoek aangevraagd door de belastingstest.',
+      const { sample, data } = await run(
+        dueAt,
+        'submit',
+        `demo-coordinator-${twinning.nisCode}`,
+        targets.documents.submit,
+        {
+          input: {
+            twinningId: twinning.id,
+            missionType: (['TECHNICAL', 'EVALUATION', 'IDENTIFICATION', 'POLITICAL'] as const)[n % 4],
+            startDate,
+            endDate: addDays(startDate, 6),
+            delegationSize: 3,
+            reasons: ['EXPERTISE_ACTIVITIES'],
+            policyDomains: ['WASTE_MANAGEMENT'],
+            notes: 'Werkbezoek aangevraagd door de belastingstest.',
+          },
         },
-      });
+      );
       const id = (data?.submitAccompanimentRequest as { id?: string } | undefined)?.id;
       if (id) due.push({ kind: 'amend', request: { id, nisCode: twinning.nisCode } });
       return sample;
     }
     if (step.kind === 'amend') {
-      const { sample, data } = await run('amend', `demo-coordinator-${step.request.nisCode}`, targets.documents.amend, {
-        input: { requestId: step.request.id, delegationSize: 4, notes: `Delegatie uitgebreid (${randomUUID()}).` },
-      });
+      const { sample, data } = await run(
+        dueAt,
+        'amend',
+        `demo-coordinator-${step.request.nisCode}`,
+        targets.documents.amend,
+        {
+          input: { requestId: step.request.id, delegationSize: 4, notes: `Delegatie uitgebreid (${randomUUID()}).` },
+        },
+      );
       if (data?.amendAccompanimentRequest) due.push({ kind: 'decide', request: step.request });
       return sample;
     }
     if (step.kind === 'decide') {
-      const { sample, data } = await run('decide', 'demo-staff', targets.documents.decide, {
+      const { sample, data } = await run(dueAt, 'decide', 'demo-staff', targets.documents.decide, {
         input: {
           requestId: step.request.id,
           decision: 'DECLINE',
@@ -166,7 +176,7 @@ function writer(targets: WriteTargets) {
     const n = lessons++;
     const mission = targets.missions[n % targets.missions.length]!;
     return (
-      await run('recordLesson', 'demo-staff', targets.documents.recordLesson, {
+      await run(dueAt, 'recordLesson', 'demo-staff', targets.documents.recordLesson, {
         input: {
           missionId: mission.id,
           title: `Afvalinzameling samen plannen (${n})`,
