@@ -1,5 +1,6 @@
 import { readModelVersion } from '@werkbezoek/projections';
 import type { ApiContext } from '../context.js';
+import { keepRecent, keptFor } from './recentlyUsed.js';
 
 /** The answers kept per read-model database and shelf, most recently used last. */
 const memos = new WeakMap<object, Map<string, Map<string, Promise<unknown>>>>();
@@ -36,21 +37,13 @@ export function keptUnder<T>(
   versioned: string,
   compute: () => Promise<T>,
 ): Promise<T> {
-  const db = context.services.readModels.db;
-  let shelves = memos.get(db);
-  if (!shelves) memos.set(db, (shelves = new Map<string, Map<string, Promise<unknown>>>()));
+  const shelves = keptFor(memos, context.services.readModels.db);
   let memo = shelves.get(shelf);
   if (!memo) shelves.set(shelf, (memo = new Map<string, Promise<unknown>>()));
-  const kept = memo.get(versioned) as Promise<T> | undefined;
-  if (kept) {
-    memo.delete(versioned);
-    memo.set(versioned, kept);
-    return kept;
-  }
-  const answer = compute();
-  memo.set(versioned, answer);
-  if (memo.size > KEPT) memo.delete(memo.keys().next().value!);
   const shelfMemo = memo;
-  answer.catch(() => shelfMemo.delete(versioned));
+  const kept = memo.get(versioned) as Promise<T> | undefined;
+  const answer = kept ?? compute();
+  keepRecent(memo, versioned, answer, KEPT);
+  if (!kept) answer.catch(() => shelfMemo.delete(versioned));
   return answer;
 }

@@ -1,4 +1,5 @@
 import type { ApiContext } from '../context.js';
+import { keepRecent, keptFor } from './recentlyUsed.js';
 
 /** One unit's kept part: the version it was computed at, and the part (or its computation under way). */
 interface KeptUnit<P> {
@@ -40,14 +41,9 @@ export async function memoisedByUnit<P, A>(
     readonly merge: (parts: readonly P[]) => A | Promise<A>;
   },
 ): Promise<A> {
-  const db = context.services.readModels.db;
-  let memo = memos.get(db) as Map<string, Kept<P, A>> | undefined;
-  if (!memo) memos.set(db, (memo = new Map<string, Kept<P, A>>()));
-  let kept = memo.get(key);
-  if (kept) memo.delete(key);
-  else kept = { units: new Map() };
-  memo.set(key, kept);
-  if (memo.size > KEPT) memo.delete(memo.keys().next().value!);
+  const memo = keptFor(memos, context.services.readModels.db) as Map<string, Kept<P, A>>;
+  const kept = memo.get(key) ?? { units: new Map<string, KeptUnit<P>>() };
+  keepRecent(memo, key, kept, KEPT);
 
   const all = [...versions].map(([unit, version]) => `${unit}@${version}`).join(' ');
   if (kept.merged?.versions === all) return kept.merged.answer;

@@ -41,6 +41,7 @@ import { authorize } from '../auth/roles.js';
 import { views, type ApiContext } from '../context.js';
 import { pageSize, toConnection, TotalCountResolver, type Connection } from '../graphql/connection.js';
 import { memoised } from '../graphql/readModelMemo.js';
+import { keepRecent, keptFor } from '../graphql/recentlyUsed.js';
 import { memoisedByUnit } from '../graphql/unitMemo.js';
 import { JointMissionCandidateArgs } from './candidates.input.js';
 import { JointMissionCandidate, JointMissionCandidateConnection } from './candidates.type.js';
@@ -462,9 +463,7 @@ async function rankCountry(
   const windowDays = input.windowDays ?? 14;
   const slices = monthSlices(sweptVisits(input), windowDays);
   await breather();
-  const db = context.services.readModels.db;
-  let countries = countriesIn.get(db);
-  if (!countries) countriesIn.set(db, (countries = new Map<string, CountryKept>()));
+  const countries = keptFor(countriesIn, context.services.readModels.db);
   const key = `${memoKey}|${unit}`;
   const before = countries.get(key);
   const months = new Map<string, MonthPart>();
@@ -513,9 +512,7 @@ async function rankCountry(
   } else {
     ranking = mergeByKey(slices.map((slice) => months.get(slice.month)!));
   }
-  countries.delete(key);
-  countries.set(key, { months, ...ranking });
-  if (countries.size > COUNTRIES_KEPT) countries.delete(countries.keys().next().value!);
+  keepRecent(countries, key, { months, ...ranking }, COUNTRIES_KEPT);
   return { ...ranking, undecided };
 }
 
@@ -587,8 +584,7 @@ async function rankCountries(
     byUnit.set(EVERY_COUNTRY, all.sort(byOrder));
   } else {
     const db = context.services.readModels.db;
-    let kept = regionVisitsIn.get(db);
-    if (!kept) regionVisitsIn.set(db, (kept = new Map<string, RegionVisits>()));
+    const kept = keptFor(regionVisitsIn, db);
     const keyOf = (region: string) => JSON.stringify([args.from, args.to, args.countryCode, args.regionCode, region]);
     const wanted = countries.flatMap((c) => regions.regionsOf.get(c) ?? []);
     const now = new Map<string, RegionVisits>();
@@ -617,22 +613,15 @@ async function rankCountries(
       for (const [region, visits] of read)
         now.set(region, { version: regions.versions.get(region)!, visits: visits.sort(byOrder) });
     }
-    for (const [region, visits] of now) {
-      kept.delete(keyOf(region));
-      kept.set(keyOf(region), visits);
-      if (kept.size > REGIONS_KEPT) kept.delete(kept.keys().next().value!);
-    }
-    let sorted = countryVisitsIn.get(db);
-    if (!sorted) countryVisitsIn.set(db, (sorted = new Map<string, CountryVisits>()));
+    for (const [region, visits] of now) keepRecent(kept, keyOf(region), visits, REGIONS_KEPT);
+    const sorted = keptFor(countryVisitsIn, db);
     for (const country of countries) {
       const key = JSON.stringify([args.from, args.to, args.countryCode, args.regionCode, country]);
       const visits = countryVisits(
         sorted.get(key),
         new Map((regions.regionsOf.get(country) ?? []).map((region) => [region, now.get(region)!])),
       );
-      sorted.delete(key);
-      sorted.set(key, visits);
-      if (sorted.size > COUNTRIES_KEPT) sorted.delete(sorted.keys().next().value!);
+      keepRecent(sorted, key, visits, COUNTRIES_KEPT);
       byUnit.set(country, visits.visits);
     }
   }
@@ -701,9 +690,7 @@ async function describe(
     for (const id of v.requestIds) facts.set(id, { startDate: v.startDate, endDate: v.endDate, undecided });
   }
   const input = { lastAccompaniedOn: Object.fromEntries(lastAccompaniedOn), windowDays };
-  const db = context.services.readModels.db;
-  let described = describedIn.get(db);
-  if (!described) describedIn.set(db, (described = new Map<string, JointMissionCandidate>()));
+  const described = keptFor(describedIn, context.services.readModels.db);
   return ranked.map((c) => {
     const visits = c.covered.map((v) => told.get(v.id)!);
     // What the description reads beyond the ranked candidate itself, which a kept ranking keeps unchanged.
@@ -718,15 +705,8 @@ async function describe(
           `${facts.get(v.requestIds[0]!)?.undecided}|${input.lastAccompaniedOn[v.nisCode]}`,
       ),
     ].join('\n');
-    const kept = described.get(said);
-    if (kept) {
-      described.delete(said);
-      described.set(said, kept);
-      return kept;
-    }
-    const candidate = toType(describeCandidate(c, input, defaultPolicy, visits), facts);
-    described.set(said, candidate);
-    if (described.size > DESCRIBED_KEPT) described.delete(described.keys().next().value!);
+    const candidate = described.get(said) ?? toType(describeCandidate(c, input, defaultPolicy, visits), facts);
+    keepRecent(described, said, candidate, DESCRIBED_KEPT);
     return candidate;
   });
 }
