@@ -1,7 +1,7 @@
 import { isLocalDate, ValidationError } from '@werkbezoek/schema';
 import type { Kysely } from 'kysely';
 import type { MunicipalityRow, TwinningRow } from '../directory/directory.js';
-import type { RegistryDb } from '../runner/registry.js';
+import { activeBuild } from '../runner/registry.js';
 import { yieldToEventLoop } from '../runner/runner.js';
 import type { CoverageTable, VisitTable } from './table.js';
 
@@ -390,12 +390,7 @@ export async function renewCoverage(
   kept?: KeptCoverage,
 ): Promise<KeptCoverage | undefined> {
   checkDate(today, 'today');
-  const state = await (db as unknown as Kysely<RegistryDb>)
-    .selectFrom('projection_state')
-    .select(['version', 'generation'])
-    .where('name', '=', 'history')
-    .where('status', '=', 'ACTIVE')
-    .executeTakeFirst();
+  const state = await activeBuild(db, 'history');
   if (!state || Number(state.version) < KEPT_SINCE_VERSION) return undefined;
   const build = `${state.version}.${state.generation}`;
   if (!kept || kept.today !== today || kept.build !== build) {

@@ -1,7 +1,7 @@
 import { sql, type AliasedRawBuilder, type CompiledQuery, type Kysely } from 'kysely';
 import type { AnyKysely, DialectName } from '../db/database.js';
 import { physicalName } from '../runner/projection.js';
-import type { ProjectionStateTable } from '../runner/registry.js';
+import { activeBuild } from '../runner/registry.js';
 import type { LessonTable } from './table.js';
 
 /*
@@ -171,12 +171,7 @@ async function activeSearchTables(
   projectionName: string,
   tableName: string,
 ): Promise<{ physical: string; fts: string } | undefined> {
-  const active = await (db as Kysely<{ projection_state: ProjectionStateTable }>)
-    .selectFrom('projection_state')
-    .select(['version', 'generation'])
-    .where('name', '=', projectionName)
-    .where('status', '=', 'ACTIVE')
-    .executeTakeFirst();
+  const active = await activeBuild(db, projectionName);
   if (!active) return undefined;
   const physical = identifier(physicalName(tableName, active.version, active.generation));
   return { physical, fts: identifier(ftsName(physical)) };

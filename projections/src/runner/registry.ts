@@ -63,6 +63,19 @@ async function createProjectionState(db: AnyKysely): Promise<void> {
     .execute();
 }
 
+/** The version and generation of a projection's active build; undefined before its first activation. */
+export async function activeBuild(
+  db: AnyKysely,
+  projectionName: string,
+): Promise<{ readonly version: number; readonly generation: number } | undefined> {
+  return (db as Kysely<RegistryDb>)
+    .selectFrom('projection_state')
+    .select(['version', 'generation'])
+    .where('name', '=', projectionName)
+    .where('status', '=', 'ACTIVE')
+    .executeTakeFirst();
+}
+
 /**
  * The position (a decimal string) up to which every active read model has
  * applied the log: the lowest of their checkpoints, read from the database so
