@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   addMonths,
   candidateMonth,
@@ -653,6 +654,9 @@ async function rankCountries(
  * again into new objects, but a candidate whose description would read the
  * same is not written out again (its sentences are most of a page's cost).
  * The last few hundred are kept per read-model database: a page shows 20.
+ * Kept by a digest of what they are written from, which runs to tens of
+ * kilobytes for a candidate of many visits: as keys, those strings held as
+ * much memory as the candidates themselves.
  */
 const describedIn = new WeakMap<object, Map<string, JointMissionCandidate>>();
 const DESCRIBED_KEPT = 400;
@@ -705,8 +709,9 @@ async function describe(
           `${facts.get(v.requestIds[0]!)?.undecided}|${input.lastAccompaniedOn[v.nisCode]}`,
       ),
     ].join('\n');
-    const candidate = described.get(said) ?? toType(describeCandidate(c, input, defaultPolicy, visits), facts);
-    keepRecent(described, said, candidate, DESCRIBED_KEPT);
+    const digest = createHash('sha256').update(said).digest('base64');
+    const candidate = described.get(digest) ?? toType(describeCandidate(c, input, defaultPolicy, visits), facts);
+    keepRecent(described, digest, candidate, DESCRIBED_KEPT);
     return candidate;
   });
 }
