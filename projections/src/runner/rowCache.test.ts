@@ -35,3 +35,24 @@ it('knows which keys have no row when it has seen the tables from empty, across 
   expect(cache.absent('other', 'a')).toBe(true);
   expect(new RowCache().absent('t', 'never')).toBe(false); // not seen from empty: unknown
 });
+
+it('keeps fewer rows once it follows the log live, and no longer claims to know which keys have no row', () => {
+  const cache = new RowCache({ maxRows: 100, followingMaxRows: 2, empty: true });
+  cache.store('t', 'a', { n: 1 });
+  cache.store('t', 'b', { n: 2 });
+  cache.trim(); // two of 100 while catching up: nothing turns over
+  expect(cache.lookup('t', 'a')).toEqual({ row: { n: 1 } });
+  expect(cache.absent('t', 'never')).toBe(true);
+  cache.follow(true);
+  expect(cache.absent('t', 'never')).toBe(false); // its keys are forgotten: a missing key is read
+  cache.trim(); // two used since the last turnover: more than half of 2
+  cache.store('t', 'c', { n: 3 });
+  cache.store('t', 'd', { n: 4 });
+  cache.trim();
+  expect(cache.lookup('t', 'a')).toBeUndefined(); // two turnovers without use: gone
+  expect(cache.lookup('t', 'd')).toEqual({ row: { n: 4 } });
+  cache.follow(false); // behind again (a backlog): the catching-up bound
+  for (const key of ['e', 'f', 'g']) cache.store('t', key, { key });
+  cache.trim();
+  expect(cache.lookup('t', 'c')).toEqual({ row: { n: 3 } });
+});

@@ -165,12 +165,33 @@ export class RowCache {
    * the moment they were empty (a new generation), so a key not here has no
    * row, and a rebuild's many new keys need no database read to learn that.
    */
-  private readonly keys: Map<string, Set<string>> | undefined;
+  private keys: Map<string, Set<string>> | undefined;
   private readonly maxRows: number;
+  private readonly followingMaxRows: number;
+  private following = false;
 
-  constructor(options: { readonly maxRows?: number; readonly empty?: boolean } = {}) {
+  /**
+   * `maxRows` while catching up (a rebuild comes back to rows thousands of
+   * events apart); `followingMaxRows` once it follows the log live, where a
+   * batch is a write or two and a large bound would only fill, over hours,
+   * with rows the next writes never touch again.
+   */
+  constructor(
+    options: { readonly maxRows?: number; readonly followingMaxRows?: number; readonly empty?: boolean } = {},
+  ) {
     this.maxRows = options.maxRows ?? 400_000;
+    this.followingMaxRows = options.followingMaxRows ?? 2_000;
     this.keys = options.empty ? new Map() : undefined;
+  }
+
+  /**
+   * Whether the runner follows the log live (its batches are short) or
+   * catches up. Following forgets the keys known from empty: they grow with
+   * the tables and only a rebuild's many new rows gain from them.
+   */
+  follow(live: boolean): void {
+    this.following = live;
+    if (live) this.keys = undefined;
   }
 
   private table(name: string) {
@@ -205,13 +226,13 @@ export class RowCache {
   }
 
   /**
-   * Keeps at most about `maxRows`: when the rows used since the last turnover
+   * Keeps at most about its bound: when the rows used since the last turnover
    * reach half of it, they become the old ones and the older ones are let go,
    * so the rows a rebuild keeps coming back to (open missions, this year's
    * budget) stay while those it is done with leave.
    */
   trim(): void {
-    if (this.youngRows <= this.maxRows / 2) return;
+    if (this.youngRows <= (this.following ? this.followingMaxRows : this.maxRows) / 2) return;
     for (const rows of this.tables.values()) {
       rows.old = rows.young;
       rows.young = new Map();
