@@ -653,13 +653,14 @@ async function rankCountries(
  * history's read models, and a write in a candidate's country sweeps it
  * again into new objects, but a candidate whose description would read the
  * same is not written out again (its sentences are most of a page's cost).
- * The last few hundred are kept per read-model database: a page shows 20.
+ * The last 200 are kept per read-model database (a page shows 20), about
+ * 25 KB each for the national programme.
  * Kept by a digest of what they are written from, which runs to tens of
  * kilobytes for a candidate of many visits: as keys, those strings held as
  * much memory as the candidates themselves.
  */
 const describedIn = new WeakMap<object, Map<string, JointMissionCandidate>>();
-const DESCRIBED_KEPT = 400;
+const DESCRIBED_KEPT = 200;
 
 /**
  * Writes out these ranked candidates: their municipalities' names, when each
