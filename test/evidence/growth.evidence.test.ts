@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { evidenceScale, fullEvidence, recordEvidence, resultsDir } from './evidence.js';
 import { describeSource, largestHistory, prepareHistory, type HistorySource } from './load/history.js';
 import type { Figures } from './load/loadPlan.js';
-import { readOperations } from './load/operations.js';
+import { lessonSearches, readOperations } from './load/operations.js';
 import { runLoad, startServer } from './load/processes.js';
 import { lineChart, shortCount } from './load/svgChart.js';
 
@@ -15,8 +15,11 @@ import { lineChart, shortCount } from './load/svgChart.js';
  * (scales 1.6 and 14.5 of the generator: 9,985 and 100,061 events; then the
  * benchmark history at MILLION_SCALE, or the event log EVIDENCE_HISTORY
  * names), read models on SQLite; p50 and p95 per query per size, drawn as
- * test/evidence/results/growth.svg. The paged queries (the request list, the
- * inbox and the lesson search, 25 and 20 a page) should stay flat. The short
+ * test/evidence/results/growth.svg. The paged lists (the request list and the
+ * inbox, 25 a page) should stay flat. The lesson search answers exactly (its
+ * total, seven facets and relevance order are over every match), so it is
+ * judged against how many lessons its searches find: its cost should grow
+ * far slower than its matches. The short
  * version runs a few rounds on the demo history (scale 1) and draws the chart
  * to a temporary file.
  */
@@ -26,13 +29,32 @@ const warmupRounds = evidenceScale(2, 10);
 /** Rounds of every query in turn, one request at a time (fewer when a size would outlast 15 minutes). */
 const rounds = evidenceScale(5, 100);
 /** Queries that read one page whatever the history's size. */
-const paged = ['requests', 'inbox', 'lessons'];
+const paged = ['requests', 'inbox'];
 /** "Flat": the largest history's p50 within twice the smallest's. */
 const flatRatio = 2;
 
 const loadAverage = () => os.loadavg().map((n) => Math.round(n * 100) / 100);
 const loadAverageAtStart = loadAverage();
-const sizes: { history: string; events: number; byQuery: Record<string, Figures> }[] = [];
+const sizes: { history: string; events: number; byQuery: Record<string, Figures>; lessonMatches: number }[] = [];
+
+/** How many lessons the load's searches find in all, as the lessons page counts them. */
+async function lessonMatches(url: string): Promise<number> {
+  let total = 0;
+  for (const search of lessonSearches) {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer demo-analyst' },
+      body: JSON.stringify({
+        query: 'query ($search: String) { lessons(search: $search, first: 1) { totalCount } }',
+        variables: { search },
+      }),
+    });
+    const body = (await response.json()) as { data?: { lessons: { totalCount: number } }; errors?: unknown };
+    if (!body.data) throw new Error(`Counting the matches of "${search}": ${JSON.stringify(body.errors)}`);
+    total += body.data.lessons.totalCount;
+  }
+  return total;
+}
 
 describe('how the cost of the web UI’s reads grows with the history (SQLite read models)', () => {
   it.each(sources.map((source) => [describeSource(source), source] as const))(
@@ -59,7 +81,14 @@ describe('how the cost of the web UI’s reads grows with the history (SQLite re
           const counts = new Set(Object.values(result.byOperation).map((f) => f.requests));
           expect(counts.size).toBe(1);
           expect([...counts][0]).toBeGreaterThanOrEqual(Math.min(rounds, 10));
-          sizes.push({ history: history.source, events: history.events, byQuery: result.byOperation });
+          const matches = await lessonMatches(server.url);
+          expect(matches).toBeGreaterThan(0);
+          sizes.push({
+            history: history.source,
+            events: history.events,
+            byQuery: result.byOperation,
+            lessonMatches: matches,
+          });
         } finally {
           await server.stop();
         }
@@ -74,7 +103,7 @@ describe('how the cost of the web UI’s reads grows with the history (SQLite re
     expect(sizes).toHaveLength(sources.length);
     const queries = Object.keys(sizes[0]!.byQuery).sort();
     const series = queries.map((query) => ({
-      name: `${query}${paged.includes(query) ? ' (paged)' : ''}`,
+      name: `${query}${paged.includes(query) ? ' (paged)' : query === 'lessons' ? ' (search)' : ''}`,
       points: sizes.map((s) => [s.events, s.byQuery[query]!.p50] as const),
     }));
     const values = series.flatMap((s) => s.points.map(([, y]) => y));
@@ -116,6 +145,8 @@ afterAll(() => {
       return [query, { p50Ratio: ratio, flat: ratio <= flatRatio }];
     }),
   );
+  const matchesRatio = Math.round((largest.lessonMatches / smallest.lessonMatches) * 100) / 100;
+  const searchRatio = Math.round((largest.byQuery.lessons!.p50 / smallest.byQuery.lessons!.p50) * 100) / 100;
   recordEvidence('growth', {
     configuration: {
       readModels: 'sqlite',
@@ -123,17 +154,29 @@ afterAll(() => {
       rounds,
       concurrency: 1,
       flatCriterion: `a paged query is flat when its p50 on the largest history is within ${flatRatio}× its p50 on the smallest`,
+      searchCriterion:
+        'the lesson search answers exactly (total, facets and relevance order over every match): it is judged by how its p50 grows against how many lessons its searches find, and should grow far slower than its matches',
       cpu: os.cpus()[0]?.model,
       loadAverage: { atStart: loadAverageAtStart, atEnd: loadAverage() },
     },
     sizes: sizes.map((s) => ({
       history: s.history,
       events: s.events,
+      lessonMatches: s.lessonMatches,
       byQuery: Object.fromEntries(
         Object.entries(s.byQuery).map(([q, f]) => [q, { p50: f.p50, p95: f.p95, p99: f.p99, requests: f.requests }]),
       ),
     })),
     paged: sizes.length > 1 ? pagedFlat : 'one size only',
+    lessonSearch:
+      sizes.length > 1
+        ? {
+            matchesRatio,
+            p50Ratio: searchRatio,
+            // The share of its matches' growth that the search's cost grows by.
+            costPerMatchRatio: Math.round((searchRatio / matchesRatio) * 1000) / 1000,
+          }
+        : 'one size only',
     chart: fullEvidence ? 'test/evidence/results/growth.svg' : null,
   });
 });
