@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
+import { monotonicMs } from '../evidence.js';
 import { addDays, type Desk, type Programme } from './programme.js';
 
 /*
@@ -35,6 +36,7 @@ export interface CommandRecord {
   /** The answers that said to send the request again (READ_MODELS_BEHIND, STORAGE_UNAVAILABLE). */
   retryableAnswers: number;
   answer?: GraphQLAnswer;
+  /** When it was answered with data, on the monotonic clock (`monotonicMs`). */
   answeredAt?: number;
   /** The answer to the second delivery with the same key, and its sends. */
   repeated?: GraphQLAnswer;
@@ -80,7 +82,7 @@ export interface LoadOptions {
 
 export class LoadGenerator {
   readonly records: CommandRecord[] = [];
-  /** When commands were answered with data, in order: recovery times are read from it. */
+  /** When commands were answered with data, in order, on the monotonic clock: recovery times are read from it. */
   readonly acknowledgements: number[] = [];
   private running = false;
   private workers: Promise<void>[] = [];
@@ -99,7 +101,7 @@ export class LoadGenerator {
     await Promise.all(this.workers);
   }
 
-  /** The first time a command was answered with data at or after `since`. */
+  /** The first time a command was answered with data at or after `since` (both `monotonicMs`). */
   firstAcknowledgementAfter(since: number): number | undefined {
     return this.acknowledgements.find((t) => t >= since);
   }
@@ -200,7 +202,7 @@ export class LoadGenerator {
     record.answer = first.answer;
     record.attempts = first.attempts;
     if (first.answer.data && !first.answer.errors?.length) {
-      record.answeredAt = Date.now();
+      record.answeredAt = monotonicMs();
       this.acknowledgements.push(record.answeredAt);
     }
     const again = await this.deliver(record, token, body);
@@ -214,7 +216,7 @@ export class LoadGenerator {
     token: string,
     body: string,
   ): Promise<{ answer: GraphQLAnswer; attempts: number }> {
-    const deadline = Date.now() + (this.options.commandDeadlineMs ?? 120_000);
+    const deadline = monotonicMs() + (this.options.commandDeadlineMs ?? 120_000);
     for (let attempts = 1; ; attempts++) {
       try {
         const response = await fetch(this.options.url, {
@@ -234,7 +236,7 @@ export class LoadGenerator {
       } catch {
         // Refused, cut or timed out: the server is down or was killed mid-request; send it again.
       }
-      if (Date.now() > deadline)
+      if (monotonicMs() > deadline)
         throw new Error(`Command ${record.kind} ${record.key} still unanswered after ${attempts} sends`);
       await new Promise((r) => setTimeout(r, 100));
     }

@@ -1,4 +1,5 @@
 import { readyz, startProcess, until, type PlatformProcess, type Readyz } from '../../topology/processes.js';
+import { monotonicMs } from '../evidence.js';
 
 /**
  * One platform process (`pnpm start`'s entry point in a role) that a fault
@@ -29,9 +30,9 @@ export class PlatformRole {
     return this.process;
   }
 
-  /** Starts a process and resolves with the time it was spawned. */
+  /** Starts a process and resolves with the time it was spawned (on the monotonic clock: `monotonicMs`). */
   async start(): Promise<number> {
-    const spawnedAt = Date.now();
+    const spawnedAt = monotonicMs();
     const p = await startProcess(`${this.name} #${this.started.length + 1}`, { ...this.env, PORT: String(this.port) });
     this.process = { ...p, port: this.port, base: this.base };
     this.started.push(this.process);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { openReadModels } from '@werkbezoek/projections';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freePort, webDistStub } from '../../topology/processes.js';
-import { evidenceScale, recordEvidence } from '../evidence.js';
+import { evidenceScale, monotonicMs, recordEvidence } from '../evidence.js';
 import { eventTypes, exactlyOnce, halfAccepted, readEventLog, storeConsistency } from './eventLog.js';
 import { LoadGenerator, answerMismatches, seededRandom } from './loadGenerator.js';
 import { PlatformRole, caughtUp, sleep, summary } from './platformProcess.js';
@@ -50,7 +50,7 @@ describe('the platform killed with SIGKILL under load (ROLE=all, embedded SQLite
     roles.push(server);
     await server.start();
     await server.until('ready', (r) => r.status === 'ready');
-    const started = Date.now();
+    const started = monotonicMs();
     const load = new LoadGenerator({ url: server.url, programme, random });
     load.start();
 
@@ -75,11 +75,11 @@ describe('the platform killed with SIGKILL under load (ROLE=all, embedded SQLite
       withoutRetries.leftHalfAccepted.push(...settled.after);
       const spawnedAt = await server.start();
       await server.until('ready after a kill', (r) => r.status === 'ready');
-      restarts.push({ spawnedAt, readyMs: Date.now() - spawnedAt });
+      restarts.push({ spawnedAt, readyMs: Math.round(monotonicMs() - spawnedAt) });
     }
     await sleep(1000);
     await load.stop();
-    const durationS = (Date.now() - started) / 1000;
+    const durationS = Math.round(monotonicMs() - started) / 1000;
     await server.until('the read models at the head', caughtUp);
     expect(await server.stop()).toBe(0);
 
@@ -108,8 +108,8 @@ describe('the platform killed with SIGKILL under load (ROLE=all, embedded SQLite
       expect(comparison.platform).toEqual(comparison.rebuilt);
       expect(comparison.platformSearchIndex).toEqual(comparison.rebuiltSearchIndex);
 
-      const recoveries = restarts.map(
-        ({ spawnedAt }) => (load.firstAcknowledgementAfter(spawnedAt) ?? NaN) - spawnedAt,
+      const recoveries = restarts.map(({ spawnedAt }) =>
+        Math.round((load.firstAcknowledgementAfter(spawnedAt) ?? NaN) - spawnedAt),
       );
       expect(recoveries.every(Number.isFinite)).toBe(true);
       recordEvidence('faults-server-killed', {

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { openReadModels } from '@werkbezoek/projections';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freePort, webDistStub } from '../../topology/processes.js';
-import { recordEvidence } from '../evidence.js';
+import { monotonicMs, recordEvidence } from '../evidence.js';
 import { exactlyOnce, readEventLog, storeConsistency } from './eventLog.js';
 import type { CommandRecord, GraphQLAnswer } from './loadGenerator.js';
 import { PlatformRole, caughtUp, sleep } from './platformProcess.js';
@@ -173,7 +173,7 @@ describe('a full disk and read-only storage under the running platform (ROLE=all
           record.attempts++;
           if (sent.answer.data && !sent.answer.errors?.length) {
             record.answer = sent.answer;
-            record.answeredAt = Date.now();
+            record.answeredAt = monotonicMs();
           }
           return sent;
         },
