@@ -63,6 +63,13 @@ export interface KeyCacheOptions {
   readonly maxStaleMs?: number;
   /** The clock, in milliseconds (tests). */
   readonly now?: () => number;
+  /**
+   * How many keys this process keeps in memory, the least recently used
+   * forgotten first (read again from the backend when needed). Default
+   * 10,000: a subject is a person or a record, and a long-running server
+   * meets new ones with every submission.
+   */
+  readonly maxKeys?: number;
 }
 
 function checkSubjectId(subjectId: unknown): asserts subjectId is string {
@@ -92,6 +99,7 @@ export class KeyCache implements SubjectKeyStore {
   private readonly keys = new Map<string, Buffer>();
   private readonly erased = new Map<string, string>();
   private readonly maxStaleMs: number;
+  private readonly maxKeys: number;
   private readonly now: () => number;
   private checkedAt = -Infinity;
   private knownErasures: number | undefined;
@@ -102,7 +110,18 @@ export class KeyCache implements SubjectKeyStore {
     options: KeyCacheOptions = {},
   ) {
     this.maxStaleMs = options.maxStaleMs ?? 1000;
+    this.maxKeys = options.maxKeys ?? 10_000;
     this.now = options.now ?? Date.now;
+  }
+
+  /** A cached key, now the most recently used. */
+  private cached(subjectId: string): Buffer | undefined {
+    const key = this.keys.get(subjectId);
+    if (key) {
+      this.keys.delete(subjectId);
+      this.keys.set(subjectId, key);
+    }
+    return key;
   }
 
   /** Drops every cached key when another process has erased one since the last look (at most every maxStaleMs). */
@@ -120,7 +139,9 @@ export class KeyCache implements SubjectKeyStore {
 
   private remember(subjectId: string, stored: StoredKey): Buffer | 'erased' {
     if (Buffer.isBuffer(stored)) {
+      this.keys.delete(subjectId);
       this.keys.set(subjectId, stored);
+      if (this.keys.size > this.maxKeys) this.keys.delete(this.keys.keys().next().value!);
       return stored;
     }
     this.keys.delete(subjectId);
@@ -133,7 +154,7 @@ export class KeyCache implements SubjectKeyStore {
     await this.fresh();
     const erasedAt = this.erased.get(subjectId);
     if (erasedAt !== undefined) throw new SubjectErasedError(subjectId, erasedAt);
-    const cached = this.keys.get(subjectId);
+    const cached = this.cached(subjectId);
     if (cached) return cached;
     const stored = await this.backend.getOrCreate(
       subjectId,
@@ -151,7 +172,7 @@ export class KeyCache implements SubjectKeyStore {
     const missing: string[] = [];
     for (const id of subjectIds) {
       if (found.has(id)) continue;
-      const key = this.keys.get(id) ?? (this.erased.has(id) ? 'erased' : undefined);
+      const key = this.cached(id) ?? (this.erased.has(id) ? 'erased' : undefined);
       if (key) found.set(id, key);
       else missing.push(id);
     }

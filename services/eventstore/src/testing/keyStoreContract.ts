@@ -31,6 +31,23 @@ export function keyStoreContract(name: string, harness: KeyStoreHarness): void {
       expect(await one.keyFor(uuidv7())).not.toEqual(key);
     });
 
+    it('keeps at most maxKeys keys in memory, the least recently used forgotten and read again when needed', async () => {
+      // A long maxStaleMs: what this process serves from memory is what it kept, not what it read again.
+      const [store, other] = [await open({ maxKeys: 2, maxStaleMs: 3_600_000 }), await open()];
+      const [a, b, c] = [uuidv7(), uuidv7(), uuidv7()];
+      const keyOfA = await store.keyFor(a);
+      const keyOfB = await store.keyFor(b);
+      expect(await store.keyFor(a)).toEqual(keyOfA); // a used again: b is now the least recently used
+      await store.keyFor(c); // a third key: b is forgotten
+      await other.erase(a, '2026-05-04T10:00:00.000Z');
+      await other.erase(b, '2026-05-04T10:00:00.000Z');
+      // a is still kept here (erasures elsewhere show after maxStaleMs); b was forgotten, so it is read again.
+      expect(await store.keyFor(a)).toEqual(keyOfA);
+      await expect(store.keyFor(b)).rejects.toBeInstanceOf(SubjectErasedError);
+      expect(keyOfB).toHaveLength(32);
+      expect((await store.lookup([a, b, c])).get(b)).toBe('erased');
+    });
+
     it('gives one key to concurrent first uses in two processes', async () => {
       const [one, other] = [await open(), await open()];
       const subject = uuidv7();
