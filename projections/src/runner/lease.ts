@@ -9,6 +9,8 @@ import pg from 'pg';
 export interface ProjectorLease {
   /** Tries once to become the active projector; true when this process now holds the lease. */
   tryAcquire(): Promise<boolean>;
+  /** What holds the lease, as seen at the last try that did not get it (for the standby's log). */
+  readonly heldBy?: string | undefined;
   /**
    * Resolves with the reason when a held lease is lost (its connection ended or stopped answering);
    * never while it is held. A new promise after each acquire.
@@ -38,6 +40,7 @@ export class PostgresProjectorLease implements ProjectorLease {
   private client: pg.Client | undefined;
   private heartbeat: NodeJS.Timeout | undefined;
   private onLost: ((reason: string) => void) | undefined;
+  heldBy: string | undefined;
 
   constructor(private readonly options: PostgresLeaseOptions) {}
 
@@ -57,6 +60,9 @@ export class PostgresProjectorLease implements ProjectorLease {
         this.options.key ?? PROJECTOR_LOCK_KEY,
       ]);
       if (!rows[0]?.locked) {
+        this.heldBy = await holderOf(client, this.options.key ?? PROJECTOR_LOCK_KEY).catch(
+          (error: Error) => `another session (which this one may not see: ${error.message})`,
+        );
         await client.end();
         return false;
       }
@@ -96,4 +102,34 @@ export class PostgresProjectorLease implements ProjectorLease {
     // Ending the session releases a session-level advisory lock.
     await client.end().catch(() => {});
   }
+}
+
+/**
+ * The session holding the advisory lock `key`, in words an operator can act on: its backend's pid (what
+ * pg_terminate_backend takes), its application and client address, and since when it is connected. A
+ * session whose client died without closing it (a machine gone, a network cut) holds the lock until
+ * PostgreSQL notices: its TCP keepalive, or a pg_terminate_backend.
+ */
+async function holderOf(client: pg.Client, key: number): Promise<string> {
+  const { rows } = await client.query<{
+    pid: number;
+    application_name: string | null;
+    client: string | null;
+    backend_start: Date | null;
+  }>(
+    `select l.pid, a.application_name, host(a.client_addr) || ':' || a.client_port as client, a.backend_start
+       from pg_locks l left join pg_stat_activity a on a.pid = l.pid
+      where l.locktype = 'advisory' and l.granted and l.objsubid = 1
+        and l.classid = ($1::bigint >> 32)::oid and l.objid = ($1::bigint & 4294967295)::oid`,
+    [key],
+  );
+  const holder = rows[0];
+  // Released between the try and this look.
+  if (!holder) return 'no session any more (released a moment ago)';
+  const what = [
+    holder.application_name ? `"${holder.application_name}"` : undefined,
+    holder.client ? `from ${holder.client}` : undefined,
+    holder.backend_start ? `connected since ${holder.backend_start.toISOString()}` : undefined,
+  ].filter(Boolean);
+  return `PostgreSQL session ${holder.pid}${what.length ? ` (${what.join(', ')})` : ''}`;
 }

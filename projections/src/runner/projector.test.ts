@@ -5,7 +5,7 @@ import { allProjections } from '../projections.js';
 import { freshDatabase, type TestDatabase } from '../testing/dialects.js';
 import { History } from '../testing/history.js';
 import { CheckpointWatcher } from './checkpoints.js';
-import { PostgresProjectorLease, soleProjector } from './lease.js';
+import { PROJECTOR_LOCK_KEY, PostgresProjectorLease, soleProjector } from './lease.js';
 import { Projector, type ProjectorState } from './projector.js';
 import { ProjectionRunner } from './runner.js';
 
@@ -62,6 +62,45 @@ describe('one active projector on PostgreSQL read models', () => {
       province: 'OOST_VLAANDEREN',
     });
     await second.runner!.waitFor(position, 5000);
+  });
+
+  it('has a standby say whose session holds the lease and since when, and how long it stood by', async () => {
+    const db = await database('postgres');
+    const store = new MemoryEventStore();
+    await new History(store).basics();
+    const firstLog: string[] = [];
+    const secondLog: string[] = [];
+    const first = projector(store, db, firstLog);
+    const second = projector(store, db, secondLog);
+    await first.start();
+    await second.start();
+    expect(second.state).toBe('standby');
+
+    const url = db.config.dialect === 'postgres' ? db.config.url : '';
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    const { rows } = await admin.query<{ pid: number }>(
+      "select pid from pg_locks where locktype = 'advisory' and granted and objid = $1",
+      [PROJECTOR_LOCK_KEY],
+    );
+    await admin.end();
+    const standingBy = secondLog.filter((m) => m.includes('standing by since'));
+    // Once, though it tried again every 50 ms: the holder did not change.
+    expect(standingBy).toHaveLength(1);
+    expect(standingBy[0]).toMatch(
+      new RegExp(
+        `^Projector: standing by since \\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z: the projector lease is held by PostgreSQL session ${rows[0]!.pid} \\("werkbezoek-projector-lease", from 127\\.0\\.0\\.1:\\d+, connected since [\\d-]+T[\\d:.]+Z\\); trying again every 50 ms$`,
+      ),
+    );
+    expect(firstLog).toContainEqual(expect.stringMatching(/^Projector: caught up in \d+ ms; following the log$/));
+
+    await first.stop();
+    await until('the standby taking over', () => second.state === 'active');
+    expect(secondLog).toContainEqual(
+      expect.stringMatching(
+        /^Projector: active \(this process holds the projector lease\) after standing by for \d+\.\d s; catching up$/,
+      ),
+    );
   });
 
   it('gives the lease up when its database session is killed, and a standby takes over', async () => {

@@ -77,16 +77,30 @@ export class Projector {
   private async run(settled: () => void): Promise<void> {
     const { lease, log } = this.options;
     const retry = this.options.standbyRetryMs ?? 2000;
+    // The holder last named in the log: a standby says who it waits for once, and again when that changes.
+    let named: string | undefined;
     while (!this.stopping) {
       let acquired = false;
+      let unreachable: unknown;
       try {
         acquired = await lease.tryAcquire();
       } catch (error) {
-        log?.(`Projector: cannot reach the read-model database for the lease (${message(error)}); retrying`);
+        unreachable = error;
       }
       if (!acquired) {
-        if (this.current !== 'standby') log?.('Projector: standing by; another projector is active');
+        const wasStandingBy = this.current === 'standby';
         this.enter('standby');
+        const since = this.since.toISOString();
+        if (unreachable !== undefined)
+          log?.(
+            `Projector: cannot reach the read-model database for the lease (${message(unreachable)}); standing by since ${since}, retrying every ${retry} ms`,
+          );
+        else if (!wasStandingBy || (lease.heldBy !== undefined && lease.heldBy !== named)) {
+          named = lease.heldBy;
+          log?.(
+            `Projector: standing by since ${since}: the projector lease is held by ${named ?? 'another projector'}; trying again every ${retry} ms`,
+          );
+        }
         settled();
         await this.sleep(retry);
         continue;
@@ -94,11 +108,17 @@ export class Projector {
       const lost = lease.lost();
       const runner = this.options.createRunner();
       this.activeRunner = runner;
+      const stoodBy = this.current === 'standby' ? Date.now() - this.since.getTime() : undefined;
       this.enter('active');
+      named = undefined;
       try {
-        log?.('Projector: active (this process holds the projector lease)');
+        log?.(
+          `Projector: active (this process holds the projector lease)${stoodBy === undefined ? '' : ` after standing by for ${(stoodBy / 1000).toFixed(1)} s`}; catching up`,
+        );
+        const catchingUp = performance.now();
         await this.options.onActive?.();
         await runner.catchUp();
+        log?.(`Projector: caught up in ${Math.round(performance.now() - catchingUp)} ms; following the log`);
       } catch (error) {
         // The database went away while catching up: give the lease back and try again later.
         log?.(`Projector: catching up failed (${message(error)}); retrying`);
