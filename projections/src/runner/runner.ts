@@ -590,7 +590,12 @@ export class ProjectionRunner {
     this.options.log?.(`${projection.name} v${projection.version} (generation ${worker.generation}) is now active`);
   }
 
-  /** Applies batches until every projection has reached the head of the log. */
+  /**
+   * Applies batches until every projection has reached the head of the log as it stood when the catch-up
+   * began (and a version being built has taken over). What is appended meanwhile is the live loop's
+   * (`start`): under a steady stream of writes, "until no event is left" lasts as long as the writes do,
+   * and a projector taking over would only then report itself caught up and serve its probes.
+   */
   async catchUp(): Promise<void> {
     const started = Date.now();
     let events = 0;
@@ -602,13 +607,10 @@ export class ProjectionRunner {
       if (n === 0) break;
       await yieldToEventLoop();
       events += n;
-      if (this.options.onProgress) {
-        const position = lowest(
-          this.workers.filter((w) => !w.error),
-          head,
-        );
-        this.options.onProgress({ position, head, events, elapsedMs: Date.now() - started });
-      }
+      const live = this.workers.filter((w) => !w.error);
+      if (this.options.onProgress)
+        this.options.onProgress({ position: lowest(live, head), head, events, elapsedMs: Date.now() - started });
+      if (live.every((w) => w.position >= head && w.status === 'ACTIVE')) break;
     }
   }
 
