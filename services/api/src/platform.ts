@@ -24,7 +24,7 @@ import {
 } from '@werkbezoek/projections';
 import { ProgressBar } from '@werkbezoek/terminal';
 import type { Logger } from 'pino';
-import { createApiServer, type ApiServer } from './apiServer.js';
+import type { ApiServer } from './apiServer.js';
 import type { ExecutionOptions } from './graphql/execution.js';
 import type { AuthConfig } from './auth/principal.js';
 import { landing } from './http/landing.js';
@@ -193,6 +193,9 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     });
     url = await listen(probes, options.port, options.host);
   } else {
+    // Loaded only where it serves: Apollo, type-graphql and the resolvers are a second of a projector's start,
+    // which a restart of both projectors waits for (issue 16).
+    const { createApiServer } = await import('./apiServer.js');
     api = await createApiServer({
       services: {
         store,
