@@ -174,13 +174,14 @@ export class RowCache {
    * `maxRows` while catching up (a rebuild comes back to rows thousands of
    * events apart); `followingMaxRows` once it follows the log live, where a
    * batch is a write or two and a large bound would only fill, over hours,
-   * with rows the next writes never touch again.
+   * with rows the next writes never touch again (a request's row with its
+   * assessment explained in two languages is about 7 KB).
    */
   constructor(
     options: { readonly maxRows?: number; readonly followingMaxRows?: number; readonly empty?: boolean } = {},
   ) {
     this.maxRows = options.maxRows ?? 400_000;
-    this.followingMaxRows = options.followingMaxRows ?? 2_000;
+    this.followingMaxRows = options.followingMaxRows ?? 500;
     this.keys = options.empty ? new Map() : undefined;
   }
 
