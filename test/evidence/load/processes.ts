@@ -63,7 +63,8 @@ export async function startServer(
   const nodeArgs = process.env.EVIDENCE_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const child = spawn(
     process.execPath,
-    [...nodeArgs, '--import', 'tsx', path.join(here, 'server.ts'), JSON.stringify(config)],
+    // The young generation `pnpm start` and the image give the server (package.json, Dockerfile).
+    ['--max-semi-space-size=64', ...nodeArgs, '--import', 'tsx', path.join(here, 'server.ts'), JSON.stringify(config)],
     {
       cwd: path.resolve(here, '../..'),
       env: childEnv(),
