@@ -1,16 +1,18 @@
 /**
  * A long run of the load suite's mixed load (issue 16): whether the server's
  * memory levels off, which three minutes cannot show while its bounded caches
- * fill. Read models on SQLite, the benchmark history, 10 connections; the heap
- * each major garbage collection left and the RSS, per minute and as
+ * fill. Read models on SQLite (or PostgreSQL), the benchmark history, 10
+ * connections; the heap each major garbage collection left, the memory
+ * outside V8's heap (RSS - heapTotal) and the RSS, per minute and as
  * least-squares slopes per third of the run. Writes
- * test/evidence/results/soak.json.
+ * test/evidence/results/soak.json (soak-postgres.json).
  *
- * usage (from test/): TSX_TSCONFIG_PATH=../services/api/tsconfig.json pnpm exec tsx evidence/load/soak.ts [seconds, 900]
+ * usage (from test/): TSX_TSCONFIG_PATH=../services/api/tsconfig.json pnpm exec tsx evidence/load/soak.ts [seconds, 900] [sqlite|postgres]
  */
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { startPostgres } from '@werkbezoek/projections/testing';
 import { describeSource, largestHistory, prepareHistory } from './history.js';
 import { readOperations, writeDocuments } from './operations.js';
 import { runLoad, startServer } from './processes.js';
@@ -19,8 +21,13 @@ import { leastSquares } from './stats.js';
 const seconds = Number(process.argv[2] ?? 900);
 if (!Number.isInteger(seconds) || seconds < 180)
   throw new Error(`The soak runs at least 180 s (three thirds of a minute or more), not ${process.argv[2]}`);
+const dialect = process.argv[3] ?? 'sqlite';
+if (dialect !== 'sqlite' && dialect !== 'postgres')
+  throw new Error(`The read models are on sqlite or postgres, not ${process.argv[3]}`);
 const MB = 1024 * 1024;
-const results = fileURLToPath(new URL('../results/soak.json', import.meta.url));
+const results = fileURLToPath(
+  new URL(`../results/${dialect === 'sqlite' ? 'soak' : 'soak-postgres'}.json`, import.meta.url),
+);
 
 async function gql<T>(url: string, token: string, query: string): Promise<T> {
   const response = await fetch(url, {
@@ -33,7 +40,12 @@ async function gql<T>(url: string, token: string, query: string): Promise<T> {
   return body.data;
 }
 
-const history = await prepareHistory(largestHistory, { dialect: 'sqlite' });
+// PostgreSQL: a server of the run's own, as the test harness starts one (never a mock).
+const postgres = dialect === 'postgres' ? await startPostgres() : undefined;
+const history = await prepareHistory(
+  largestHistory,
+  postgres ? { dialect: 'postgres', url: postgres.url } : { dialect: 'sqlite' },
+);
 const server = await startServer({ dataDir: history.dataDir, readModels: history.readModels });
 try {
   const now = new Date();
@@ -64,9 +76,9 @@ try {
   const heap = server.heapAfterMajorGc
     .filter((g) => g.at >= load.startedAt && g.at <= load.endedAt)
     .map((g) => [secondOf(g.at), g.heapUsed / MB] as const);
-  const rss = server.memory
-    .filter((s) => s.at >= load.startedAt && s.at <= load.endedAt)
-    .map((s) => [secondOf(s.at), s.rss / MB] as const);
+  const during = server.memory.filter((s) => s.at >= load.startedAt && s.at <= load.endedAt);
+  const rss = during.map((s) => [secondOf(s.at), s.rss / MB] as const);
+  const outsideHeap = during.map((s) => [secondOf(s.at), (s.rss - s.heapTotal) / MB] as const);
   const round = (n: number) => Math.round(n * 10) / 10;
   const perMinute = Array.from({ length: Math.ceil(seconds / 60) }, (_, m) => {
     const inMinute = <T extends readonly [number, number]>(points: readonly T[]) =>
@@ -77,6 +89,7 @@ try {
       majorGcs: gcs.length,
       heapAfterMajorGcMb: gcs.length ? round(Math.max(...gcs)) : null,
       rssMbAtEnd: round(inMinute(rss).at(-1) ?? 0),
+      outsideHeapMbAtEnd: round(inMinute(outsideHeap).at(-1) ?? 0),
     };
   });
   const third = seconds / 3;
@@ -93,11 +106,11 @@ try {
   const figures = {
     suite: 'soak',
     date: new Date().toISOString(),
-    command: `TSX_TSCONFIG_PATH=../services/api/tsconfig.json pnpm exec tsx evidence/load/soak.ts ${seconds} (from test/)`,
+    command: `TSX_TSCONFIG_PATH=../services/api/tsconfig.json pnpm exec tsx evidence/load/soak.ts ${seconds} ${dialect} (from test/)`,
     machine: { cpus: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 1024 ** 3), node: process.version },
     history: describeSource(largestHistory),
     events: history.events,
-    readModels: 'sqlite',
+    readModels: dialect,
     seconds,
     connections: 10,
     requests: load.all.requests,
@@ -107,6 +120,7 @@ try {
     p50: load.all.p50,
     p99: load.all.p99,
     heapAfterMajorGcSlopes: slopes(heap),
+    outsideHeapSlopes: slopes(outsideHeap),
     rssSlopes: slopes(rss),
     perMinute,
   };
@@ -115,4 +129,5 @@ try {
 } finally {
   await server.stop();
   history.remove();
+  await postgres?.stop();
 }
