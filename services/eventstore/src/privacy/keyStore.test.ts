@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { uuidv7 } from '@werkbezoek/schema';
 import { afterAll, describe, expect, it } from 'vitest';
 import { keyStoreContract } from '../testing/keyStoreContract.js';
-import { MemoryKeys, memoryKeyStore } from './keyStore.js';
+import { KeyCache, MemoryKeys, memoryKeyStore } from './keyStore.js';
 import { KEYS_FILE, openSqliteKeyStore } from './sqliteKeyStore.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'werkbezoek-keys-'));
@@ -40,6 +40,34 @@ describe('the SQLite key store file', () => {
     expect(bytes().includes(key)).toBe(false);
     expect(bytes().includes(other)).toBe(true);
     expect(statSync(`${path}-wal`).size).toBe(0);
+    await store.close();
+  });
+});
+
+describe('the key cache', () => {
+  it('keeps each key in memory of its own, not a slice of a shared slab that the slice would keep whole', async () => {
+    // As pg hands out a bytea: hex-decoded into Node's 8 KB Buffer pool.
+    const pooled = (key: Buffer) => Buffer.from(key.toString('hex'), 'hex');
+    const backend = new MemoryKeys();
+    const store = new KeyCache(
+      {
+        getOrCreate: async (...args) => {
+          const stored = await backend.getOrCreate(...args);
+          return Buffer.isBuffer(stored) ? pooled(stored) : stored;
+        },
+        fetch: (ids) => backend.fetch(ids),
+        erase: (id, at) => backend.erase(id, at),
+        subjects: () => backend.subjects(),
+        erasures: () => backend.erasures(),
+        close: () => backend.close(),
+      },
+      { maxStaleMs: 0 },
+    );
+    const subject = uuidv7();
+    const key = await store.keyFor(subject);
+    expect(pooled(key).buffer.byteLength).toBeGreaterThan(key.length); // the test can fail: pooled keys share a slab
+    expect(key.buffer.byteLength).toBe(key.length);
+    expect((await store.lookup([subject])).get(subject)).toEqual(key);
     await store.close();
   });
 });

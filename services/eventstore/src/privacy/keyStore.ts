@@ -139,10 +139,14 @@ export class KeyCache implements SubjectKeyStore {
 
   private remember(subjectId: string, stored: StoredKey): Buffer | 'erased' {
     if (Buffer.isBuffer(stored)) {
+      // A copy with memory of its own: a small Buffer from a driver (pg's bytea, hex-decoded) or a random
+      // pool is a slice of a shared 8 KB slab, which a kept slice keeps whole, outside V8's heap.
+      const own = Buffer.allocUnsafeSlow(stored.length);
+      stored.copy(own);
       this.keys.delete(subjectId);
-      this.keys.set(subjectId, stored);
+      this.keys.set(subjectId, own);
       if (this.keys.size > this.maxKeys) this.keys.delete(this.keys.keys().next().value!);
-      return stored;
+      return own;
     }
     this.keys.delete(subjectId);
     this.erased.set(subjectId, stored.erasedAt);
@@ -161,9 +165,9 @@ export class KeyCache implements SubjectKeyStore {
       randomBytesFromPool(KEY_BYTES),
       new Date(this.now()).toISOString(),
     );
-    if (this.remember(subjectId, stored) === 'erased')
-      throw new SubjectErasedError(subjectId, this.erased.get(subjectId)!);
-    return stored as Buffer;
+    const key = this.remember(subjectId, stored);
+    if (key === 'erased') throw new SubjectErasedError(subjectId, this.erased.get(subjectId)!);
+    return key;
   }
 
   async lookup(subjectIds: readonly string[]): Promise<ReadonlyMap<string, Buffer | 'erased'>> {
