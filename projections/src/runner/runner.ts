@@ -308,6 +308,8 @@ export class ProjectionRunner {
       for (const w of live) if (w.status === 'BUILDING') await this.switchOver(w);
       return 0;
     }
+    // A short batch read to the end: following the log live, where the row caches keep only what live writes reuse.
+    for (const w of live) w.cache.follow(batch.length < this.batchSize);
     // The projections at one checkpoint (after catch-up, all of them) apply the batch together.
     const atPosition = new Map<bigint, Worker[]>();
     for (const w of live) {
