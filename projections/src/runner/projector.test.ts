@@ -118,7 +118,8 @@ describe('one active projector on PostgreSQL read models', () => {
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     await admin.query(
-      "select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'werkbezoek-projector-lease' and pid in (select pid from pg_locks where locktype = 'advisory' and granted)",
+      // This test's database only: the server is shared with the other test files, whose projectors hold leases too.
+      "select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'werkbezoek-projector-lease' and datname = current_database() and pid in (select pid from pg_locks where locktype = 'advisory' and granted)",
     );
     await admin.end();
     await until('the first projector noticing', () => first.state === 'standby');
