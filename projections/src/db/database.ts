@@ -174,6 +174,10 @@ export function openReadModels<DB>(config: ReadModelConfig, options: OpenReadMod
       // projector applies again; commits need not wait for the WAL to reach the disk.
       ...(options.projector ? { options: '-c synchronous_commit=off' } : {}),
     });
+    // An idle connection the server ends (a restart, pg_terminate_backend, a failover) is an 'error' on the
+    // pool, which would otherwise end the process as uncaught: the pool drops that client, and the next
+    // query opens a new connection (or fails with its own error while the server is away).
+    pool.on('error', () => {});
     dialect = new PostgresDialect({ pool });
   }
   const db = new Kysely<DB>({ dialect });

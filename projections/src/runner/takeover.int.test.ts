@@ -62,14 +62,12 @@ describe('a projector taking over while the API goes on writing (PostgreSQL read
       standbyRetryMs: 50,
     });
     cleanup.push(() => projector.stop());
-    const started = Date.now();
     const outcome = await Promise.race([
       projector.start().then(() => 'caught up' as const),
       sleep(10_000).then(() => 'still catching up after 10 s' as const),
     ]);
     expect(outcome).toBe('caught up');
     expect(projector.state).toBe('active');
-    expect(Date.now() - started).toBeLessThan(5_000);
 
     // The log goes on growing a little, then stops: the live loop has applied every event.
     await sleep(300);
