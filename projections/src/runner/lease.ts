@@ -108,7 +108,8 @@ export class PostgresProjectorLease implements ProjectorLease {
  * The session holding the advisory lock `key`, in words an operator can act on: its backend's pid (what
  * pg_terminate_backend takes), its application and client address, and since when it is connected. A
  * session whose client died without closing it (a machine gone, a network cut) holds the lock until
- * PostgreSQL notices: its TCP keepalive, or a pg_terminate_backend.
+ * PostgreSQL notices: its TCP keepalive, or a pg_terminate_backend. Advisory locks are per database: the
+ * platforms of other databases on the same server hold the same key and are left out.
  */
 async function holderOf(client: pg.Client, key: number): Promise<string> {
   const { rows } = await client.query<{
@@ -120,6 +121,7 @@ async function holderOf(client: pg.Client, key: number): Promise<string> {
     `select l.pid, a.application_name, host(a.client_addr) || ':' || a.client_port as client, a.backend_start
        from pg_locks l left join pg_stat_activity a on a.pid = l.pid
       where l.locktype = 'advisory' and l.granted and l.objsubid = 1
+        and l.database = (select oid from pg_database where datname = current_database())
         and l.classid = ($1::bigint >> 32)::oid and l.objid = ($1::bigint & 4294967295)::oid`,
     [key],
   );

@@ -27,6 +27,25 @@ async function until(what: string, condition: () => boolean | Promise<boolean>, 
   }
 }
 
+/**
+ * A statement on this test's database through a session of its own. The server is shared with the other
+ * test files, whose projectors hold leases too: statements name this database's sessions and locks only.
+ */
+async function asAdmin<R extends pg.QueryResultRow>(
+  db: TestDatabase,
+  text: string,
+  values: unknown[] = [],
+): Promise<R[]> {
+  if (db.config.dialect !== 'postgres') throw new Error('expected PostgreSQL');
+  const admin = new pg.Client({ connectionString: db.config.url });
+  await admin.connect();
+  try {
+    return (await admin.query<R>(text, values)).rows;
+  } finally {
+    await admin.end();
+  }
+}
+
 function projector(store: MemoryEventStore, db: TestDatabase, log: string[] = []): Projector {
   const url = db.config.dialect === 'postgres' ? db.config.url : '';
   const p = new Projector({
@@ -76,14 +95,11 @@ describe('one active projector on PostgreSQL read models', () => {
     await second.start();
     expect(second.state).toBe('standby');
 
-    const url = db.config.dialect === 'postgres' ? db.config.url : '';
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    const { rows } = await admin.query<{ pid: number }>(
-      "select pid from pg_locks where locktype = 'advisory' and granted and objid = $1",
+    const rows = await asAdmin<{ pid: number }>(
+      db,
+      "select pid from pg_locks where locktype = 'advisory' and granted and objid = $1 and database = (select oid from pg_database where datname = current_database())",
       [PROJECTOR_LOCK_KEY],
     );
-    await admin.end();
     const standingBy = secondLog.filter((m) => m.includes('standing by since'));
     // Once, though it tried again every 50 ms: the holder did not change.
     expect(standingBy).toHaveLength(1);
@@ -114,14 +130,10 @@ describe('one active projector on PostgreSQL read models', () => {
     await second.start();
     expect(first.state).toBe('active');
 
-    const url = db.config.dialect === 'postgres' ? db.config.url : '';
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(
-      // This test's database only: the server is shared with the other test files, whose projectors hold leases too.
+    await asAdmin(
+      db,
       "select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'werkbezoek-projector-lease' and datname = current_database() and pid in (select pid from pg_locks where locktype = 'advisory' and granted)",
     );
-    await admin.end();
     await until('the first projector noticing', () => first.state === 'standby');
     expect(log.some((m) => m.includes('lost the projector lease'))).toBe(true);
     await until('one of them taking over', () => first.state === 'active' || second.state === 'active');
