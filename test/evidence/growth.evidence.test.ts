@@ -33,7 +33,9 @@ const paged = ['requests', 'inbox'];
 /** "Flat": the largest history's p50 within twice the smallest's. */
 const flatRatio = 2;
 
-const loadAverage = () => os.loadavg().map((n) => Math.round(n * 100) / 100);
+/** `n` to two decimals, as every figure of this suite is written. */
+const twoDecimals = (n: number) => Math.round(n * 100) / 100;
+const loadAverage = () => os.loadavg().map(twoDecimals);
 const loadAverageAtStart = loadAverage();
 const sizes: { history: string; events: number; byQuery: Record<string, Figures>; lessonMatches: number }[] = [];
 
@@ -141,12 +143,12 @@ afterAll(() => {
   const largest = sizes.at(-1)!;
   const pagedFlat = Object.fromEntries(
     paged.map((query) => {
-      const ratio = Math.round((largest.byQuery[query]!.p50 / smallest.byQuery[query]!.p50) * 100) / 100;
+      const ratio = twoDecimals(largest.byQuery[query]!.p50 / smallest.byQuery[query]!.p50);
       return [query, { p50Ratio: ratio, flat: ratio <= flatRatio }];
     }),
   );
-  const matchesRatio = Math.round((largest.lessonMatches / smallest.lessonMatches) * 100) / 100;
-  const searchRatio = Math.round((largest.byQuery.lessons!.p50 / smallest.byQuery.lessons!.p50) * 100) / 100;
+  const matchesRatio = twoDecimals(largest.lessonMatches / smallest.lessonMatches);
+  const searchRatio = twoDecimals(largest.byQuery.lessons!.p50 / smallest.byQuery.lessons!.p50);
   recordEvidence('growth', {
     configuration: {
       readModels: 'sqlite',
