@@ -1,3 +1,4 @@
+import { enableWal } from '@werkbezoek/eventstore';
 import Database from 'better-sqlite3';
 import {
   Kysely,
@@ -150,7 +151,7 @@ export function openReadModels<DB>(config: ReadModelConfig, options: OpenReadMod
   if (config.dialect === 'sqlite') {
     const database = new Database(config.path);
     sqlite = database;
-    database.pragma('journal_mode = WAL');
+    enableWal(database);
     // The projector can always rebuild from the event log, so a power loss may
     // cost the last checkpoints but never correctness: NORMAL is enough here.
     database.pragma('synchronous = NORMAL');

@@ -1,6 +1,7 @@
 import { chmodSync, closeSync, openSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
+import { enableWal } from '../sqlite/wal.js';
 import { KeyCache, type KeyBackend, type KeyCacheOptions, type StoredKey, type SubjectKeyInfo } from './keyStore.js';
 
 /** The file beside events.db in DATA_DIR. */
@@ -51,7 +52,7 @@ class SqliteKeys implements KeyBackend {
   constructor(path: string, synchronous: 'FULL' | 'NORMAL') {
     createPrivately(path);
     this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
+    enableWal(this.db);
     // A key must be on disk before an event encrypted with it is acknowledged.
     this.db.pragma(`synchronous = ${synchronous}`);
     this.db.pragma('secure_delete = ON');

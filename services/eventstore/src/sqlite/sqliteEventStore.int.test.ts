@@ -1,5 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,8 @@ import { SqliteEventStore } from './sqliteEventStore.js';
 const dir = mkdtempSync(join(tmpdir(), 'werkbezoek-es-int-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const writerScript = fileURLToPath(new URL('../testing/sqliteWriter.ts', import.meta.url));
+const openerScript = fileURLToPath(new URL('../testing/sqliteOpener.ts', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../../../..', import.meta.url));
 
 interface Writer {
   child: ChildProcessWithoutNullStreams;
@@ -25,9 +27,7 @@ function startWriter(db: string, name: string, count: number, sharedEvery = 0): 
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', writerScript, db, name, String(count), String(sharedEvery)],
-    {
-      cwd: fileURLToPath(new URL('../../../..', import.meta.url)),
-    },
+    { cwd: repoRoot },
   );
   const output = childOutput(child);
   // A line cut short by SIGKILL was never a whole ack.
@@ -102,5 +102,29 @@ describe('SQLite event store across processes', () => {
     for (const ack of acked) expect(stored.get(ack.eventId)).toBe(ack.position);
     expect(stored.size).toBeGreaterThanOrEqual(acked.length);
     await store.close();
+  }, 60_000);
+
+  it('lets two processes open the same new files at the same moment (a projector and its standby starting)', async () => {
+    // The second to switch a new file to WAL got SQLITE_BUSY at once, in about a third of such starts.
+    const opened = join(dir, 'opened');
+    mkdirSync(opened);
+    const count = 30;
+    const openers = ['a', 'b'].map(() => {
+      const child = spawn(process.execPath, ['--import', 'tsx', openerScript, opened, String(count), '100'], {
+        cwd: repoRoot,
+      });
+      return { child, output: childOutput(child) };
+    });
+    for (const { output } of openers)
+      while (!output.stdout().startsWith('ready\n')) await new Promise((r) => setTimeout(r, 20));
+    const start = String(Date.now() + 200);
+    for (const { child } of openers) child.stdin.end(start);
+    const ends = await Promise.all(openers.map(({ output }) => output.ended));
+    for (const end of ends) {
+      expect(end.stderr).toBe('');
+      const lines = end.stdout.trim().split('\n').slice(1);
+      expect(lines.filter((line) => !line.startsWith('ok '))).toEqual([]);
+      expect(lines).toHaveLength(count);
+    }
   }, 60_000);
 });

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { enableWal } from './wal.js';
 import {
   ConcurrencyError,
   werkbezoekCatalogue,
@@ -114,7 +115,7 @@ export class SqliteEventStore<E extends Event = Event> implements EventStore<E> 
     this.catalogue = options.catalogue ?? werkbezoekCatalogue;
     this.codec = options.codec;
     this.db = new Database(options.path, options.trace ? { verbose: (sql) => options.trace!(String(sql)) } : {});
-    this.db.pragma('journal_mode = WAL');
+    enableWal(this.db);
     this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
     this.db.pragma('busy_timeout = 10000');
     // 64 MiB of page cache instead of SQLite's 2 MiB: loading a stream is a few random page reads in a file
