@@ -115,8 +115,11 @@ describe('SQLite event store across processes', () => {
       });
       return { child, output: childOutput(child) };
     });
-    for (const { output } of openers)
-      while (!output.stdout().startsWith('ready\n')) await new Promise((r) => setTimeout(r, 20));
+    for (const { child, output } of openers)
+      while (!output.stdout().startsWith('ready\n')) {
+        if (child.exitCode !== null) throw new Error(`an opener exited before it was ready:\n${output.stderr()}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
     const start = String(Date.now() + 200);
     for (const { child } of openers) child.stdin.end(start);
     const ends = await Promise.all(openers.map(({ output }) => output.ended));
