@@ -1,5 +1,4 @@
 import Database from 'better-sqlite3';
-import { enableWal } from './wal.js';
 import {
   ConcurrencyError,
   werkbezoekCatalogue,
@@ -36,6 +35,7 @@ import {
   validateStreamId,
   type PreparedEvent,
 } from '../validation.js';
+import { enableWal } from './wal.js';
 
 export interface SqliteEventStoreOptions {
   /** The database file, or ':memory:'. */

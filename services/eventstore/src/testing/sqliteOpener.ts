@@ -18,9 +18,11 @@ process.stdout.write('ready\n');
 const [line] = (await once(process.stdin, 'data')) as [Buffer];
 const start = Number(line.toString());
 process.stdin.destroy();
+const count = Number(countArg);
+const stepMs = Number(stepArg);
 
-for (let i = 0; i < Number(countArg); i++) {
-  while (Date.now() < start + i * Number(stepArg));
+for (let i = 0; i < count; i++) {
+  while (Date.now() < start + i * stepMs);
   try {
     await new SqliteEventStore({ path: join(dir, `${i}-events.db`) }).close();
     await openSqliteKeyStore({ path: join(dir, `${i}-keys.db`) }).close();
